@@ -1,0 +1,60 @@
+//! One call from an article to everything Lede shows about it.
+//!
+//! [`analyze`] runs the sentence splitter, the date finder, the entity
+//! finder and the timeline builder in order. The viewer and the `analyze`
+//! command both call it, so what the command prints is what the page shows.
+
+use crate::dates::{find_dates, ContextMention, DateMention};
+use crate::entities::{find_entities, Entity, Input};
+use crate::model::{Article, BlockKind};
+use crate::span::Span;
+use crate::text::sentences;
+use crate::timeline::{build_timeline, Event};
+
+/// One mention of an entity, for rendering in text order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    /// Index into [`Analysis::entities`].
+    pub entity: usize,
+}
+
+/// What Lede finds in an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Analysis {
+    pub sentences: Vec<Span>,
+    /// Sorted by mention count (most mentioned first), then name.
+    pub entities: Vec<Entity>,
+    /// Every entity mention, sorted and non-overlapping.
+    pub mentions: Vec<Mention>,
+    pub dates: Vec<DateMention>,
+    pub context: Vec<ContextMention>,
+    pub timeline: Vec<Event>,
+}
+
+/// Analyses an article.
+pub fn analyze(article: &Article) -> Analysis {
+    let text = article.plain.as_str();
+    let sentences = sentences(text);
+    let found = find_dates(text, &sentences, article.published);
+    let mut headlines: Vec<Span> = article.title_span.into_iter().collect();
+    headlines.extend(article.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Heading(_))).map(|b| b.span()));
+    headlines.sort();
+    let exclude: Vec<Span> = found.dates.iter().map(|d| d.span).chain(found.context.iter().map(|c| c.span)).collect();
+    let mut entities = find_entities(&Input {
+        text,
+        sentences: &sentences,
+        headlines: &headlines,
+        dateline: article.dateline,
+        exclude: &exclude,
+    });
+    entities.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
+    let mut mentions: Vec<Mention> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.mentions.iter().map(move |&span| Mention { span, entity: i }))
+        .collect();
+    mentions.sort_by_key(|m| m.span);
+    let timeline = build_timeline(text, &sentences, &found.dates, &entities, article.dateline);
+    Analysis { sentences, entities, mentions, dates: found.dates, context: found.context, timeline }
+}

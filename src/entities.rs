@@ -1,0 +1,740 @@
+//! Named entities: people, organisations, places and groups.
+//!
+//! The finder is rule-based and general, built from data rather than from a
+//! list of any article's names:
+//!
+//! 1. **Gazetteer** phrases (`data/gazetteer.tsv`: countries, capitals,
+//!    cities, regions, demonyms, international bodies) are matched longest
+//!    first, case-sensitively.
+//! 2. **Capitalised runs** — capitalised words, gazetteer phrases and inner
+//!    connectors (`Bank of England`) — are classified by patterns from
+//!    `data/lexicon.txt`: a title before a name (`Foreign Minister Sergei
+//!    Lavrov`), a lower-case role (`striker Igor Shkvyrin`), an organisation
+//!    head (`… Ministry`, `… Party`), a place head (`… Valley`).
+//! 3. **Aliases** of what was found — surnames, acronyms, gazetteer aliases
+//!    and possessives — are matched everywhere, headlines included, so
+//!    `Lavrov` joins `Sergei Lavrov` and `EU` joins `European Union`.
+//! 4. **Single unknown names** become places after a place preposition (`in
+//!    Sialkot`) or before an event noun (`the Pahalgam attack`), and
+//!    capitalised acronyms become organisations.
+//!
+//! A capitalised word at a sentence start, or anywhere in a title-case
+//! headline, never starts an entity by itself: it must be a gazetteer phrase
+//! or an alias of an entity found in running text.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::lexicon::{lexicon, GazKind, Lexicon};
+use crate::model::slugify;
+use crate::span::Span;
+use crate::text::{tokens, Token, TokenKind};
+
+/// The four kinds of entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    Group,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 4] = [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Group];
+
+    /// The lower-case name used in data attributes and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Group => "group",
+        }
+    }
+
+    /// A plural label for people to read.
+    pub fn plural(self) -> &'static str {
+        match self {
+            EntityKind::Person => "People",
+            EntityKind::Organization => "Organisations",
+            EntityKind::Place => "Places",
+            EntityKind::Group => "Groups",
+        }
+    }
+
+    fn of_gazetteer(kind: GazKind) -> EntityKind {
+        match kind {
+            GazKind::Country | GazKind::Capital | GazKind::City | GazKind::Region => EntityKind::Place,
+            GazKind::Demonym => EntityKind::Group,
+            GazKind::Org => EntityKind::Organization,
+        }
+    }
+}
+
+/// One real-world thing, with every place the text mentions it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    /// Unique within the article, shared by all its mentions.
+    pub id: String,
+    /// The canonical (fullest) name.
+    pub name: String,
+    pub kind: EntityKind,
+    /// The role the text gives it, e.g. "Russian Foreign Minister".
+    pub description: Option<String>,
+    /// Sorted, non-overlapping.
+    pub mentions: Vec<Span>,
+}
+
+/// Where the text is, for the finder.
+pub struct Input<'a> {
+    /// The text to search (an article's `plain`).
+    pub text: &'a str,
+    /// Sentence spans of `text`.
+    pub sentences: &'a [Span],
+    /// Title-case lines (title, headings): only known names are matched there.
+    pub headlines: &'a [Span],
+    /// The dateline, whose leading name is a place.
+    pub dateline: Option<Span>,
+    /// Spans that are something else (dates): no mention may overlap them.
+    pub exclude: &'a [Span],
+}
+
+/// A contiguous piece of a capitalised run: one word, or one gazetteer phrase.
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    start: usize,
+    end: usize,
+    gaz: Option<usize>,
+}
+
+/// A found mention before entities are merged.
+#[derive(Clone, Debug)]
+struct Found {
+    kind: EntityKind,
+    /// Canonical name key.
+    name: String,
+    span: Span,
+    description: Option<String>,
+}
+
+struct Finder<'a> {
+    text: &'a str,
+    lex: &'static Lexicon,
+    toks: Vec<Token>,
+    /// First word of a sentence (or after a dateline or opening quote).
+    initial: Vec<bool>,
+    headline: Vec<bool>,
+    excluded: Vec<bool>,
+    /// Token covered by an accepted mention.
+    covered: Vec<bool>,
+    /// Longest gazetteer phrase starting at each token: (length, entry).
+    gaz: Vec<Option<(usize, usize)>>,
+    lower_words: HashSet<&'a str>,
+    found: Vec<Found>,
+}
+
+/// Finds the entities of a text.
+pub fn find_entities(input: &Input) -> Vec<Entity> {
+    let mut f = Finder::new(input);
+    f.dateline_place(input.dateline);
+    let runs = f.runs();
+    for run in &runs {
+        f.classify(run);
+    }
+    f.aliases();
+    f.single_names(&runs);
+    f.aliases();
+    f.into_entities()
+}
+
+fn is_word(t: &Token) -> bool {
+    t.kind == TokenKind::Word
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && s.chars().all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+}
+
+const ROMAN: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "AM", "PM", "OK", "TV"];
+
+impl<'a> Finder<'a> {
+    fn new(input: &Input<'a>) -> Self {
+        let text = input.text;
+        let lex = lexicon();
+        let toks = tokens(text);
+        let n = toks.len();
+        let mut initial = vec![false; n];
+        let mut headline = vec![false; n];
+        let mut excluded = vec![false; n];
+        let mut lower_words = HashSet::new();
+
+        // Sentence starts, dateline ends, opening quotes and colons.
+        let (mut si, mut hi, mut ei) = (0, 0, 0);
+        let mut expect_start = true;
+        let mut prev_end = 0;
+        for (i, t) in toks.iter().enumerate() {
+            while si < input.sentences.len() && input.sentences[si].end <= t.span.start {
+                si += 1;
+            }
+            if si < input.sentences.len() && input.sentences[si].start == t.span.start {
+                expect_start = true;
+            }
+            if text[prev_end..t.span.start].contains('\n') {
+                expect_start = true;
+            }
+            if let Some(d) = input.dateline {
+                if t.span.start >= d.end && prev_end <= d.end && prev_end >= d.start {
+                    expect_start = true;
+                }
+            }
+            if is_word(t) {
+                if expect_start {
+                    initial[i] = true;
+                    expect_start = false;
+                }
+                let s = t.text(text);
+                if s.chars().next().is_some_and(char::is_lowercase) {
+                    lower_words.insert(s);
+                }
+            } else if t.kind == TokenKind::Punct && matches!(t.text(text), "“" | "\"" | ":" | "‘" | "(") {
+                expect_start = true;
+            } else if t.kind == TokenKind::Number {
+                expect_start = false;
+            }
+            while hi < input.headlines.len() && input.headlines[hi].end <= t.span.start {
+                hi += 1;
+            }
+            headline[i] = hi < input.headlines.len() && input.headlines[hi].contains(t.span);
+            while ei < input.exclude.len() && input.exclude[ei].end <= t.span.start {
+                ei += 1;
+            }
+            excluded[i] = ei < input.exclude.len() && input.exclude[ei].overlaps(t.span);
+            prev_end = t.span.end;
+        }
+
+        let mut f = Finder {
+            text,
+            lex,
+            gaz: vec![None; n],
+            covered: vec![false; n],
+            toks,
+            initial,
+            headline,
+            excluded,
+            lower_words,
+            found: Vec::new(),
+        };
+        for i in 0..n {
+            f.gaz[i] = f.gaz_at(i);
+        }
+        f
+    }
+
+    fn tok(&self, i: usize) -> &'a str {
+        self.toks[i].span.of(self.text)
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        i < self.toks.len() && !self.excluded[i] && self.toks[i].is_capitalized(self.text)
+    }
+
+    /// Tokens `i..i+len` are words joined by single spaces (or nothing, for
+    /// hyphens inside a phrase).
+    fn contiguous(&self, i: usize, len: usize) -> bool {
+        (i + 1..i + len).all(|k| {
+            let gap = &self.text[self.toks[k - 1].span.end..self.toks[k].span.start];
+            gap.is_empty() || gap == " "
+        })
+    }
+
+    /// The longest gazetteer phrase that starts at token `i`.
+    fn gaz_at(&self, i: usize) -> Option<(usize, usize)> {
+        if !self.is_cap(i) {
+            return None;
+        }
+        let list = self.lex.phrases.get(self.tok(i))?;
+        list.iter().find_map(|p| {
+            let len = p.tokens.len();
+            let ok = i + len <= self.toks.len()
+                && p.tokens.iter().enumerate().all(|(k, want)| self.tok(i + k) == *want && !self.excluded[i + k])
+                && self.contiguous(i, len);
+            ok.then_some((len, p.entry))
+        })
+    }
+
+    /// Is the sentence-initial word at `i` just a capitalised common word?
+    fn common_at_start(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        if self.lex.function_words.contains(w) {
+            return true;
+        }
+        let lower = w.to_lowercase();
+        self.lower_words.contains(lower.as_str())
+    }
+
+    /// The title phrase (from the lexicon's `titles`) starting at token `i`, as a length.
+    fn title_at(&self, i: usize, end: usize) -> Option<usize> {
+        let list = self.lex.titles.get(self.tok(i))?;
+        list.iter().find_map(|t| {
+            let len = t.len();
+            (i + len <= end && t.iter().enumerate().all(|(k, w)| self.tok(i + k) == *w)).then_some(len)
+        })
+    }
+
+    /// A lower-case role phrase ending just before token `i`, as its start.
+    fn role_before(&self, i: usize) -> Option<usize> {
+        (1..=3).filter(|&len| len <= i).find_map(|len| {
+            let s = i - len;
+            let list = self.lex.roles.get(self.tok(s))?;
+            list.iter()
+                .any(|r| r.len() == len && r.iter().enumerate().all(|(k, w)| self.tok(s + k) == *w))
+                .then_some(s)
+        })
+    }
+
+    /// Collects the capitalised runs of running text (not headlines).
+    fn runs(&self) -> Vec<Vec<Unit>> {
+        let n = self.toks.len();
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if !self.is_cap(i) || self.headline[i] {
+                i += 1;
+                continue;
+            }
+            let mut run: Vec<Unit> = Vec::new();
+            let mut k = i;
+            loop {
+                if k >= n || !self.is_cap(k) || self.headline[k] {
+                    break;
+                }
+                if let Some(prev) = run.last() {
+                    if !self.contiguous(prev.end - 1, k - prev.end + 2) {
+                        break;
+                    }
+                }
+                let unit = match self.gaz[k] {
+                    Some((len, e)) => Unit { start: k, end: k + len, gaz: Some(e) },
+                    None => Unit { start: k, end: k + 1, gaz: None },
+                };
+                run.push(unit);
+                k = unit.end;
+                // A possessive or anything but a space ends the run …
+                if k >= n || self.toks[k].kind != TokenKind::Word {
+                    break;
+                }
+                // … except connectors inside institutional names.
+                if !self.is_cap(k) {
+                    let Some(skip) = self.connector(k, run.last().map(|u| u.end - 1)) else { break };
+                    if !self.is_cap(k + skip) || !self.contiguous(k - 1, skip + 2) {
+                        break;
+                    }
+                    // Keep the connector tokens as plain units of the run.
+                    for c in k..k + skip {
+                        run.push(Unit { start: c, end: c + 1, gaz: None });
+                    }
+                    k += skip;
+                }
+            }
+            i = k.max(i + 1);
+            // A common word at a sentence start is not part of a name.
+            while let Some(first) = run.first() {
+                if first.gaz.is_none() && self.initial[first.start] && self.common_at_start(first.start) {
+                    run.remove(0);
+                } else {
+                    break;
+                }
+            }
+            if !run.is_empty() {
+                runs.push(run);
+            }
+        }
+        runs
+    }
+
+    /// Connector words inside a name ("Bank *of* England", "Ministry *of the*
+    /// Interior"), allowed after institutional words only. Returns how many
+    /// tokens the connector takes.
+    fn connector(&self, k: usize, prev: Option<usize>) -> Option<usize> {
+        let prev = prev?;
+        let p = self.tok(prev);
+        let institutional = self.lex.org_heads.contains(p)
+            || self.lex.place_heads.contains(p)
+            || matches!(p, "Republic" | "Kingdom" | "Emirates" | "States" | "Secretary" | "Minister" | "House" | "Chamber" | "Museum" | "Affairs" | "Prince" | "Duke");
+        if !institutional {
+            return None;
+        }
+        match self.tok(k) {
+            "of" | "for" | "on" if k + 1 < self.toks.len() && self.tok(k + 1) == "the" => Some(2),
+            "of" | "for" | "de" | "du" | "des" | "del" | "la" => Some(1),
+            _ => None,
+        }
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.toks[start].span.start, self.toks[end - 1].span.end)
+    }
+
+    fn push(&mut self, kind: EntityKind, start: usize, end: usize, name: Option<String>, description: Option<String>) {
+        if start >= end || (start..end).any(|k| self.covered[k] || self.excluded[k]) {
+            return;
+        }
+        let span = self.span(start, end);
+        let name = name.unwrap_or_else(|| normalize(span.of(self.text)));
+        for c in &mut self.covered[start..end] {
+            *c = true;
+        }
+        self.found.push(Found { kind, name, span, description });
+    }
+
+    fn push_gaz(&mut self, u: Unit) {
+        if let Some(e) = u.gaz {
+            let entry = &self.lex.entries[e];
+            self.push(EntityKind::of_gazetteer(entry.kind), u.start, u.end, Some(entry.name.to_string()), None);
+        }
+    }
+
+    /// The leading name of a dateline is a place, known or not.
+    fn dateline_place(&mut self, dateline: Option<Span>) {
+        let Some(d) = dateline else { return };
+        let Some(first) = self.toks.iter().position(|t| t.span.start >= d.start) else { return };
+        if !self.is_cap(first) {
+            return;
+        }
+        if let Some((len, e)) = self.gaz[first] {
+            return self.push_gaz(Unit { start: first, end: first + len, gaz: Some(e) });
+        }
+        let mut end = first;
+        while end < self.toks.len() && self.is_cap(end) && self.toks[end].span.end <= d.end && end - first < 4 {
+            end += 1;
+        }
+        let raw = self.span(first, end).of(self.text);
+        let name = if raw.chars().any(char::is_lowercase) { normalize(raw) } else { title_case(raw) };
+        // A shouted dateline place may still be in the gazetteer ("NAIROBI").
+        let known = self.lex.phrases.get(name.as_str()).and_then(|l| l.iter().find(|p| p.tokens.len() == 1));
+        match known {
+            Some(p) => {
+                let entry = &self.lex.entries[p.entry];
+                self.push(EntityKind::of_gazetteer(entry.kind), first, end, Some(entry.name.to_string()), None)
+            }
+            None => self.push(EntityKind::Place, first, end, Some(name), None),
+        }
+    }
+
+    /// Classifies one capitalised run.
+    fn classify(&mut self, run: &[Unit]) {
+        let start = run[0].start;
+        let end = run[run.len() - 1].end;
+
+        // A title inside the run: what follows it is a person.
+        for (ui, u) in run.iter().enumerate() {
+            if u.gaz.is_some() && self.lex.entries[u.gaz.unwrap_or(0)].kind != GazKind::Org {
+                continue;
+            }
+            let Some(mut tl) = self.title_at(u.start, end) else { continue };
+            // Chained titles: "Deputy Prime Minister" + "Foreign Minister".
+            while let Some(more) = self.title_at(u.start + tl, end) {
+                tl += more;
+            }
+            let name_start = u.start + tl;
+            if name_start >= end {
+                // A title alone names nobody; what stands before it still may.
+                for p in &run[..ui] {
+                    self.classify_plain(&[*p]);
+                }
+                return;
+            }
+            let name_end = end.min(name_start + 4);
+            if self.lex.org_heads.contains(self.tok(name_end - 1)) {
+                break; // "Foreign Minister … Ministry" is an organisation
+            }
+            for p in &run[..ui] {
+                self.classify_plain(&[*p]);
+            }
+            let description = self.description_before(name_start);
+            self.push(EntityKind::Person, name_start, name_end, None, description);
+            return;
+        }
+
+        // A lower-case role just before the run: a person.
+        if run.iter().all(|u| u.gaz.is_none()) && end - start <= 4 {
+            if let Some(role) = self.role_before(start) {
+                if !self.lex.org_heads.contains(self.tok(end - 1)) {
+                    let description = self.description_from(role, start);
+                    self.push(EntityKind::Person, start, end, None, description);
+                    return;
+                }
+            }
+        }
+        self.classify_plain(run);
+    }
+
+    /// Classifies a run with no title in it.
+    fn classify_plain(&mut self, run: &[Unit]) {
+        let start = run[0].start;
+        let end = run[run.len() - 1].end;
+        let last = self.tok(end - 1);
+        let multi = end - start >= 2;
+        if multi && run.len() >= 2 && self.lex.org_heads.contains(last) {
+            return self.push(EntityKind::Organization, start, end, None, None);
+        }
+        if multi && run.len() >= 2 && self.lex.place_heads.contains(last) {
+            return self.push(EntityKind::Place, start, end, None, None);
+        }
+        if run.iter().all(|u| u.gaz.is_some()) {
+            for u in run {
+                self.push_gaz(*u);
+            }
+            return;
+        }
+        // Known names at the edges stand apart from an unknown core.
+        let lo = run.iter().position(|u| u.gaz.is_none()).unwrap_or(0);
+        let hi = run.iter().rposition(|u| u.gaz.is_none()).map_or(run.len(), |p| p + 1);
+        for u in run[..lo].iter().chain(&run[hi..]) {
+            self.push_gaz(*u);
+        }
+        let core = &run[lo..hi];
+        let (cs, ce) = (core[0].start, core[core.len() - 1].end);
+        if ce - cs >= 2 && core.iter().all(|u| u.gaz.is_none()) {
+            // Two to four capitalised words that are nothing else: a person's name.
+            let words_ok = (cs..ce).all(|k| {
+                let w = self.tok(k);
+                !self.lex.function_words.contains(w) && !is_acronym(w) && w.chars().count() > 1
+            });
+            if words_ok && ce - cs <= 4 {
+                let description = self.appositive(ce);
+                self.push(EntityKind::Person, cs, ce, None, description);
+            }
+        }
+        // Single unknown words wait for the alias and single-name passes.
+    }
+
+    /// The title words and owner before a name: back from `name_start` over
+    /// capitalised words, possessives, `and`, and lower-case role words.
+    fn description_before(&self, name_start: usize) -> Option<String> {
+        let mut s = name_start;
+        while s > 0 {
+            let t = &self.toks[s - 1];
+            let w = self.tok(s - 1);
+            let gap = &self.text[t.span.end..self.toks[s].span.start];
+            if gap.len() > 1 || gap.contains('\n') {
+                break;
+            }
+            let ok = (self.is_cap(s - 1) && !self.initial_common(s - 1))
+                || t.kind == TokenKind::Possessive
+                || (w == "and" && s >= 2 && self.is_cap(s - 2));
+            if !ok {
+                break;
+            }
+            s -= 1;
+        }
+        self.description_from(s, name_start)
+    }
+
+    fn initial_common(&self, i: usize) -> bool {
+        self.initial[i] && self.gaz[i].is_none() && self.common_at_start(i)
+    }
+
+    /// The text from token `s` up to (not including) token `e`, as a description.
+    fn description_from(&self, s: usize, e: usize) -> Option<String> {
+        if s >= e {
+            return None;
+        }
+        // Extend back over capitalised owners of a lower-case role ("Ukrainian striker").
+        let mut s = s;
+        while s > 0 && (self.is_cap(s - 1) || self.toks[s - 1].kind == TokenKind::Possessive) {
+            if self.initial_common(s - 1) || !self.contiguous(s - 1, 2) {
+                break;
+            }
+            s -= 1;
+        }
+        Some(normalize(Span::new(self.toks[s].span.start, self.toks[e - 1].span.end).of(self.text)))
+    }
+
+    /// An appositive after a name: ", a striker for Dynamo Kyiv,".
+    fn appositive(&self, after: usize) -> Option<String> {
+        let n = self.toks.len();
+        if after + 2 >= n || self.tok(after) != "," || !matches!(self.tok(after + 1), "a" | "an" | "the") {
+            return None;
+        }
+        let mut e = after + 2;
+        while e < n && e - after < 14 {
+            let w = self.tok(e);
+            if matches!(w, "," | "." | ";" | "who" | "which" | "said") {
+                break;
+            }
+            e += 1;
+        }
+        (e < n && self.tok(e) == ",").then(|| normalize(self.span(after + 1, e).of(self.text)))
+    }
+
+    /// Matches aliases of the entities found so far wherever they stand.
+    fn aliases(&mut self) {
+        // alias token sequence → (kind, canonical name)
+        let mut table: HashMap<String, Vec<(Vec<String>, EntityKind, String)>> = HashMap::new();
+        let mut add = |toks: Vec<String>, kind: EntityKind, name: &str| {
+            if toks.is_empty() {
+                return;
+            }
+            let list = table.entry(toks[0].clone()).or_default();
+            if !list.iter().any(|(t, _, _)| *t == toks) {
+                list.push((toks, kind, name.to_string()));
+            }
+        };
+        let mut surnames: HashSet<String> = HashSet::new();
+        for f in &self.found {
+            let words: Vec<String> = tokens(&f.name).iter().map(|t| t.span.of(&f.name).to_string()).collect();
+            add(words.clone(), f.kind, &f.name);
+            let as_found: Vec<String> =
+                tokens(f.span.of(self.text)).iter().map(|t| t.span.of(f.span.of(self.text)).to_string()).collect();
+            add(as_found, f.kind, &f.name);
+            if f.kind == EntityKind::Person && words.len() >= 2 {
+                let last = words[words.len() - 1].clone();
+                if !self.lex.function_words.contains(last.as_str()) && surnames.insert(last.clone()) {
+                    add(vec![last], f.kind, &f.name);
+                }
+            }
+            if f.kind == EntityKind::Organization && words.len() >= 2 {
+                let initials: String = words
+                    .iter()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .filter_map(|w| w.chars().next())
+                    .collect();
+                if initials.chars().count() >= 2 {
+                    add(vec![initials], f.kind, &f.name);
+                }
+            }
+        }
+        // Gazetteer entries already found: all their aliases count too (handled by gaz matches).
+        for list in table.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        }
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            if self.covered[i] || !self.is_cap(i) {
+                i += 1;
+                continue;
+            }
+            // Gazetteer phrases are aliases of themselves, also in headlines.
+            if let Some((len, e)) = self.gaz[i] {
+                if (i..i + len).all(|k| !self.covered[k]) {
+                    self.push_gaz(Unit { start: i, end: i + len, gaz: Some(e) });
+                    i += len;
+                    continue;
+                }
+            }
+            let hit = table.get(self.tok(i)).and_then(|list| {
+                list.iter().find(|(toks, _, _)| {
+                    i + toks.len() <= n
+                        && toks.iter().enumerate().all(|(k, w)| self.tok(i + k) == w && !self.covered[i + k])
+                        && self.contiguous(i, toks.len())
+                        // Don't take the first word of a longer unknown name.
+                        && !(toks.len() == 1 && self.is_cap(i + 1) && self.contiguous(i, 2) && self.gaz[i + 1].is_none() && !self.headline[i])
+                })
+            });
+            match hit {
+                Some((toks, kind, name)) => {
+                    let (len, kind, name) = (toks.len(), *kind, name.clone());
+                    self.push(kind, i, i + len, Some(name), None);
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// Single unknown capitalised names in running text.
+    fn single_names(&mut self, runs: &[Vec<Unit>]) {
+        for run in runs {
+            if run.len() != 1 || run[0].gaz.is_some() {
+                continue;
+            }
+            let i = run[0].start;
+            if self.covered[i] || self.initial[i] && self.common_at_start(i) {
+                continue;
+            }
+            let w = self.tok(i);
+            if is_acronym(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !ROMAN.contains(&w) {
+                let next_is_digit = i + 2 < self.toks.len()
+                    && self.tok(i + 1) == "-"
+                    && self.toks[i + 2].kind == TokenKind::Number;
+                if !next_is_digit && self.title_at(i, i + 1).is_none() {
+                    self.push(EntityKind::Organization, i, i + 1, None, None);
+                }
+                continue;
+            }
+            if self.initial[i] {
+                continue;
+            }
+            let after_preposition = i > 0 && self.lex.place_prepositions.contains(self.tok(i - 1));
+            let before_event = (1..=3).any(|d| {
+                i + d < self.toks.len()
+                    && (1..d).all(|m| self.toks[i + m].kind == TokenKind::Word && !self.is_cap(i + m))
+                    && self.lex.event_nouns.contains(self.tok(i + d))
+            });
+            if after_preposition || before_event {
+                self.push(EntityKind::Place, i, i + 1, None, None);
+            }
+        }
+    }
+
+    fn into_entities(self) -> Vec<Entity> {
+        let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+        let mut out: Vec<Entity> = Vec::new();
+        let mut found = self.found;
+        found.sort_by_key(|f| f.span.start);
+        for f in found {
+            let key = (f.kind, f.name.clone());
+            let idx = *by_key.entry(key).or_insert_with(|| {
+                out.push(Entity { id: String::new(), name: f.name.clone(), kind: f.kind, description: None, mentions: Vec::new() });
+                out.len() - 1
+            });
+            let e = &mut out[idx];
+            e.mentions.push(f.span);
+            if e.description.is_none() {
+                e.description = f.description;
+            }
+        }
+        // Ids: the slug of the name, with the kind where two entities share it.
+        let mut used: HashSet<String> = HashSet::new();
+        for e in &mut out {
+            let base = match slugify(&e.name) {
+                s if s.is_empty() => e.kind.as_str().to_string(),
+                s => s,
+            };
+            let mut id = base.clone();
+            if !used.insert(id.clone()) {
+                id = format!("{base}-{}", e.kind.as_str());
+                let mut n = 2;
+                while !used.insert(id.clone()) {
+                    id = format!("{base}-{}-{n}", e.kind.as_str());
+                    n += 1;
+                }
+            }
+            e.id = id;
+        }
+        out
+    }
+}
+
+/// Collapses whitespace and straightens apostrophes in a name.
+fn normalize(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(c) => c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,169 @@
+//! Reading article files: plain text in wire-copy shape, and Markdown with
+//! front matter.
+//!
+//! [`read`] is the one entry point. It is used by `build.rs` (every file of
+//! `articles/` must read, or the build stops naming the file), by the
+//! `analyze` command, and in the browser for files a reader opens.
+
+mod markdown;
+mod text;
+
+use std::fmt;
+
+use crate::model::{slugify, Article};
+
+/// Why a file is not an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// Nothing but whitespace.
+    Empty,
+    /// Bytes that are not UTF-8; `offset` is the first bad byte.
+    NotUtf8 { offset: usize },
+    /// Looks like binary data (NUL or other control bytes).
+    Binary,
+    /// No line that can serve as a title.
+    NoTitle(String),
+    /// A title but nothing under it.
+    NoBody,
+    /// A Markdown front-matter block that is not closed or not `key: value`.
+    FrontMatter(String),
+    /// A file kind Lede does not read.
+    UnsupportedKind(String),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Empty => write!(f, "the file is empty"),
+            ReadError::NotUtf8 { offset } => write!(f, "the file is not UTF-8 text (bad byte at offset {offset})"),
+            ReadError::Binary => write!(f, "the file is not text (it holds control bytes)"),
+            ReadError::NoTitle(why) => write!(f, "no title: {why}"),
+            ReadError::NoBody => write!(f, "the article has a title but no text"),
+            ReadError::FrontMatter(why) => write!(f, "bad front matter: {why}"),
+            ReadError::UnsupportedKind(ext) => {
+                write!(f, "unsupported file kind “{ext}” (Lede reads .txt and .md files)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// The formats Lede reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+}
+
+impl Format {
+    /// The format for a file name, by extension (`.txt` and extensionless
+    /// files are text; `.md`/`.markdown` are Markdown).
+    pub fn from_name(name: &str) -> Result<Format, ReadError> {
+        let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        match ext.as_deref() {
+            None | Some("txt") | Some("text") => Ok(Format::Text),
+            Some("md") | Some("markdown") => Ok(Format::Markdown),
+            Some(other) => Err(ReadError::UnsupportedKind(format!(".{other}"))),
+        }
+    }
+}
+
+/// Reads a file's bytes as an article; `name` gives the slug and the format.
+pub fn read(name: &str, bytes: &[u8]) -> Result<Article, ReadError> {
+    let format = Format::from_name(name)?;
+    let text = decode(bytes)?;
+    read_str(name, format, text)
+}
+
+/// Reads text already decoded.
+pub fn read_str(name: &str, format: Format, text: String) -> Result<Article, ReadError> {
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty);
+    }
+    let mut article = match format {
+        Format::Text => text::read(text)?,
+        Format::Markdown => markdown::read(text)?,
+    };
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+    article.file = base.to_string();
+    article.slug = match slugify(stem) {
+        s if s.is_empty() => slugify(&article.title),
+        s => s,
+    };
+    if article.slug.is_empty() {
+        article.slug = "article".into();
+    }
+    debug_assert_eq!(article.text.len(), article.plain.len());
+    Ok(article)
+}
+
+/// UTF-8 decoding with a clear error; strips a byte-order mark.
+fn decode(bytes: &[u8]) -> Result<String, ReadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 { offset: e.valid_up_to() })?;
+    if text.chars().any(|c| c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))) {
+        return Err(ReadError::Binary);
+    }
+    Ok(text.to_string())
+}
+
+/// A copy of `text` with every character blanked to spaces (byte length kept)
+/// except line breaks.
+fn blank(text: &str) -> Vec<u8> {
+    text.bytes().map(|b| if b == b'\n' { b'\n' } else { b' ' }).collect()
+}
+
+/// Copies `span` of `text` into the blanked buffer.
+fn copy_into(plain: &mut [u8], text: &str, span: crate::span::Span) {
+    plain[span.start..span.end].copy_from_slice(&text.as_bytes()[span.start..span.end]);
+}
+
+/// Finishes a blanked buffer: line breaks only where `ends` says a block
+/// ends, so a sentence never runs from one block into the next but a
+/// paragraph wrapped over several lines stays one.
+fn finish_plain(mut plain: Vec<u8>, text: &str, ends: &[usize]) -> String {
+    for b in plain.iter_mut() {
+        if *b == b'\n' {
+            *b = b' ';
+        }
+    }
+    for &e in ends {
+        if let Some(nl) = text.as_bytes()[e..].iter().position(|&b| b == b'\n') {
+            plain[e + nl] = b'\n';
+        }
+    }
+    // Only ASCII spaces replaced whole characters' bytes, and copied spans
+    // are whole characters, so this is valid UTF-8.
+    String::from_utf8(plain).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_what_is_not_an_article() {
+        assert_eq!(read("a.txt", b""), Err(ReadError::Empty));
+        assert_eq!(read("a.txt", b" \n\t\n"), Err(ReadError::Empty));
+        assert_eq!(read("a.txt", b"Title\n\xff\xfe"), Err(ReadError::NotUtf8 { offset: 6 }));
+        assert_eq!(read("a.txt", b"Title\n\x00\x01\x02"), Err(ReadError::Binary));
+        assert_eq!(read("a.txt", b"Only a title"), Err(ReadError::NoBody));
+        assert!(matches!(read("a.pdf", b"x"), Err(ReadError::UnsupportedKind(_))));
+        assert!(matches!(read("a.md", b"---\ntitle: x\n"), Err(ReadError::FrontMatter(_))));
+        let long = format!("{}\nBody.", "word ".repeat(80));
+        assert!(matches!(read("a.txt", long.as_bytes()), Err(ReadError::NoTitle(_))));
+        // Every error names its reason in words.
+        assert!(ReadError::NotUtf8 { offset: 3 }.to_string().contains("UTF-8"));
+    }
+
+    #[test]
+    fn slug_comes_from_the_file_name() {
+        let a = read("articles/My Story.txt", b"A Title\nSome text here.").unwrap();
+        assert_eq!(a.slug, "my-story");
+        assert_eq!(a.file, "My Story.txt");
+        let a = read("x.md", "\u{feff}# Hello\n\nText.".as_bytes()).unwrap();
+        assert_eq!(a.title, "Hello");
+    }
+}

@@ -1,0 +1,269 @@
+//! Sentences and words: the small amount of tokenisation every analysis shares.
+//!
+//! All positions are byte [`Span`]s into the text that was split, so a token
+//! or a sentence can always be traced back to the characters a reader sees.
+
+use crate::span::Span;
+
+/// The kind of a [`Token`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits mixed with letters), e.g. `Lavrov`, `U.S.`, `G7`.
+    Word,
+    /// Digits only, possibly with inner `,` or `.` (`26`, `2,500`, `3.5`).
+    Number,
+    /// A possessive ending split off its word: `’s`, `'s`, or a bare `’` after `s`.
+    Possessive,
+    /// Any other single non-space character.
+    Punct,
+}
+
+/// One token of a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Is this token directly preceded by whitespace (or the text start)?
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.of(text)
+    }
+
+    /// Starts with an upper-case letter.
+    pub fn is_capitalized(&self, text: &str) -> bool {
+        self.kind == TokenKind::Word && self.text(text).chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text` into tokens.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut chars = text.char_indices().peekable();
+    let mut space_before = true;
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            space_before = true;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            let mut has_alpha = c.is_alphabetic();
+            // A word: alphanumerics, with inner periods between single letters
+            // (U.S., U.N.) and inner digit separators (2,500 / 3.5).
+            loop {
+                let Some(&(j, d)) = chars.peek() else { break };
+                if d.is_alphanumeric() {
+                    has_alpha |= d.is_alphabetic();
+                    end = j + d.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                if d == '.' || d == ',' {
+                    // Look at the characters around the separator.
+                    let prev = text[..j].chars().next_back();
+                    let next = text[j + 1..].chars().next();
+                    let digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+                    let initials = d == '.'
+                        && prev.is_some_and(|p| p.is_uppercase())
+                        && prev.is_some_and(|p| {
+                            let before = j - p.len_utf8();
+                            !text[..before].chars().next_back().is_some_and(char::is_alphanumeric)
+                        })
+                        || d == '.' && is_initialism(&text[i..j + 1]);
+                    if digits {
+                        end = j + 1;
+                        chars.next();
+                        continue;
+                    }
+                    if initials {
+                        // Take the period, and keep going only into another letter (U.S.A.).
+                        end = j + 1;
+                        chars.next();
+                        if next.is_some_and(|n| n.is_uppercase()) && text[j + 1..].chars().nth(1) == Some('.') {
+                            continue;
+                        }
+                        // A lone capital with a period is an initial (J. Smith) or
+                        // an abbreviation's end (U.S.): keep the period.
+                        break;
+                    }
+                }
+                break;
+            }
+            // Drop a trailing period that is not part of an initialism of two
+            // or more letters (so "Mr." keeps it only via the abbreviation list).
+            let word = &text[i..end];
+            let kind = if has_alpha { TokenKind::Word } else { TokenKind::Number };
+            out.push(Token { span: Span::new(i, end), kind, space_before });
+            space_before = false;
+            // Possessive: ’s / 's directly after a word, or a bare ’ after a final s.
+            if let Some(&(j, d)) = chars.peek() {
+                if is_apostrophe(d) && kind == TokenKind::Word {
+                    let after = &bytes[j + d.len_utf8()..];
+                    let s_follows = after.first().is_some_and(|&b| b == b's' || b == b'S')
+                        && !after.get(1).is_some_and(|b| b.is_ascii_alphanumeric());
+                    let plural = word.ends_with('s') && !after.first().is_some_and(|b| b.is_ascii_alphanumeric());
+                    if s_follows || plural {
+                        chars.next();
+                        let mut pend = j + d.len_utf8();
+                        if s_follows {
+                            chars.next();
+                            pend += 1;
+                        }
+                        out.push(Token { span: Span::new(j, pend), kind: TokenKind::Possessive, space_before: false });
+                    }
+                }
+            }
+            continue;
+        }
+        out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokenKind::Punct, space_before });
+        space_before = false;
+    }
+    out
+}
+
+/// `U.S.`, `U.N.`, `E.U.`: letters each followed by a period.
+fn is_initialism(s: &str) -> bool {
+    let mut n = 0;
+    let mut it = s.chars();
+    while let Some(c) = it.next() {
+        if !c.is_uppercase() || it.next() != Some('.') {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Gov", "Sen", "Rep", "Rev",
+    "St", "Jr", "Sr", "Co", "Corp", "Inc", "Ltd", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "approx", "e.g", "i.e", "etc", "Sat", "Sun", "Mon", "Tue",
+    "Wed", "Thu", "Fri",
+];
+
+/// Splits `text` into sentences. A sentence never crosses a line break, so
+/// titles, headings and paragraphs (one per line, or separated by blank
+/// lines) always start new sentences.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for line in lines(text) {
+        split_line(text, line, &mut out);
+    }
+    out
+}
+
+/// Byte spans of the non-blank lines of `text`, trimmed.
+pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut pos = 0;
+    text.split_inclusive('\n').filter_map(move |raw| {
+        let start = pos;
+        pos += raw.len();
+        trim(text, Span::new(start, start + raw.len()))
+    })
+}
+
+/// `span` without leading and trailing whitespace, or `None` if nothing is left.
+pub fn trim(text: &str, span: Span) -> Option<Span> {
+    let s = span.of(text);
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    if t.is_empty() {
+        None
+    } else {
+        Some(Span::new(span.start + lead, span.start + lead + t.len()))
+    }
+}
+
+fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
+    let s = line.of(text);
+    let mut start = 0;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // Swallow closing quotes/brackets and further terminators.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if matches!(d, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']') {
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &s[end..];
+        let next = rest.trim_start();
+        if next.is_empty() {
+            break;
+        }
+        if rest.len() == next.len() {
+            continue; // no space: "3.5", "U.S.-led"
+        }
+        let first = next.chars().next().unwrap();
+        if !(first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[')) {
+            continue;
+        }
+        if c == '.' {
+            let before = &s[start..i];
+            let word = before.rsplit(|ch: char| ch.is_whitespace() || ch == '(').next().unwrap_or("");
+            let bare = word.trim_start_matches(['"', '“', '(']);
+            let initials = bare.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+            if ABBREVIATIONS.contains(&bare) || initials {
+                continue;
+            }
+        }
+        if let Some(sp) = trim(text, Span::new(line.start + start, line.start + end)) {
+            out.push(sp);
+        }
+        start = end;
+    }
+    if let Some(sp) = trim(text, Span::new(line.start + start, line.end)) {
+        out.push(sp);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn tokens_split_possessives_and_hyphens() {
+        assert_eq!(words("Russia’s offer"), ["Russia", "’s", "offer"]);
+        assert_eq!(words("India-Pakistan ties"), ["India", "-", "Pakistan", "ties"]);
+        assert_eq!(words("the U.S. and 2,500 troops."), ["the", "U.S.", "and", "2,500", "troops", "."]);
+        assert_eq!(words("the ministers’ talks"), ["the", "ministers", "’", "talks"]);
+        let t = tokens("claimed 26 lives");
+        assert_eq!(t[1].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_lines() {
+        let text = "Mr. Smith went to Washington. He met Dr. Jones at 3.5 p.m. today!\nHeading\nThe U.S. Army said so. “Yes.” She left.";
+        let got: Vec<&str> = sentences(text).iter().map(|s| s.of(text)).collect();
+        assert_eq!(
+            got,
+            [
+                "Mr. Smith went to Washington.",
+                "He met Dr. Jones at 3.5 p.m. today!",
+                "Heading",
+                "The U.S. Army said so.",
+                "“Yes.”",
+                "She left."
+            ]
+        );
+    }
+}

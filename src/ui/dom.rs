@@ -1,0 +1,158 @@
+//! The few things the viewer does to the page outside Yew's tree: scrolling,
+//! marking the chosen entity's mentions, flashing a sentence, reading the
+//! location hash, and performance marks.
+//!
+//! Marking mentions by class (instead of re-rendering the text) keeps a
+//! choice instant on a long article. Off the browser (server rendering,
+//! native tests) every function here does nothing.
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use gloo::utils::{document, window};
+    use wasm_bindgen::JsCast;
+    use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+    pub fn mark(name: &str) {
+        if let Some(p) = window().performance() {
+            let _ = p.mark(name);
+        }
+    }
+
+    fn reduced_motion() -> bool {
+        window()
+            .match_media("(prefers-reduced-motion: reduce)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches())
+    }
+
+    pub fn scroll_to(el: &Element, center: bool) {
+        let opts = ScrollIntoViewOptions::new();
+        opts.set_behavior(if reduced_motion() { ScrollBehavior::Instant } else { ScrollBehavior::Smooth });
+        opts.set_block(if center { ScrollLogicalPosition::Center } else { ScrollLogicalPosition::Start });
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+
+    fn all(selector: &str) -> Vec<Element> {
+        let Ok(list) = document().query_selector_all(selector) else { return Vec::new() };
+        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
+    }
+
+    pub fn show_mentions(entity: Option<&str>, current: usize) {
+        for el in all("#article mark.selected") {
+            let _ = el.class_list().remove_2("selected", "current");
+        }
+        let Some(id) = entity else { return };
+        let marks = all(&format!("#article mark[data-entity=\"{}\"]", id.replace(['"', '\\'], "")));
+        for (i, el) in marks.iter().enumerate() {
+            let _ = el.class_list().add_1("selected");
+            if i == current {
+                let _ = el.class_list().add_1("current");
+                scroll_to(el, true);
+            }
+        }
+    }
+
+    pub fn flash_sentence(index: usize) {
+        let Some(el) = document().query_selector(&format!("[data-sentence=\"{index}\"]")).ok().flatten() else {
+            return;
+        };
+        scroll_to(&el, true);
+        if let Ok(h) = el.clone().dyn_into::<HtmlElement>() {
+            let opts = web_sys::FocusOptions::new();
+            opts.set_prevent_scroll(true);
+            let _ = h.focus_with_options(&opts);
+        }
+        // Restart the flash animation even when the same sentence is chosen twice.
+        let _ = el.class_list().remove_1("flash");
+        let _ = el.get_bounding_client_rect();
+        let _ = el.class_list().add_1("flash");
+    }
+
+    pub fn hash() -> String {
+        // Section slugs are ASCII, so the hash needs no percent-decoding.
+        window().location().hash().unwrap_or_default().trim_start_matches('#').to_string()
+    }
+
+    pub fn scroll_to_id(id: &str) {
+        if let Some(el) = document().get_element_by_id(id) {
+            scroll_to(&el, false);
+        }
+    }
+
+    pub fn clicked_mention(e: &web_sys::MouseEvent) -> Option<(String, usize)> {
+        let target = e.target()?.dyn_into::<Element>().ok()?;
+        let mark = target.closest("mark[data-entity]").ok()??;
+        let id = mark.get_attribute("data-entity")?;
+        let same = all(&format!("#article mark[data-entity=\"{}\"]", id.replace(['"', '\\'], "")));
+        let nth = same.iter().position(|m| m == &mark)?;
+        Some((id, nth))
+    }
+
+    pub fn shortcut(e: &web_sys::Event) -> Option<String> {
+        let e = e.dyn_ref::<web_sys::KeyboardEvent>()?;
+        if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
+            return None;
+        }
+        if let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            let tag = t.tag_name().to_ascii_lowercase();
+            let editable = t.get_attribute("contenteditable").is_some_and(|v| v != "false");
+            if matches!(tag.as_str(), "input" | "textarea" | "select") || editable {
+                return None;
+            }
+        }
+        Some(e.key())
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod web {
+    pub fn mark(_: &str) {}
+    pub fn show_mentions(_: Option<&str>, _: usize) {}
+    pub fn flash_sentence(_: usize) {}
+    pub fn hash() -> String {
+        String::new()
+    }
+    pub fn scroll_to_id(_: &str) {}
+    pub fn clicked_mention(_: &web_sys::MouseEvent) -> Option<(String, usize)> {
+        None
+    }
+}
+
+/// Records a `performance.mark` (read by the benchmarks).
+pub fn mark(name: &str) {
+    web::mark(name)
+}
+
+/// Marks every mention of `entity` (an id) as selected, the `current`-th
+/// as current, and scrolls it into view; `None` clears the marking.
+pub fn show_mentions(entity: Option<&str>, current: usize) {
+    web::show_mentions(entity, current)
+}
+
+/// Scrolls to the sentence with this index, focuses it and flashes it.
+pub fn flash_sentence(index: usize) {
+    web::flash_sentence(index)
+}
+
+/// The location hash, without `#`.
+pub fn hash() -> String {
+    web::hash()
+}
+
+/// The entity id and mention number of a clicked `<mark>`, if one was clicked.
+pub fn clicked_mention(e: &web_sys::MouseEvent) -> Option<(String, usize)> {
+    web::clicked_mention(e)
+}
+
+/// The key of a keyboard shortcut: `None` while typing in a field or with
+/// a modifier held.
+#[cfg(target_arch = "wasm32")]
+pub fn shortcut(e: &web_sys::Event) -> Option<String> {
+    web::shortcut(e)
+}
+
+/// Scrolls the element with this id to the top of the view.
+pub fn scroll_to_id(id: &str) {
+    web::scroll_to_id(id)
+}

@@ -1,0 +1,41 @@
+//! The viewer: Yew components that render an analysed article.
+//!
+//! One component per file, each with its `Props` beside it. The same
+//! components render on the server side at build time (`site` binary,
+//! Yew's `ServerRenderer`) and are hydrated in the browser, so the article
+//! text arrives as HTML and reads without JavaScript.
+//!
+//! State lives in one reducer ([`state::ViewState`]); effects that touch
+//! the page outside Yew's tree (scrolling, marking the chosen entity's
+//! mentions, flashing a sentence) are in [`dom`].
+
+pub mod app;
+pub mod doc;
+pub mod dom;
+pub mod entity_panel;
+pub mod header;
+pub mod highlight_bar;
+pub mod prose;
+pub mod section;
+pub mod state;
+pub mod timeline;
+pub mod toc;
+
+pub use app::{App, AppProps};
+
+/// Renders the app for one embedded article to HTML (hydratable).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_to_html(slug: &str) -> String {
+    let slug = slug.to_string();
+    futures::executor::block_on(yew::ServerRenderer::<App>::with_props(move || AppProps { slug: slug.into() }).render())
+}
+
+/// The browser entry point: hydrates the server-rendered article.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    let Some(root) = gloo::utils::document().get_element_by_id("lede") else { return };
+    let slug = root.get_attribute("data-article").unwrap_or_default();
+    dom::mark("lede:start");
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { slug: slug.into() }).hydrate();
+}

@@ -1,0 +1,126 @@
+//! The viewer's state and the actions that change it.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::entities::EntityKind;
+
+/// Everything the reader can change on the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ViewState {
+    /// All highlights on or off.
+    pub highlights: bool,
+    /// Kinds whose highlights are filtered out.
+    pub hidden: BTreeSet<EntityKind>,
+    /// Slugs of collapsed sections.
+    pub collapsed: BTreeSet<String>,
+    /// The chosen entity (index) and which of its mentions is current.
+    pub selected: Option<(usize, usize)>,
+    /// The chosen timeline event, with a counter so choosing it again
+    /// replays the jump.
+    pub event: Option<(usize, u32)>,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState { highlights: true, hidden: BTreeSet::new(), collapsed: BTreeSet::new(), selected: None, event: None }
+    }
+}
+
+/// What the reader did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    ToggleHighlights,
+    ToggleKind(EntityKind),
+    ToggleSection(String),
+    /// Open a section (deep link, timeline jump).
+    Expand(String),
+    /// Choose an entity; choosing the chosen one again clears the choice.
+    Select(usize),
+    /// Choose an entity at one of its mentions.
+    SelectAt(usize, usize),
+    /// Step through the chosen entity's mentions (wrapping), given its count.
+    Step { by: isize, count: usize },
+    ClearSelection,
+    ChooseEvent(usize),
+}
+
+impl Reducible for ViewState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::ToggleHighlights => s.highlights = !s.highlights,
+            Action::ToggleKind(k) => {
+                if !s.hidden.remove(&k) {
+                    s.hidden.insert(k);
+                }
+            }
+            Action::ToggleSection(slug) => {
+                if !s.collapsed.remove(&slug) {
+                    s.collapsed.insert(slug);
+                }
+            }
+            Action::Expand(slug) => {
+                if !s.collapsed.remove(&slug) {
+                    return self;
+                }
+            }
+            Action::Select(e) => {
+                s.selected = match s.selected {
+                    Some((cur, _)) if cur == e => None,
+                    _ => Some((e, 0)),
+                }
+            }
+            Action::SelectAt(e, m) => s.selected = Some((e, m)),
+            Action::Step { by, count } => {
+                if let Some((e, m)) = s.selected {
+                    if count > 0 {
+                        let next = (m as isize + by).rem_euclid(count as isize) as usize;
+                        s.selected = Some((e, next));
+                    }
+                }
+            }
+            Action::ClearSelection => s.selected = None,
+            Action::ChooseEvent(i) => {
+                let n = s.event.map_or(0, |(_, n)| n.wrapping_add(1));
+                s.event = Some((i, n));
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(actions: &[Action]) -> ViewState {
+        let mut s = Rc::new(ViewState::default());
+        for a in actions {
+            s = s.reduce(a.clone());
+        }
+        (*s).clone()
+    }
+
+    #[test]
+    fn toggles_and_steps() {
+        assert!(!run(&[Action::ToggleHighlights]).highlights);
+        assert!(run(&[Action::ToggleHighlights, Action::ToggleHighlights]).highlights);
+        let s = run(&[Action::ToggleKind(EntityKind::Place)]);
+        assert!(s.hidden.contains(&EntityKind::Place));
+        assert!(run(&[Action::ToggleKind(EntityKind::Place), Action::ToggleKind(EntityKind::Place)]).hidden.is_empty());
+        let s = run(&[Action::Select(2), Action::Step { by: 1, count: 3 }, Action::Step { by: 1, count: 3 }]);
+        assert_eq!(s.selected, Some((2, 2)));
+        let s = run(&[Action::Select(2), Action::Step { by: -1, count: 3 }]);
+        assert_eq!(s.selected, Some((2, 2)), "stepping back from the first wraps to the last");
+        assert_eq!(run(&[Action::Select(2), Action::Select(2)]).selected, None);
+        let s = run(&[Action::ToggleSection("a".into()), Action::Expand("a".into())]);
+        assert!(s.collapsed.is_empty());
+        let s = run(&[Action::ChooseEvent(1), Action::ChooseEvent(1)]);
+        assert_eq!(s.event, Some((1, 1)));
+    }
+}

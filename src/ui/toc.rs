@@ -1,0 +1,24 @@
+//! The table of contents: a link to every section.
+
+use yew::prelude::*;
+
+use super::doc::DocRef;
+
+/// Properties of [`Toc`].
+#[derive(Properties, PartialEq)]
+pub struct TocProps {
+    pub doc: DocRef,
+}
+
+#[function_component]
+pub fn Toc(props: &TocProps) -> Html {
+    let items = props.doc.sections.iter().filter(|s| s.heading.is_some()).map(|s| {
+        html! { <li><a href={format!("#{}", s.slug)}>{ s.title.clone() }</a></li> }
+    });
+    html! {
+        <nav class="toc" aria-labelledby="toc-heading">
+            <h2 id="toc-heading" class="panel-heading">{ "Contents" }</h2>
+            <ol>{ for items }</ol>
+        </nav>
+    }
+}
