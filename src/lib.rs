@@ -20,6 +20,8 @@ pub mod library;
 pub mod model;
 pub mod read;
 pub mod report;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 pub mod span;
 pub mod text;
 pub mod timeline;

@@ -1,0 +1,54 @@
+# Lede — every command a developer or CI needs.
+#
+#   make serve   set up this machine, build, and serve at http://127.0.0.1:8080
+#   make test    set up this machine and run every test
+#   make dist    write the deployable static site to dist/
+#   make bench   print the benchmarks
+#
+# Setup steps check before they install, so a second run installs nothing.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+PORT ?= 8080
+WASM := target/wasm32-unknown-unknown/release/lede.wasm
+PKG := target/pkg
+WASM_OPT := tools/node_modules/.bin/wasm-opt
+# The wasm features today's rustc emits, which wasm-opt must accept.
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+                 --enable-reference-types --enable-multivalue --enable-mutable-globals
+
+.PHONY: setup setup-test wasm dist serve test test-unit test-e2e bench clean
+
+setup:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test
+
+# The wasm bundle: compile, generate the JS glue, shrink.
+wasm: setup
+	cargo build --release --target wasm32-unknown-unknown --lib
+	rm -rf $(PKG)
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM)
+	$(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/lede_bg.wasm -o $(PKG)/lede_bg.wasm
+
+# The static site: server-rendered pages around the bundle.
+dist: wasm
+	rm -rf dist
+	cargo run --release --bin site -- dist $(PKG)
+
+serve: dist
+	python3 scripts/serve.py --dir dist --port $(PORT)
+
+test: setup-test dist
+	cargo test --release --all-targets
+	@echo "make test: all tests passed"
+
+bench: dist
+	cargo run --release --bin analyze -- --help >/dev/null
+	@echo "(benchmarks: see issue tracker; none yet)"
+
+clean:
+	rm -rf dist $(PKG)
