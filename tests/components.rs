@@ -1,0 +1,112 @@
+//! Component tests: the viewer rendered natively with Yew's server renderer.
+
+use std::rc::Rc;
+
+use lede::read::{read_str, Format};
+use lede::ui::doc::{Doc, DocRef};
+use lede::ui::prose::{Prose, ProseProps};
+use lede::ui::{App, AppProps};
+use yew::ServerRenderer;
+
+const SEED_SLUG: &str = "russia-offers-to-mediate-kashmir";
+
+fn render_app(slug: &str) -> String {
+    let slug = slug.to_string();
+    futures::executor::block_on(ServerRenderer::<App>::with_props(move || AppProps { slug: slug.into() }).render())
+}
+
+/// The opening tag that contains `needle` (attributes in any order).
+fn tag_with<'a>(html: &'a str, needle: &str) -> &'a str {
+    let at = html.find(needle).unwrap_or_else(|| panic!("no tag with {needle}"));
+    let start = html[..at].rfind('<').expect("tag start");
+    let end = at + html[at..].find('>').expect("tag end");
+    &html[start..=end]
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[test]
+fn seed_page_has_sections_marks_dates_and_timeline() {
+    let html = render_app(SEED_SLUG);
+    assert!(html.contains("<h1 class=\"article-title\">"));
+    for slug in [
+        "russias-offer-for-political-settlement",
+        "india-pakistan-standoff-global-concerns",
+        "russias-strategic-interests",
+        "whats-next",
+    ] {
+        assert!(html.contains(&format!("<section id=\"{slug}\"")), "section {slug}");
+        assert!(html.contains(&format!("href=\"#{slug}\"")), "toc link to {slug}");
+        assert!(html.contains(&format!("aria-controls=\"{slug}-body\"")), "toggle for {slug}");
+    }
+    assert_eq!(count(&html, "aria-expanded=\"true\""), 4);
+    // One id per entity, shared by all of its mentions.
+    assert_eq!(count(&html, "data-entity=\"sergei-lavrov\" data-kind=\"person\""), 2);
+    assert_eq!(count(&html, "data-entity=\"ishaq-dar\" data-kind=\"person\""), 2);
+    assert!(html.contains("<mark data-entity=\"russian-foreign-ministry\" data-kind=\"organization\">Russian Foreign Ministry</mark>"));
+    assert!(html.contains("<mark data-entity=\"telegram\" data-kind=\"organization\">Telegram</mark>"));
+    for d in ["2025-05-06", "2025-04-22", "2025-05-04", "2025-05-02"] {
+        assert!(html.contains(&format!("<time datetime=\"{d}\"")), "time {d}");
+    }
+    // The timeline: an ordered list with one item per event, in date order.
+    let tl = &html[html.find("id=\"timeline\"").expect("timeline")..];
+    let ol = &tl[tl.find("<ol").expect("ol")..tl.find("</ol>").expect("/ol")];
+    assert_eq!(count(ol, "<li"), 4);
+    let dates: Vec<&str> = ol.split("datetime=\"").skip(1).map(|s| &s[..10]).collect();
+    assert_eq!(dates, ["2025-04-22", "2025-05-02", "2025-05-04", "2025-05-06"]);
+    assert!(tl.contains("Undated context") && tl.contains("for decades"));
+    // The toggle and the filters.
+    assert!(tag_with(&html, "class=\"highlight-toggle\"").contains("aria-pressed=\"true\""));
+    assert!(html.contains("Highlight entities"));
+    for kind in ["person", "organization", "place", "group"] {
+        let tag = tag_with(&html, &format!("data-kind=\"{kind}\" aria-pressed"));
+        assert!(tag.contains("class=\"filter\""), "filter {kind}: {tag}");
+        assert!(tag.contains("aria-pressed=\"true\""), "filter {kind}: {tag}");
+    }
+    assert!(html.contains("<article id=\"article\" class=\"article hl-on\""));
+    // Header: dateline written out, reading time.
+    assert!(html.contains("Tuesday, 6 May 2025"));
+    assert!(html.contains("min read"));
+}
+
+#[test]
+fn unknown_article_says_so() {
+    let html = render_app("no-such-article");
+    assert!(html.contains("Article not found"));
+}
+
+fn render_prose(name: &str, format: Format, src: &str) -> String {
+    let article = read_str(name, format, src.to_string()).expect("article");
+    futures::executor::block_on(
+        ServerRenderer::<Prose>::with_props(move || {
+            let n = article.blocks.len();
+            ProseProps { doc: DocRef(Rc::new(Doc::new(article))), blocks: 0..n }
+        })
+        .render(),
+    )
+}
+
+#[test]
+fn article_text_is_never_html() {
+    let html = render_prose(
+        "x.md",
+        Format::Markdown,
+        "# T\n\nHello <script>alert(1)</script> & <img src=x onerror=alert(2)> [link](javascript:alert(3)) [ok](https://example.com).\n",
+    );
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
+    assert!(!html.contains("javascript:"), "unsafe link targets are dropped: {html}");
+    assert!(html.contains("<a href=\"https://example.com\""));
+    let html = render_prose("x.txt", Format::Text, "Title <b>\nIt said <i>hi</i> & left.\n");
+    assert!(html.contains("&lt;i&gt;hi&lt;/i&gt; &amp; left."));
+}
+
+#[test]
+fn event_sentences_are_focusable_targets() {
+    let html = render_app(SEED_SLUG);
+    assert_eq!(count(&html, "class=\"event-sentence\""), count(&html, "tabindex=\"-1\""));
+    assert!(count(&html, "data-sentence=\"") >= 3);
+}
