@@ -99,6 +99,49 @@ pub fn read_str(name: &str, format: Format, text: String) -> Result<Article, Rea
     Ok(article)
 }
 
+/// A file of an articles folder that is not an article.
+#[derive(Debug)]
+pub struct FileError {
+    pub path: std::path::PathBuf,
+    pub reason: String,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} is not a readable article: {}", self.path.display(), self.reason)
+    }
+}
+
+/// Reads every article file of a folder (hidden files skipped), in file-name
+/// order. The first file that is not an article, or two files whose names
+/// give the same slug, stop it with an error naming the file.
+pub fn read_dir(dir: &std::path::Path) -> Result<Vec<(std::path::PathBuf, Article)>, FileError> {
+    let err = |path: &std::path::Path, reason: String| FileError { path: path.to_path_buf(), reason };
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| err(dir, format!("cannot list the folder: {e}")))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(err(dir, "there are no articles in it".into()));
+    }
+    let mut out: Vec<(std::path::PathBuf, Article)> = Vec::new();
+    for path in files {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let bytes = std::fs::read(&path).map_err(|e| err(&path, format!("cannot read it: {e}")))?;
+        let article = read(&name, &bytes).map_err(|e| err(&path, e.to_string()))?;
+        if let Some((other, _)) = out.iter().find(|(_, a)| a.slug == article.slug) {
+            let other = other.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            return Err(err(&path, format!("its name gives the same address (“{}”) as {other}; rename one", article.slug)));
+        }
+        out.push((path, article));
+    }
+    Ok(out)
+}
+
 /// UTF-8 decoding with a clear error; strips a byte-order mark.
 fn decode(bytes: &[u8]) -> Result<String, ReadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -156,6 +199,26 @@ mod tests {
         assert!(matches!(read("a.txt", long.as_bytes()), Err(ReadError::NoTitle(_))));
         // Every error names its reason in words.
         assert!(ReadError::NotUtf8 { offset: 3 }.to_string().contains("UTF-8"));
+    }
+
+    #[test]
+    fn a_bad_file_in_a_folder_is_named_with_its_reason() {
+        let dir = std::env::temp_dir().join(format!("lede-read-dir-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a-good.txt"), "A Title\nSome text.").unwrap();
+        std::fs::write(dir.join(".hidden"), "").unwrap();
+        assert_eq!(read_dir(&dir).unwrap().len(), 1);
+        std::fs::write(dir.join("b-empty.txt"), "   \n").unwrap();
+        let e = read_dir(&dir).unwrap_err();
+        assert!(e.path.ends_with("b-empty.txt"));
+        assert_eq!(e.to_string(), format!("{} is not a readable article: the file is empty", dir.join("b-empty.txt").display()));
+        std::fs::write(dir.join("b-empty.txt"), b"Title\n\xc3\x28").unwrap();
+        assert!(read_dir(&dir).unwrap_err().to_string().contains("not UTF-8"));
+        std::fs::remove_file(dir.join("b-empty.txt")).unwrap();
+        std::fs::write(dir.join("A Good.md"), "# T\n\nBody.").unwrap();
+        assert!(read_dir(&dir).unwrap_err().to_string().contains("same address"));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
