@@ -11,6 +11,7 @@ use std::path::Path;
 
 use crate::library;
 use crate::model::Article;
+use crate::ui::{render_to_html, Mode, Route};
 
 /// The page template (`index.html` at the top of the repository).
 pub const TEMPLATE: &str = include_str!("../index.html");
@@ -50,12 +51,12 @@ pub fn description(a: &Article) -> String {
     out
 }
 
-/// The full HTML page of one article, around its server-rendered app.
-pub fn page(template: &str, a: &Article, app_html: &str) -> String {
+/// Fills the page template.
+pub fn page(template: &str, title: &str, description: &str, slug: &str, app_html: &str) -> String {
     template
-        .replace("{{title}}", &escape(&a.title))
-        .replace("{{description}}", &escape(&description(a)))
-        .replace("{{slug}}", &escape(&a.slug))
+        .replace("{{title}}", &escape(title))
+        .replace("{{description}}", &escape(description))
+        .replace("{{slug}}", &escape(slug))
         .replace("{{app}}", app_html)
 }
 
@@ -64,16 +65,17 @@ pub fn build(out: &Path, pkg: &Path, static_dir: &Path) -> io::Result<Vec<String
     fs::create_dir_all(out)?;
     let mut written = Vec::new();
     let articles = library::articles();
-    for (i, a) in articles.iter().enumerate() {
-        let html = page(TEMPLATE, a, &crate::ui::render_to_html(&a.slug));
+    for a in &articles {
+        let app = render_to_html(Route::Article(a.slug.clone()), Mode::Pages);
+        let html = page(TEMPLATE, &a.title, &description(a), &a.slug, &app);
         let name = format!("{}.html", a.slug);
         fs::write(out.join(&name), &html)?;
         written.push(name);
-        if i == 0 {
-            fs::write(out.join("index.html"), &html)?;
-            written.push("index.html".into());
-        }
     }
+    let app = render_to_html(Route::Library, Mode::Pages);
+    let intro = format!("{} news articles with their names highlighted and their events on a timeline.", articles.len());
+    fs::write(out.join("index.html"), page(TEMPLATE, "Library", &intro, "", &app))?;
+    written.push("index.html".into());
     copy_dir(static_dir, &out.join("static"), &mut written)?;
     copy_dir(pkg, &out.join("pkg"), &mut written)?;
     // GitHub Pages: serve files as they are (no Jekyll processing).

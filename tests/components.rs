@@ -5,14 +5,14 @@ use std::rc::Rc;
 use lede::read::{read_str, Format};
 use lede::ui::doc::{Doc, DocRef};
 use lede::ui::prose::{Prose, ProseProps};
-use lede::ui::{App, AppProps};
+use lede::ui::{App, AppProps, Mode, Route};
 use yew::ServerRenderer;
 
 const SEED_SLUG: &str = "russia-offers-to-mediate-kashmir";
 
 fn render_app(slug: &str) -> String {
-    let slug = slug.to_string();
-    futures::executor::block_on(ServerRenderer::<App>::with_props(move || AppProps { slug: slug.into() }).render())
+    let route = Route::Article(slug.to_string());
+    futures::executor::block_on(ServerRenderer::<App>::with_props(move || AppProps { route, mode: Mode::Pages }).render())
 }
 
 /// The opening tag that contains `needle` (attributes in any order).
@@ -109,4 +109,20 @@ fn event_sentences_are_focusable_targets() {
     let html = render_app(SEED_SLUG);
     assert_eq!(count(&html, "class=\"event-sentence\""), count(&html, "tabindex=\"-1\""));
     assert!(count(&html, "data-sentence=\"") >= 3);
+}
+
+#[test]
+fn library_lists_every_article_with_links() {
+    let html = futures::executor::block_on(
+        ServerRenderer::<App>::with_props(|| AppProps { route: Route::Library, mode: Mode::Pages }).render(),
+    );
+    for a in lede::library::articles() {
+        assert!(html.contains(&format!("href=\"{}.html\"", a.slug)), "link to {}", a.slug);
+    }
+    assert!(html.contains("Sergei Lavrov") || html.contains("Russia"), "most-mentioned names are listed");
+    // The single-file edition links views through the hash.
+    let html = futures::executor::block_on(
+        ServerRenderer::<App>::with_props(|| AppProps { route: Route::Library, mode: Mode::Single }).render(),
+    );
+    assert!(html.contains(&format!("href=\"#/{SEED_SLUG}\"")));
 }

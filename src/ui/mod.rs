@@ -10,32 +10,42 @@
 //! mentions, flashing a sentence) are in [`dom`].
 
 pub mod app;
+pub mod article_view;
 pub mod doc;
 pub mod dom;
 pub mod entity_panel;
 pub mod header;
 pub mod highlight_bar;
+pub mod library_view;
 pub mod prose;
+pub mod route;
 pub mod section;
 pub mod state;
 pub mod timeline;
 pub mod toc;
 
 pub use app::{App, AppProps};
+pub use route::{Mode, Route};
 
-/// Renders the app for one embedded article to HTML (hydratable).
+/// Renders a view to HTML (hydratable).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn render_to_html(slug: &str) -> String {
-    let slug = slug.to_string();
-    futures::executor::block_on(yew::ServerRenderer::<App>::with_props(move || AppProps { slug: slug.into() }).render())
+pub fn render_to_html(route: Route, mode: Mode) -> String {
+    futures::executor::block_on(yew::ServerRenderer::<App>::with_props(move || AppProps { route, mode }).render())
 }
 
-/// The browser entry point: hydrates the server-rendered article.
+/// The browser entry point: hydrates the server-rendered view in `#lede`.
+///
+/// The root says which view it holds (`data-article`, empty for the
+/// library) and which edition this is (`data-mode`).
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
     let Some(root) = gloo::utils::document().get_element_by_id("lede") else { return };
-    let slug = root.get_attribute("data-article").unwrap_or_default();
+    let mode = Mode::from_attr(&root.get_attribute("data-mode").unwrap_or_default());
+    let route = match root.get_attribute("data-article").filter(|s| !s.is_empty()) {
+        Some(slug) => Route::Article(slug),
+        None => Route::Library,
+    };
     dom::mark("lede:start");
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { slug: slug.into() }).hydrate();
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { route, mode }).hydrate();
 }

@@ -18,6 +18,7 @@ pub struct SectionProps {
 
 #[function_component]
 pub fn SectionView(props: &SectionProps) -> Html {
+    let mode = use_context::<super::route::Mode>().unwrap_or_default();
     let section = &props.doc.sections[props.index];
     let body_id = format!("{}-body", section.slug);
     let Some(h) = section.heading else {
@@ -41,7 +42,7 @@ pub fn SectionView(props: &SectionProps) -> Html {
                     <span class="chevron" aria-hidden="true"></span>
                     <span class="section-title">{ heading }</span>
                 </button>
-                <a class="section-link" href={format!("#{}", section.slug)} aria-label={format!("Link to “{}”", section.title)}>{ "#" }</a>
+                <a class="section-link" href={mode.section_href(&props.doc.article.slug, &section.slug)} aria-label={format!("Link to “{}”", section.title)}>{ "#" }</a>
             </h2>
             <div id={body_id} class="section-body" hidden={props.collapsed}>
                 <Prose doc={props.doc.clone()} blocks={section.blocks.clone()} />

@@ -12,8 +12,10 @@ pub struct TocProps {
 
 #[function_component]
 pub fn Toc(props: &TocProps) -> Html {
+    let mode = use_context::<super::route::Mode>().unwrap_or_default();
+    let article = &props.doc.article.slug;
     let items = props.doc.sections.iter().filter(|s| s.heading.is_some()).map(|s| {
-        html! { <li><a href={format!("#{}", s.slug)}>{ s.title.clone() }</a></li> }
+        html! { <li><a href={mode.section_href(article, &s.slug)}>{ s.title.clone() }</a></li> }
     });
     html! {
         <nav class="toc" aria-labelledby="toc-heading">

@@ -1,0 +1,187 @@
+//! One article with its controls, timeline and entity panel.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::doc::{Doc, DocRef};
+use super::dom;
+use super::entity_panel::EntityPanel;
+use super::header::ArticleHeader;
+use super::highlight_bar::HighlightBar;
+use super::section::SectionView;
+use super::state::{Action, ViewState};
+use super::timeline::TimelineView;
+use super::route::Mode;
+use super::toc::Toc;
+use crate::library;
+
+/// Properties of [`ArticleView`].
+#[derive(Properties, PartialEq)]
+pub struct ArticleViewProps {
+    /// The slug of the embedded article to show.
+    pub slug: AttrValue,
+}
+
+#[function_component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let mode = use_context::<Mode>().unwrap_or_default();
+    let doc = use_memo(props.slug.clone(), |slug| library::find(slug).map(|a| DocRef(Rc::new(Doc::new(a)))));
+    let state = use_reducer(ViewState::default);
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+
+    // Deep links, the `h` key, and the "interactive" mark, once mounted.
+    {
+        let dispatch = dispatch.clone();
+        let slugs: Vec<String> = doc.as_ref().as_ref().map(|d| d.sections.iter().map(|s| s.slug.clone()).collect()).unwrap_or_default();
+        use_effect_with((), move |_| {
+            let listeners = listen(dispatch, slugs, mode);
+            dom::mark("lede:interactive");
+            move || drop(listeners)
+        });
+    }
+    // The chosen entity's mentions, marked in the text.
+    {
+        let target = doc.as_ref().as_ref().and_then(|d| {
+            let (e, m) = state.selected?;
+            let entity = d.analysis.entities.get(e)?;
+            let section = entity.mentions.get(m).and_then(|sp| d.section_of(sp.start)).map(|s| s.slug.clone());
+            Some((entity.id.clone(), m, section))
+        });
+        let dispatch = dispatch.clone();
+        let collapsed = state.collapsed.clone();
+        use_effect_with((target, collapsed), move |(target, collapsed)| {
+            match target {
+                Some((_, _, Some(section))) if collapsed.contains(section) => dispatch.emit(Action::Expand(section.clone())),
+                Some((id, m, _)) => dom::show_mentions(Some(id), *m),
+                None => dom::show_mentions(None, 0),
+            }
+        });
+    }
+    // The chosen timeline event: jump to its sentence.
+    {
+        let sentence = doc.as_ref().as_ref().and_then(|d| d.sentence_index(state.event?.0));
+        use_effect_with(state.event, move |_| {
+            if let Some(k) = sentence {
+                dom::flash_sentence(k);
+            }
+        });
+    }
+
+    let Some(doc) = doc.as_ref().clone() else {
+        return html! {
+            <main class="not-found"><h1>{ "Article not found" }</h1>
+                <p>{ format!("There is no article “{}” in this edition.", props.slug) }</p></main>
+        };
+    };
+
+    let choose_event = {
+        let dispatch = dispatch.clone();
+        let doc = doc.clone();
+        Callback::from(move |a: Action| {
+            if let Action::ChooseEvent(i) = a {
+                if let Some(e) = doc.analysis.timeline.get(i) {
+                    if let Some(s) = doc.section_of(e.sentence.start) {
+                        dispatch.emit(Action::Expand(s.slug.clone()));
+                    }
+                }
+            }
+            dispatch.emit(a);
+        })
+    };
+    let on_toggle = dispatch.reform(Action::ToggleSection);
+    let on_text_click = {
+        let dispatch = dispatch.clone();
+        let doc = doc.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some((id, nth)) = dom::clicked_mention(&e) {
+                if let Some(i) = doc.analysis.entities.iter().position(|en| en.id == id) {
+                    dispatch.emit(Action::SelectAt(i, nth));
+                }
+            }
+        })
+    };
+
+    let mut classes = classes!("article", if state.highlights { "hl-on" } else { "hl-off" });
+    for k in &state.hidden {
+        classes.push(format!("hide-{}", k.as_str()));
+    }
+    if state.selected.is_some() {
+        classes.push("has-selection");
+    }
+    let sections = (0..doc.sections.len()).map(|i| {
+        let collapsed = state.collapsed.contains(&doc.sections[i].slug);
+        html! { <SectionView key={doc.sections[i].slug.clone()} doc={doc.clone()} index={i} {collapsed} on_toggle={on_toggle.clone()} /> }
+    });
+
+    html! {
+        <div class="lede">
+            <a class="skip-link" href="#article">{ "Skip to the article" }</a>
+            <header class="masthead">
+                <a class="brand" href={mode.library_href()}>{ "Lede" }</a>
+                <span class="tagline">{ "Names and dates, found in your browser" }</span>
+            </header>
+            <div class="layout">
+                <aside class="rail rail-left">
+                    <Toc doc={doc.clone()} />
+                </aside>
+                <main class="reading">
+                    <HighlightBar doc={doc.clone()} highlights={state.highlights} hidden={state.hidden.clone()} dispatch={dispatch.clone()} />
+                    <article id="article" class={classes} onclick={on_text_click}>
+                        <ArticleHeader doc={doc.clone()} />
+                        { for sections }
+                    </article>
+                </main>
+                <aside class="rail rail-right">
+                    <TimelineView doc={doc.clone()} active={state.event.map(|(i, _)| i)} dispatch={choose_event} />
+                    <EntityPanel doc={doc.clone()} selected={state.selected} dispatch={dispatch.clone()} />
+                </aside>
+            </div>
+            <footer class="site-footer">
+                <p>{ "Entities and dates are found by Lede’s analysis, in this page: nothing you read here is sent anywhere." }</p>
+                <p class="source">{ format!("Source file: {}", doc.article.file) }</p>
+            </footer>
+        </div>
+    }
+}
+
+/// Page-wide listeners: the `h` key and hash changes. Dropping the returned
+/// value removes them.
+fn listen(dispatch: Callback<Action>, slugs: Vec<String>, mode: Mode) -> impl Drop {
+    struct Listeners(#[allow(dead_code)] Vec<gloo::events::EventListener>);
+    impl Drop for Listeners {
+        fn drop(&mut self) {}
+    }
+    #[allow(unused_mut)]
+    let mut out = Vec::new();
+    #[cfg(target_arch = "wasm32")]
+    {
+        use gloo::events::EventListener;
+        use gloo::utils::{document, window};
+        let open_hash = {
+            let dispatch = dispatch.clone();
+            move || {
+                let Some(section) = mode.section_in_hash(&dom::hash()) else { return };
+                if slugs.iter().any(|s| *s == section) {
+                    dispatch.emit(Action::Expand(section.clone()));
+                    dom::scroll_to_id(&section);
+                }
+            }
+        };
+        open_hash();
+        out.push(EventListener::new(&window(), "hashchange", move |_| open_hash()));
+        out.push(EventListener::new(&document(), "keydown", move |e| {
+            if let Some(key) = dom::shortcut(e) {
+                if key == "h" {
+                    dispatch.emit(Action::ToggleHighlights);
+                }
+            }
+        }));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (dispatch, slugs, mode);
+    Listeners(out)
+}
