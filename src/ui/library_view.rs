@@ -33,6 +33,11 @@ fn cards() -> Vec<Card> {
         .collect()
 }
 
+fn intro(n: usize) -> String {
+    let count = if n == 1 { "One article".to_string() } else { format!("{n} articles") };
+    format!("{count}, each with its people, organisations, places and groups highlighted and a timeline of the events it reports.")
+}
+
 #[function_component]
 pub fn LibraryView() -> Html {
     let mode = use_context::<Mode>().unwrap_or_default();
@@ -65,7 +70,7 @@ pub fn LibraryView() -> Html {
             </header>
             <main class="library" id="library">
                 <h1 class="library-title">{ "Library" }</h1>
-                <p class="library-intro">{ format!("{} articles, each with its people, organisations, places and groups highlighted and a timeline of the events it reports.", cards.len()) }</p>
+                <p class="library-intro">{ intro(cards.len()) }</p>
                 <ul class="cards">{ for items }</ul>
             </main>
             <footer class="site-footer">

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::doc::DocRef;
 use super::state::Action;
+use crate::span::Span;
 
 /// Properties of [`TimelineView`].
 #[derive(Properties, PartialEq)]
@@ -32,11 +33,11 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
         }
     });
     let context = a.context.iter().map(|c| {
-        let sentence = a.sentences.iter().find(|s| s.contains(c.span)).map(|s| s.of(text).to_string());
+        let excerpt = a.sentences.iter().find(|s| s.contains(c.span)).map(|s| excerpt(text, *s, c.span));
         html! {
             <li>
                 <span class="vague-phrase">{ c.span.of(text).to_string() }</span>
-                if let Some(s) = sentence { <span class="vague-sentence">{ s }</span> }
+                if let Some(s) = excerpt { <span class="vague-sentence">{ s }</span> }
             </li>
         }
     });
@@ -53,5 +54,40 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                 <ul class="context">{ for context }</ul>
             }
         </section>
+    }
+}
+
+/// The clause of `sentence` around `phrase` (between commas), so that two
+/// phrases of one sentence show different context.
+fn excerpt(text: &str, sentence: Span, phrase: Span) -> String {
+    let s = sentence.of(text);
+    let at = phrase.start - sentence.start;
+    let start = s[..at].rfind([',', ';']).map_or(0, |i| i + 1);
+    let end = s[at..].find([',', ';']).map_or(s.len(), |i| at + i);
+    let clause = s[start..end].trim();
+    let clause = clause.trim_end_matches(['.', '!', '?']);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(clause);
+    if end < s.len() || start > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_the_clause_around_the_phrase() {
+        let t = "Russia has historically kept ties with India, being its largest provider for decades.";
+        let s = Span::new(0, t.len());
+        let p = t.find("for decades").unwrap();
+        assert_eq!(excerpt(t, s, Span::new(p, p + 11)), "…being its largest provider for decades…");
+        let p = t.find("historically").unwrap();
+        assert_eq!(excerpt(t, s, Span::new(p, p + 12)), "Russia has historically kept ties with India…");
     }
 }
