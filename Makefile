@@ -29,14 +29,13 @@ setup-test:
 
 # The wasm bundle: compile, generate the JS glue, shrink.
 wasm: setup
-	cargo build --release --target wasm32-unknown-unknown --lib
+	cargo rustc --release --target wasm32-unknown-unknown --lib --crate-type cdylib
 	rm -rf $(PKG)
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM)
 	$(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/lede_bg.wasm -o $(PKG)/lede_bg.wasm
 
 # The static site: server-rendered pages around the bundle.
 dist: wasm
-	rm -rf dist
 	cargo run --release --bin site -- dist $(PKG)
 
 serve: dist

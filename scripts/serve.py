@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Serves a built Lede site on loopback, as a static host would.
 
-    python3 scripts/serve.py [--dir dist] [--port 8080] [--base /]
+    python3 scripts/serve.py [--dir dist] [--port 8080] [--base /] [--csp-report FILE]
 
 Sends the right type for .wasm, no caching (so a rebuild shows at once) and
 the Content-Security-Policy Lede is built to run under. With --base /lede/
 the site is served under that sub-path, like a GitHub Pages project site.
+With --csp-report, the browser's reports of CSP violations are appended to
+FILE (one JSON document a line), for tests.
 """
 import argparse
 import functools
@@ -25,6 +27,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".svg": "image/svg+xml",
     }
     base = "/"
+    report_file = None
+
+    def do_POST(self):
+        if self.report_file and self.path == "/__csp-report":
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            with open(self.report_file, "ab") as f:
+                f.write(body.replace(b"\n", b" ") + b"\n")
+            self.send_response(204)
+            self.end_headers()
+        else:
+            self.send_error(405)
 
     def translate_path(self, path):
         if not path.startswith(self.base):
@@ -32,7 +45,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(self.base):])
 
     def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
+        csp = CSP + ("; report-uri /__csp-report" if self.report_file else "")
+        self.send_header("Content-Security-Policy", csp)
         self.send_header("Cache-Control", "no-cache")
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
@@ -48,11 +62,12 @@ def main():
     p.add_argument("--port", type=int, default=8080)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--base", default="/")
+    p.add_argument("--csp-report", default=None)
     a = p.parse_args()
     if not os.path.isfile(os.path.join(a.dir, "index.html")):
         sys.exit(f"serve: {a.dir}/index.html not found; run `make dist` first")
     base = "/" + a.base.strip("/") + "/" if a.base.strip("/") else "/"
-    handler = type("H", (Handler,), {"base": base})
+    handler = type("H", (Handler,), {"base": base, "report_file": a.csp_report})
     server = http.server.ThreadingHTTPServer((a.host, a.port), functools.partial(handler, directory=a.dir))
     print(f"Lede is served at http://{a.host}:{a.port}{base}  (Ctrl-C stops it)", flush=True)
     try:

@@ -1,10 +1,19 @@
-//! Writes the static site: one server-rendered HTML page per embedded
-//! article (the first is also `index.html`), the stylesheet and scripts of
-//! `static/`, and the wasm bundle.
+//! Writes the static site (`make dist`):
+//!
+//! - `index.html`, the library, and `SLUG.html` for every embedded article:
+//!   server-rendered, so the text arrives as HTML and reads without
+//!   JavaScript, then hydrated by the wasm bundle;
+//! - `pkg/` and `static/`: the bundle, stylesheet, boot script, icons and
+//!   web app manifest; the bundle, stylesheet and boot script are named by
+//!   content hash, so a new build never mixes with an old one;
+//! - `sw.js`: the service worker that precaches every file of the build;
+//! - `lede-offline.html`: the single-file edition, with the wasm, the JS, the
+//!   CSS and every article inlined, that works opened straight from disk.
 //!
 //! Every URL in the output is relative, so `dist/` works from any static
-//! file server and under any sub-path.
+//! file server and under any sub-path (GitHub Pages project sites).
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -60,45 +69,180 @@ pub fn page(template: &str, title: &str, description: &str, slug: &str, app_html
         .replace("{{app}}", app_html)
 }
 
-/// Builds the site into `out` from the wasm bundle in `pkg` and `static_dir`.
-pub fn build(out: &Path, pkg: &Path, static_dir: &Path) -> io::Result<Vec<String>> {
-    fs::create_dir_all(out)?;
-    let mut written = Vec::new();
+/// A short content hash (FNV-1a, 64 bits) for file names and cache versions.
+pub fn content_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:010x}", h >> 24)
+}
+
+/// `dir/stem.ext` → `dir/stem-HASH.ext`.
+fn hashed_name(path: &str, bytes: &[u8]) -> String {
+    let (stem, ext) = path.rsplit_once('.').unwrap_or((path, ""));
+    format!("{stem}-{}.{ext}", content_hash(bytes))
+}
+
+/// The files of a build, by path relative to its root.
+#[derive(Default)]
+pub struct Build {
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+fn read(path: &Path) -> io::Result<Vec<u8>> {
+    fs::read(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+}
+
+fn text_of(bytes: Vec<u8>, what: &str) -> io::Result<String> {
+    String::from_utf8(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, format!("{what} is not UTF-8")))
+}
+
+/// Assembles the site in memory from the bundle in `pkg` and `static_dir`.
+pub fn assemble(pkg: &Path, static_dir: &Path) -> io::Result<Build> {
+    let mut b = Build::default();
+    let wasm = read(&pkg.join("lede_bg.wasm"))?;
+    let glue = text_of(read(&pkg.join("lede.js"))?, "pkg/lede.js")?;
+    let css = text_of(read(&static_dir.join("lede.css"))?, "static/lede.css")?;
+    let boot = text_of(read(&static_dir.join("boot.js"))?, "static/boot.js")?;
+
+    let wasm_name = hashed_name("pkg/lede_bg.wasm", &wasm);
+    let glue_name = hashed_name("pkg/lede.js", glue.as_bytes());
+    let css_name = hashed_name("static/lede.css", css.as_bytes());
+    let boot = boot
+        .replace("../pkg/lede.js", &format!("../{glue_name}"))
+        .replace("../pkg/lede_bg.wasm", &format!("../{wasm_name}"));
+    let boot_name = hashed_name("static/boot.js", boot.as_bytes());
+
+    // Other static files keep their names (icons, manifest).
+    let mut statics: Vec<_> = fs::read_dir(static_dir)?.filter_map(Result::ok).collect();
+    statics.sort_by_key(|e| e.file_name());
+    for e in statics {
+        let name = e.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') || matches!(name.as_str(), "lede.css" | "boot.js" | "sw.js") || e.path().is_dir() {
+            continue;
+        }
+        b.files.insert(format!("static/{name}"), read(&e.path())?);
+    }
+
+    let template = TEMPLATE
+        .replace("static/lede.css", &css_name)
+        .replace("static/boot.js", &boot_name)
+        .replace("pkg/lede.js", &glue_name);
     let articles = library::articles();
     for a in &articles {
         let app = render_to_html(Route::Article(a.slug.clone()), Mode::Pages);
-        let html = page(TEMPLATE, &a.title, &description(a), &a.slug, &app);
-        let name = format!("{}.html", a.slug);
-        fs::write(out.join(&name), &html)?;
-        written.push(name);
+        let html = page(&template, &a.title, &description(a), &a.slug, &app);
+        b.files.insert(format!("{}.html", a.slug), html.into_bytes());
     }
     let app = render_to_html(Route::Library, Mode::Pages);
-    let intro = format!("{} news articles with their names highlighted and their events on a timeline.", articles.len());
-    fs::write(out.join("index.html"), page(TEMPLATE, "Library", &intro, "", &app))?;
-    written.push("index.html".into());
-    copy_dir(static_dir, &out.join("static"), &mut written)?;
-    copy_dir(pkg, &out.join("pkg"), &mut written)?;
-    // GitHub Pages: serve files as they are (no Jekyll processing).
-    fs::write(out.join(".nojekyll"), "")?;
-    Ok(written)
+    let n = articles.len();
+    let intro = format!("{n} news article{} with their names highlighted and their events on a timeline.", if n == 1 { "" } else { "s" });
+    b.files.insert("index.html".into(), page(&template, "Library", &intro, "", &app).into_bytes());
+
+    b.files.insert("lede-offline.html".into(), single_file(&css, &glue, &wasm).into_bytes());
+    b.files.insert(wasm_name, wasm);
+    b.files.insert(glue_name, glue.into_bytes());
+    b.files.insert(css_name, css.into_bytes());
+    b.files.insert(boot_name, boot.into_bytes());
+
+    // The service worker precaches every file of the site (not itself, nor
+    // the single-file edition, which is for keeping, not for the site).
+    let precache: Vec<String> = std::iter::once("./".to_string())
+        .chain(b.files.keys().filter(|k| *k != "lede-offline.html").cloned())
+        .collect();
+    let mut all = Vec::new();
+    for (k, v) in &b.files {
+        all.extend_from_slice(k.as_bytes());
+        all.extend_from_slice(v);
+    }
+    let sw = text_of(read(&static_dir.join("sw.js"))?, "static/sw.js")?
+        .replace("{{version}}", &content_hash(&all))
+        .replace("{{files}}", &serde_json::to_string(&precache).unwrap_or_else(|_| "[]".into()));
+    b.files.insert("sw.js".into(), sw.into_bytes());
+    // GitHub Pages: serve the files as they are (no Jekyll processing).
+    b.files.insert(".nojekyll".into(), Vec::new());
+    Ok(b)
 }
 
-fn copy_dir(from: &Path, to: &Path, written: &mut Vec<String>) -> io::Result<()> {
-    fs::create_dir_all(to)?;
-    let mut entries: Vec<_> = fs::read_dir(from)?.filter_map(Result::ok).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {
-        let path = e.path();
-        let name = e.file_name().to_string_lossy().to_string();
-        if name.starts_with('.') || name == "package.json" || name.ends_with(".d.ts") {
-            continue;
-        }
-        if path.is_dir() {
-            copy_dir(&path, &to.join(&name), written)?;
-        } else {
-            fs::copy(&path, to.join(&name))?;
-            written.push(format!("{}/{}", to.file_name().unwrap_or_default().to_string_lossy(), name));
-        }
+/// The single-file edition: the library and every article, with the CSS,
+/// the JS glue and the wasm (base64) inlined. Views live in the hash.
+pub fn single_file(css: &str, glue: &str, wasm: &[u8]) -> String {
+    let app = render_to_html(Route::Library, Mode::Single);
+    // Nothing inlined may close its element early.
+    let css = css.replace("</style", "<\\/style");
+    let glue = glue.replace("</script", "<\\/script");
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n\
+         <title>Lede · offline edition</title>\n<style>\n{css}\n</style>\n</head>\n<body>\n\
+         <div id=\"lede\" data-article=\"\" data-mode=\"single\">{app}</div>\n\
+         <script type=\"module\">\n{glue}\n\
+         performance.mark(\"lede:boot\");\n\
+         const ledeWasmBytes = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\n\
+         __wbg_init({{ module_or_path: ledeWasmBytes }});\n</script>\n</body>\n</html>\n",
+        base64(wasm)
+    )
+}
+
+/// Standard base64 with padding.
+pub fn base64(bytes: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
+        out.push(T[(n >> 18) as usize & 63] as char);
+        out.push(T[(n >> 12) as usize & 63] as char);
+        out.push(if chunk.len() > 1 { T[(n >> 6) as usize & 63] as char } else { '=' });
+        out.push(if chunk.len() > 2 { T[n as usize & 63] as char } else { '=' });
     }
-    Ok(())
+    out
+}
+
+/// Builds the site into `out` (emptied first).
+pub fn build(out: &Path, pkg: &Path, static_dir: &Path) -> io::Result<Vec<String>> {
+    let b = assemble(pkg, static_dir)?;
+    if out.exists() {
+        fs::remove_dir_all(out)?;
+    }
+    for (name, bytes) in &b.files {
+        let path = out.join(name);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(&path, bytes)?;
+    }
+    Ok(b.files.into_keys().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64(&[0xff, 0xfe, 0x00]), "//4A");
+    }
+
+    #[test]
+    fn hashes_change_with_content() {
+        assert_ne!(content_hash(b"a"), content_hash(b"b"));
+        assert_eq!(content_hash(b"abc"), content_hash(b"abc"));
+        assert_eq!(hashed_name("pkg/lede.js", b"x"), format!("pkg/lede-{}.js", content_hash(b"x")));
+    }
+
+    #[test]
+    fn template_text_is_escaped() {
+        let p = page("<title>{{title}}</title>{{app}}", "A <b>&", "", "s", "<main/>");
+        assert_eq!(p, "<title>A &lt;b&gt;&amp;</title><main/>");
+    }
 }

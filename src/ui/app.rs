@@ -18,6 +18,8 @@ pub struct AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let route = use_state(|| props.route.clone());
+    // Children's effects run first: once this runs, the view responds.
+    use_effect_with((), |_| super::dom::mark("lede:interactive"));
     // The single-file edition follows the hash from view to view.
     {
         let route = route.clone();

@@ -33,13 +33,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         Callback::from(move |a: Action| state.dispatch(a))
     };
 
-    // Deep links, the `h` key, and the "interactive" mark, once mounted.
+    // Deep links and the `h` key, once mounted.
     {
         let dispatch = dispatch.clone();
         let slugs: Vec<String> = doc.as_ref().as_ref().map(|d| d.sections.iter().map(|s| s.slug.clone()).collect()).unwrap_or_default();
         use_effect_with((), move |_| {
             let listeners = listen(dispatch, slugs, mode);
-            dom::mark("lede:interactive");
             move || drop(listeners)
         });
     }

@@ -75,9 +75,15 @@ mod web {
     }
 
     pub fn scroll_to_id(id: &str) {
-        if let Some(el) = document().get_element_by_id(id) {
-            scroll_to(&el, false);
-        }
+        // After the render that opens a collapsed section: scrolling at once
+        // would aim at where the section was while the page was shorter.
+        let id = id.to_string();
+        gloo::timers::callback::Timeout::new(0, move || {
+            if let Some(el) = document().get_element_by_id(&id) {
+                scroll_to(&el, false);
+            }
+        })
+        .forget();
     }
 
     pub fn clicked_mention(e: &web_sys::MouseEvent) -> Option<(String, usize)> {
@@ -152,7 +158,8 @@ pub fn shortcut(e: &web_sys::Event) -> Option<String> {
     web::shortcut(e)
 }
 
-/// Scrolls the element with this id to the top of the view.
+/// Scrolls the element with this id to the top of the view, once the
+/// current render is done.
 pub fn scroll_to_id(id: &str) {
     web::scroll_to_id(id)
 }

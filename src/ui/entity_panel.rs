@@ -62,7 +62,7 @@ fn stepper(props: &EntityPanelProps, i: usize) -> Html {
         <div class="stepper">
             if let Some(d) = &e.description { <p class="entity-description">{ d.clone() }</p> }
             <div class="stepper-row">
-                <button type="button" class="step" onclick={prev} aria-label={format!("Previous mention of {}", e.name)}>{ "‹ Prev" }</button>
+                <button type="button" class="step" onclick={prev} aria-label={format!("Previous mention of {}", e.name)}>{ "‹ Previous" }</button>
                 <span class="step-position" aria-live="polite">{ format!("{} of {}", current + 1, count) }</span>
                 <button type="button" class="step" onclick={next} aria-label={format!("Next mention of {}", e.name)}>{ "Next ›" }</button>
             </div>

@@ -1,0 +1,227 @@
+//! Hosting and offline: the site under a sub-path, offline after one visit,
+//! under a strict Content-Security-Policy, and the single-file edition
+//! opened from disk. End-to-end in headless Chromium, plus static checks of
+//! the built `dist/` and of the GitHub Pages workflow.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::{free_port, wait_for_port, Harness, Proc, SEED};
+use serde_json::{json, Value};
+
+fn dist() -> PathBuf {
+    let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(d.join("index.html").is_file(), "dist/ is not built: run `make dist` (or `make test`) first");
+    d
+}
+
+fn dist_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).expect("read dist") {
+        let p = e.expect("entry").path();
+        if p.is_dir() {
+            dist_files(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn every_url_in_the_build_is_relative() {
+    let mut files = Vec::new();
+    dist_files(&dist(), &mut files);
+    let mut checked = 0;
+    for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "html" || e == "js" || e == "css" || e == "webmanifest")) {
+        if f.ends_with("lede-offline.html") {
+            continue; // inlined; checked by its own test
+        }
+        let text = std::fs::read_to_string(f).expect("utf-8");
+        for attr in ["href=\"/", "src=\"/", "url(/", "\"start_url\": \"/", "from \"/", "import(\"/"] {
+            assert!(!text.contains(attr), "{} has an absolute URL ({attr}…)", f.display());
+        }
+        assert!(!text.contains("http://127.0.0.1") && !text.contains("localhost"), "{} names a host", f.display());
+        checked += 1;
+    }
+    assert!(checked >= 5, "checked only {checked} files");
+}
+
+#[test]
+fn pages_hold_no_inline_script_or_style() {
+    let mut files = Vec::new();
+    dist_files(&dist(), &mut files);
+    for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "html") && !f.ends_with("lede-offline.html")) {
+        let html = std::fs::read_to_string(f).expect("utf-8");
+        for (i, _) in html.match_indices("<script") {
+            let tag = &html[i..i + html[i..].find('>').expect("tag end")];
+            assert!(tag.contains(" src="), "{}: inline script {tag}", f.display());
+        }
+        assert!(!html.contains("<style") && !html.contains(" style=\""), "{}: inline style", f.display());
+        assert!(!html.contains(" on") || !html.contains(" onclick="), "{}: inline handler", f.display());
+    }
+}
+
+#[test]
+fn the_service_worker_precaches_every_file_of_the_build() {
+    let d = dist();
+    let sw = std::fs::read_to_string(d.join("sw.js")).expect("sw.js");
+    let list = &sw[sw.find("const FILES = ").expect("FILES") + 14..];
+    let list: Vec<String> = serde_json::from_str(&list[..list.find(";\n").expect("end")]).expect("a JSON list");
+    let mut files = Vec::new();
+    dist_files(&d, &mut files);
+    for f in files {
+        let rel = f.strip_prefix(&d).expect("inside dist").to_string_lossy().replace('\\', "/");
+        if matches!(rel.as_str(), "sw.js" | ".nojekyll" | "lede-offline.html") {
+            continue;
+        }
+        assert!(list.contains(&rel), "sw.js does not precache {rel}");
+    }
+    assert!(list.iter().any(|f| f.starts_with("pkg/lede_bg-") && f.ends_with(".wasm")), "the wasm is named by hash");
+    assert!(!sw.contains("{{"), "sw.js placeholders are filled");
+}
+
+#[test]
+fn the_pages_workflow_runs_what_make_dist_runs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new("python3")
+        .args(["-c", "import json,sys,yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))"])
+        .arg(root.join(".github/workflows/pages.yml"))
+        .output()
+        .expect("python3 with PyYAML (scripts/setup.sh test installs it)");
+    assert!(out.status.success(), "the workflow does not parse: {}", String::from_utf8_lossy(&out.stderr));
+    let wf: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let steps: Vec<Value> =
+        wf["jobs"].as_object().expect("jobs").values().flat_map(|j| j["steps"].as_array().cloned().unwrap_or_default()).collect();
+    let uses: Vec<&str> = steps.iter().filter_map(|s| s["uses"].as_str()).collect();
+    assert!(uses.iter().any(|u| u.starts_with("actions/upload-pages-artifact@")), "{uses:?}");
+    assert!(uses.iter().any(|u| u.starts_with("actions/deploy-pages@")), "{uses:?}");
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).map(str::trim).collect();
+    assert!(runs.contains(&"make dist"), "the workflow builds with `make dist`: {runs:?}");
+    let artifact = steps.iter().find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/upload-pages-artifact@"))).expect("upload step");
+    assert_eq!(artifact["with"]["path"], json!("dist"), "it deploys what make dist writes");
+    // And `make dist` itself is what the README says builds the site.
+    let dry = Command::new("make").args(["-n", "dist"]).current_dir(root).output().expect("make -n dist");
+    let plan = String::from_utf8_lossy(&dry.stdout);
+    assert!(plan.contains("wasm-bindgen") && plan.contains("--bin site"), "make dist builds the bundle and the pages:\n{plan}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn under_a_sub_path_links_and_deep_links_work() {
+    let h = Harness::start_at("/lede/").await;
+    h.open("").await;
+    h.click(&format!(".cards a[href='{SEED}.html']")).await;
+    h.wait_until(&format!("location.pathname === '/lede/{SEED}.html'"), "the article page").await;
+    h.wait_ready().await;
+    h.click(".toc a[href='#whats-next']").await;
+    h.wait_until("location.hash === '#whats-next'", "the section link").await;
+    h.client.refresh().await.expect("reload");
+    h.wait_ready().await;
+    assert_eq!(h.js("return location.pathname + location.hash").await, json!(format!("/lede/{SEED}.html#whats-next")));
+    h.wait_until(
+        "document.getElementById('whats-next').getBoundingClientRect().top < 200 || scrollY + innerHeight >= document.documentElement.scrollHeight - 2",
+        "the section in view",
+    )
+    .await;
+    assert!(h.js("return scrollY").await.as_f64().unwrap_or(0.0) > 0.0, "the page scrolled to the section");
+    let failed = h.js("return performance.getEntriesByType('resource').filter(r => r.responseStatus >= 400).map(r => r.name)").await;
+    assert_eq!(failed, json!([]), "every file loads under the sub-path");
+    h.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn works_offline_after_one_visit() {
+    let mut h = Harness::start().await;
+    h.open(&format!("{SEED}.html")).await;
+    h.wait_until("navigator.serviceWorker && navigator.serviceWorker.controller !== null", "the service worker to take control").await;
+    h.stop_server();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    h.client.refresh().await.expect("reload offline");
+    h.wait_ready().await;
+    assert!(h.js("return document.querySelector('h1').textContent").await.as_str().unwrap_or("").contains("Russia"));
+    h.click("button.highlight-toggle").await;
+    assert_eq!(h.attr("button.highlight-toggle", "aria-pressed").await.as_deref(), Some("false"));
+    h.click("#timeline ol > li:nth-child(1) button").await;
+    h.wait_until("document.activeElement && document.activeElement.matches('.event-sentence')", "the timeline jump offline").await;
+    // Another article, never opened before, is there too.
+    h.open("index.html").await;
+    let links = h.js("return [...document.querySelectorAll('.cards a')].map(a => a.getAttribute('href'))").await;
+    let other = links.as_array().expect("links").iter().filter_map(Value::as_str).find(|l| !l.starts_with(SEED)).expect("another article").to_string();
+    h.open(&other).await;
+    assert!(h.js("return document.querySelectorAll('#article mark').length").await.as_u64().unwrap_or(0) > 0);
+    h.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn runs_under_the_strict_content_security_policy() {
+    let h = Harness::start().await;
+    let report = std::env::temp_dir().join(format!("lede-csp-{}.jsonl", std::process::id()));
+    let _ = std::fs::remove_file(&report);
+    let port = free_port();
+    let _server = Proc(
+        Command::new("python3")
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/serve.py"))
+            .args(["--dir", dist().to_str().expect("path"), "--port", &port.to_string()])
+            .arg("--csp-report")
+            .arg(&report)
+            .env("LEDE_SERVE_QUIET", "1")
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("serve.py"),
+    );
+    wait_for_port(port, "the CSP-reporting server");
+    let base = format!("http://127.0.0.1:{port}/");
+    for page in ["index.html".to_string(), format!("{SEED}.html")] {
+        h.client.goto(&format!("{base}{page}")).await.expect("open");
+        h.wait_ready().await;
+    }
+    h.click("button.highlight-toggle").await;
+    h.click("#timeline ol > li:nth-child(2) button").await;
+    h.click("button.entity-button").await;
+    let header = h.js("return fetch(location.href).then(r => r.headers.get('content-security-policy'))").await;
+    assert!(header.as_str().unwrap_or("").starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"), "{header}");
+    // The check itself works: an inline style is refused and reported.
+    h.js("const s = document.createElement('style'); s.textContent = 'body{}'; document.head.appendChild(s); return 1").await;
+    let start = std::time::Instant::now();
+    let reports = loop {
+        let text = std::fs::read_to_string(&report).unwrap_or_default();
+        if text.lines().count() >= 1 || start.elapsed() > Duration::from_secs(10) {
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            break std::fs::read_to_string(&report).unwrap_or_default();
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let lines: Vec<&str> = reports.lines().collect();
+    assert_eq!(lines.len(), 1, "exactly the one planted violation is reported: {reports}");
+    assert!(lines[0].contains("style-src"), "{}", lines[0]);
+    let _ = std::fs::remove_file(&report);
+    h.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_single_file_edition_works_from_disk() {
+    let h = Harness::start().await;
+    let file = dist().join("lede-offline.html");
+    h.client.goto(&format!("file://{}", file.display())).await.expect("open the file");
+    h.wait_ready().await;
+    let cards = h.js("return document.querySelectorAll('.cards li.card').length").await;
+    assert_eq!(cards.as_u64(), Some(lede::library::articles().len() as u64));
+    h.click(&format!(".cards a[href='#/{SEED}']")).await;
+    h.wait_until("document.querySelectorAll('#article mark[data-entity=\"sergei-lavrov\"]').length === 2", "the seed with its highlights").await;
+    assert_eq!(h.js("return document.querySelectorAll('#timeline ol > li').length").await, json!(4));
+    h.click("button.highlight-toggle").await;
+    assert!(h.js("return document.getElementById('article').classList.contains('hl-off')").await.as_bool().unwrap_or(false));
+    h.click("#timeline ol > li:nth-child(4) button").await;
+    h.wait_until("document.activeElement && document.activeElement.matches('.event-sentence')", "the timeline jump").await;
+    h.click(&format!(".toc a[href='#/{SEED}/whats-next']")).await;
+    h.wait_until(
+        "document.getElementById('whats-next').getBoundingClientRect().top < 200 || scrollY + innerHeight >= document.documentElement.scrollHeight - 2",
+        "the section link",
+    )
+    .await;
+    // Back to the library through the hash.
+    h.click("a.brand").await;
+    h.wait_until("document.querySelector('.cards') !== null", "the library").await;
+    h.close().await;
+}
