@@ -225,3 +225,68 @@ async fn the_single_file_edition_works_from_disk() {
     h.wait_until("document.querySelector('.cards') !== null", "the library").await;
     h.close().await;
 }
+
+/// Copies a folder recursively.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read") {
+        let p = e.expect("entry").path();
+        let dest = to.join(p.file_name().expect("name"));
+        if p.is_dir() {
+            copy_tree(&p, &dest);
+        } else {
+            std::fs::copy(&p, &dest).expect("copy");
+        }
+    }
+}
+
+fn serve(dir: &Path, port: u16) -> Proc {
+    let p = Proc(
+        Command::new("python3")
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/serve.py"))
+            .args(["--dir", dir.to_str().expect("path"), "--port", &port.to_string()])
+            .env("LEDE_SERVE_QUIET", "1")
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("serve.py"),
+    );
+    wait_for_port(port, "the site server");
+    p
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_new_build_replaces_the_old_one_and_its_cache() {
+    let h = Harness::start().await;
+    let tmp = std::env::temp_dir().join(format!("lede-update-{}", std::process::id()));
+    let (old, new) = (tmp.join("old"), tmp.join("new"));
+    let _ = std::fs::remove_dir_all(&tmp);
+    copy_tree(&dist(), &old);
+    copy_tree(&dist(), &new);
+    // The "new build": another version and a visible change to a page.
+    // (HTTP dates have one-second resolution: make its files newer.)
+    std::thread::sleep(Duration::from_millis(1100));
+    let sw = std::fs::read_to_string(new.join("sw.js")).expect("sw.js");
+    let version = &sw[sw.find("const VERSION = \"").expect("VERSION") + 17..][..10];
+    std::fs::write(new.join("sw.js"), sw.replace(version, "0000000000")).expect("write");
+    let page = new.join(format!("{SEED}.html"));
+    let html = std::fs::read_to_string(&page).expect("page");
+    std::fs::write(&page, html.replace("<title>", "<title>Updated · ")).expect("write");
+
+    let port = free_port();
+    let url = format!("http://127.0.0.1:{port}/{SEED}.html");
+    let server = serve(&old, port);
+    h.client.goto(&url).await.expect("open");
+    h.wait_ready().await;
+    h.wait_until("navigator.serviceWorker.controller !== null", "the service worker").await;
+    let keys = h.js("return caches.keys()").await;
+    assert_eq!(keys, json!([format!("lede-{version}")]));
+    drop(server);
+
+    let _server = serve(&new, port);
+    h.client.goto(&url).await.expect("open again");
+    h.wait_ready().await;
+    assert!(h.js("return document.title").await.as_str().unwrap_or("").starts_with("Updated"), "the next visit shows the new build");
+    h.wait_until("caches.keys().then(k => window.__keys = k) && window.__keys && window.__keys.length === 1 && window.__keys[0] === 'lede-0000000000'", "the old cache to be deleted").await;
+    let _ = std::fs::remove_dir_all(&tmp);
+    h.close().await;
+}
