@@ -1,18 +1,152 @@
 //! The end-to-end harness: the built site (`dist/`, from `make dist`) served
-//! on loopback by `scripts/serve.py`, and a headless browser session over
-//! WebDriver.
+//! on loopback by `scripts/serve.py`, and a browser session over WebDriver in
+//! one of three engines:
+//!
+//! | engine   | browser                      | driver                                   |
+//! |----------|------------------------------|------------------------------------------|
+//! | Chromium | Debian `chromium`, headless  | `chromedriver` (Debian `chromium-driver`) |
+//! | Firefox  | Debian `firefox-esr`, headless | `geckodriver` (`cargo install geckodriver`) |
+//! | WebKit   | WebKitGTK `MiniBrowser --automation`, on a private `Xvfb` display | `WebKitWebDriver` (Debian `webkit2gtk-driver`) |
+//!
+//! [`Harness::start`] gives Chromium; [`Harness::start_in`] takes the engine.
+//! An engine that cannot start fails the test with a message saying what is
+//! missing: nothing is skipped. Sessions run one at a time in a test binary
+//! (a driver serves one session, and the machine may have two cores).
 #![allow(dead_code)]
 
+use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
-use std::path::Path;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
 pub const SEED: &str = "russia-offers-to-mediate-kashmir";
+
+/// How long [`Harness::wait_until`] waits.
+const WAIT: Duration = Duration::from_secs(15);
+
+/// A browser engine, with its browser and WebDriver server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+    WebKit,
+}
+
+impl Engine {
+    pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::WebKit];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "Chromium",
+            Engine::Firefox => "Firefox",
+            Engine::WebKit => "WebKit",
+        }
+    }
+
+    /// Whether the engine can be told to emulate `prefers-color-scheme` and
+    /// `prefers-reduced-motion` (WebKitGTK's driver has no way to).
+    pub fn emulates_media(self) -> bool {
+        self != Engine::WebKit
+    }
+
+    fn driver(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromedriver",
+            Engine::Firefox => "geckodriver",
+            Engine::WebKit => "WebKitWebDriver",
+        }
+    }
+
+    fn install_hint(self) -> &'static str {
+        match self {
+            Engine::Chromium => "Debian packages chromium and chromium-driver",
+            Engine::Firefox => "Debian package firefox-esr, and `cargo install geckodriver`",
+            Engine::WebKit => "Debian packages webkit2gtk-driver (WebKitWebDriver, MiniBrowser) and xvfb",
+        }
+    }
+
+    fn driver_args(self, port: u16) -> Vec<String> {
+        match self {
+            Engine::Chromium => vec![format!("--port={port}")],
+            Engine::Firefox => vec!["--host".into(), "127.0.0.1".into(), "--port".into(), port.to_string()],
+            Engine::WebKit => vec![format!("--port={port}")],
+        }
+    }
+
+    fn capabilities(self, media: Media) -> Value {
+        match self {
+            Engine::Chromium => {
+                let mut args = vec![
+                    "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                    "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                    "--window-size=1280,900",
+                ];
+                if media.dark {
+                    args.push("--force-dark-mode");
+                }
+                if media.reduced_motion {
+                    args.push("--force-prefers-reduced-motion");
+                }
+                json!({ "browserName": "chrome", "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args } })
+            }
+            Engine::Firefox => {
+                let mut prefs = json!({
+                    "browser.shell.checkDefaultBrowser": false,
+                    "app.update.enabled": false,
+                    "datareporting.policy.dataSubmissionEnabled": false,
+                    "toolkit.telemetry.enabled": false,
+                    // Tab reaches links as well as form controls (the Linux default; stated for macOS-like configs).
+                    "accessibility.tabfocus": 7,
+                });
+                if media.dark {
+                    prefs["ui.systemUsesDarkTheme"] = json!(1);
+                    prefs["layout.css.prefers-color-scheme.content-override"] = json!(0);
+                }
+                if media.reduced_motion {
+                    prefs["ui.prefersReducedMotion"] = json!(1);
+                }
+                json!({
+                    "browserName": "firefox",
+                    "moz:firefoxOptions": {
+                        "binary": "/usr/bin/firefox-esr",
+                        "args": ["-headless", "-width", "1280", "-height", "900"],
+                        "prefs": prefs,
+                    }
+                })
+            }
+            Engine::WebKit => json!({
+                "browserName": "MiniBrowser",
+                "webkitgtk:browserOptions": { "binary": minibrowser().to_string_lossy(), "args": ["--automation"] }
+            }),
+        }
+    }
+}
+
+/// Media features to emulate for the whole session.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Media {
+    pub dark: bool,
+    pub reduced_motion: bool,
+}
+
+/// WebKitGTK's `MiniBrowser` (`/usr/lib/<triplet>/webkit2gtk-4.1/MiniBrowser`).
+fn minibrowser() -> PathBuf {
+    std::fs::read_dir("/usr/lib")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|d| d.path().join("webkit2gtk-4.1/MiniBrowser"))
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| panic!("WebKit: no MiniBrowser under /usr/lib/*/webkit2gtk-4.1/; install {}", Engine::WebKit.install_hint()))
+}
 
 /// A child process killed when dropped.
 pub struct Proc(pub Child);
@@ -20,6 +154,26 @@ pub struct Proc(pub Child);
 impl Drop for Proc {
     fn drop(&mut self) {
         let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A child process leading its own process group, the whole group killed
+/// when dropped (a WebDriver server and the browser it launched).
+struct Group(Child);
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        let pgid = self.0.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", "--", &format!("-{pgid}")]).stderr(Stdio::null()).status();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(2) {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = Command::new("kill").args(["-KILL", "--", &format!("-{pgid}")]).stderr(Stdio::null()).status();
         let _ = self.0.wait();
     }
 }
@@ -36,26 +190,86 @@ pub fn wait_for_port(port: u16, what: &str) {
     }
 }
 
+/// One browser session at a time in this process.
+static SESSIONS: (Mutex<bool>, Condvar) = (Mutex::new(false), Condvar::new());
+
+struct SessionTurn;
+
+impl SessionTurn {
+    fn take() -> SessionTurn {
+        let (busy, freed) = &SESSIONS;
+        let mut busy = busy.lock().unwrap_or_else(|e| e.into_inner());
+        while *busy {
+            busy = freed.wait(busy).unwrap_or_else(|e| e.into_inner());
+        }
+        *busy = true;
+        SessionTurn
+    }
+}
+
+impl Drop for SessionTurn {
+    fn drop(&mut self) {
+        let (busy, freed) = &SESSIONS;
+        *busy.lock().unwrap_or_else(|e| e.into_inner()) = false;
+        freed.notify_one();
+    }
+}
+
+/// A private X display for a browser that needs one (WebKitGTK).
+fn start_xvfb() -> (Proc, String) {
+    let mut child = Command::new("Xvfb")
+        .args(["-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("WebKit: cannot start Xvfb ({e}); install {}", Engine::WebKit.install_hint()));
+    let mut line = String::new();
+    let out = child.stdout.take().expect("Xvfb stdout");
+    BufReader::new(out).read_line(&mut line).expect("read the display number from Xvfb");
+    let n = line.trim();
+    assert!(!n.is_empty() && n.chars().all(|c| c.is_ascii_digit()), "WebKit: Xvfb gave no display number ({line:?})");
+    (Proc(child), format!(":{n}"))
+}
+
 /// The site server and a browser session.
 pub struct Harness {
     pub client: Client,
     /// The site's URL, ending in `/`.
     pub base: String,
+    pub engine: Engine,
     server: Option<Proc>,
-    _driver: Proc,
+    // Dropped in this order: the driver (and browser), the display, then the turn.
+    _driver: Group,
+    _display: Option<Proc>,
+    _turn: SessionTurn,
 }
 
 impl Harness {
-    /// Serves `dist/` at the root and opens a browser session.
+    /// Serves `dist/` at the root and opens a Chromium session.
     pub async fn start() -> Harness {
-        Harness::start_at("/").await
+        Harness::launch(Engine::Chromium, "/", Media::default()).await
     }
 
-    /// Serves `dist/` under the sub-path `base` (e.g. `/lede/`).
+    /// Serves `dist/` under the sub-path `base` (e.g. `/lede/`), in Chromium.
     pub async fn start_at(base: &str) -> Harness {
+        Harness::launch(Engine::Chromium, base, Media::default()).await
+    }
+
+    /// Serves `dist/` at the root and opens a session in `engine`.
+    pub async fn start_in(engine: Engine) -> Harness {
+        Harness::launch(engine, "/", Media::default()).await
+    }
+
+    /// Like [`Harness::start_in`], emulating media features where the engine can.
+    pub async fn start_with(engine: Engine, media: Media) -> Harness {
+        Harness::launch(engine, "/", media).await
+    }
+
+    async fn launch(engine: Engine, base: &str, media: Media) -> Harness {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let dist = root.join("dist");
         assert!(dist.join("index.html").is_file(), "dist/ is not built: run `make dist` (or `make test`) first");
+        let turn = SessionTurn::take();
         let port = free_port();
         let server = Command::new("python3")
             .arg(root.join("scripts/serve.py"))
@@ -65,34 +279,41 @@ impl Harness {
             .spawn()
             .expect("start scripts/serve.py");
         let server = Proc(server);
+
+        let name = engine.name();
+        let display = (engine == Engine::WebKit).then(start_xvfb);
         let dport = free_port();
-        let driver = Command::new("chromedriver")
-            .arg(format!("--port={dport}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start chromedriver ({e}); `make test` installs it (Debian: chromium-driver)"));
-        let driver = Proc(driver);
+        let mut cmd = Command::new(engine.driver());
+        cmd.args(engine.driver_args(dport)).stdout(Stdio::null()).stderr(Stdio::null()).process_group(0);
+        if let Some((_, d)) = &display {
+            cmd.env("DISPLAY", d);
+        }
+        let driver = Group(cmd.spawn().unwrap_or_else(|e| {
+            panic!("{name}: cannot start {} ({e}); `make test` installs it ({})", engine.driver(), engine.install_hint())
+        }));
         wait_for_port(port, "the site server");
-        wait_for_port(dport, "chromedriver");
-        let caps = json!({
-            "browserName": "chrome",
-            "goog:chromeOptions": {
-                "binary": "/usr/bin/chromium",
-                "args": ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                         "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                         "--window-size=1280,900"]
-            }
-        });
-        let caps = caps.as_object().expect("object").clone();
+        wait_for_port(dport, engine.driver());
+        let caps = engine.capabilities(media).as_object().expect("object").clone();
         let client = ClientBuilder::rustls()
             .expect("tls")
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{dport}"))
             .await
-            .expect("a Chromium session");
+            .unwrap_or_else(|e| panic!("{name}: {} could not open a browser session: {e}", engine.driver()));
+        if engine != Engine::Chromium {
+            // Chromium takes its size from the command line.
+            let _ = client.set_window_size(1280, 900).await;
+        }
         let base = format!("http://127.0.0.1:{port}/{}", base.trim_start_matches('/'));
-        Harness { client, base, server: Some(server), _driver: driver }
+        Harness {
+            client,
+            base,
+            engine,
+            server: Some(server),
+            _driver: driver,
+            _display: display.map(|(p, _)| p),
+            _turn: turn,
+        }
     }
 
     /// Stops the site server (to test what works offline).
@@ -111,7 +332,10 @@ impl Harness {
     }
 
     pub async fn js(&self, script: &str) -> Value {
-        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {script}: {e}"))
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("{}: script failed: {script}: {e}", self.engine.name()))
     }
 
     pub async fn wait_until(&self, condition: &str, what: &str) {
@@ -120,17 +344,54 @@ impl Harness {
             if self.js(&format!("return !!({condition});")).await == Value::Bool(true) {
                 return;
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {what} ({condition})");
+            assert!(start.elapsed() < WAIT, "{}: timed out waiting for {what} ({condition})", self.engine.name());
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 
+    /// Clicks an element (a real pointer click), retrying while it is still
+    /// moving into place or covered.
     pub async fn click(&self, css: &str) {
-        self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}")).click().await.expect("click");
+        let start = Instant::now();
+        loop {
+            let el = self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{}: no {css}: {e}", self.engine.name()));
+            // The page scrolls smoothly, which a driver's own scroll-then-click
+            // does not wait for (Chromium): bring the element into view at once.
+            let arg = serde_json::to_value(&el).expect("element reference");
+            let _ = self
+                .client
+                .execute("arguments[0].scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });", vec![arg])
+                .await;
+            match el.click().await {
+                Ok(()) => return,
+                Err(fantoccini::error::CmdError::Standard(e))
+                    if matches!(
+                        e.error,
+                        fantoccini::error::ErrorStatus::ElementClickIntercepted | fantoccini::error::ErrorStatus::ElementNotInteractable
+                    ) && start.elapsed() < WAIT =>
+                {
+                    tokio::time::sleep(Duration::from_millis(100)).await
+                }
+                Err(e) => panic!("{}: click {css}: {e}", self.engine.name()),
+            }
+        }
     }
 
+    /// Presses and releases one key: a character, or a [`Key`] as `char`
+    /// (`Key::Tab.into()`).
     pub async fn press(&self, key: char) {
         let keys = KeyActions::new("keyboard".into()).then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+        self.client.perform_actions(keys).await.expect("key press");
+    }
+
+    /// Presses a key with Shift held.
+    pub async fn press_shifted(&self, key: char) {
+        let shift: char = Key::Shift.into();
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: shift })
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key })
+            .then(KeyAction::Up { value: shift });
         self.client.perform_actions(keys).await.expect("key press");
     }
 
@@ -140,7 +401,7 @@ impl Harness {
     }
 
     pub async fn close(self) {
-        self.client.close().await.expect("close the session");
+        let Harness { client, engine, .. } = self;
+        client.close().await.unwrap_or_else(|e| panic!("{}: close the session: {e}", engine.name()));
     }
 }
-
