@@ -1,89 +1,108 @@
 //! End-to-end tests of the viewer: the built site served on loopback and
-//! driven in a headless browser over WebDriver.
+//! driven over WebDriver in Chromium, Firefox and WebKit.
+//!
+//! Every scenario runs in every engine, as `chromium::NAME`, `firefox::NAME`
+//! and `webkit::NAME`; run one engine with a filter, e.g.
+//! `cargo test --release --test e2e -- webkit::`. An engine that cannot
+//! start fails its tests, saying what is missing.
 
 mod common;
 
-use common::{Harness, SEED};
-use serde_json::json;
+use common::{Engine, Harness, Media, SEED};
+use serde_json::{json, Value};
 
-#[tokio::test(flavor = "current_thread")]
-async fn seed_article_toggle_timeline_and_sections() {
-    let h = Harness::start().await;
-    h.open("").await;
+/// Declares each scenario (an `async fn(Engine)`) once per engine.
+macro_rules! in_every_engine {
+    ($($scenario:ident),* $(,)?) => {
+        in_every_engine!(@engine chromium, Chromium, $($scenario),*);
+        in_every_engine!(@engine firefox, Firefox, $($scenario),*);
+        in_every_engine!(@engine webkit, WebKit, $($scenario),*);
+    };
+    (@engine $module:ident, $engine:ident, $($scenario:ident),*) => {
+        mod $module {
+            $(
+                #[tokio::test(flavor = "current_thread")]
+                async fn $scenario() {
+                    super::$scenario(super::Engine::$engine).await
+                }
+            )*
+        }
+    };
+}
 
-    // The seed loads with its title, entities and dates.
+in_every_engine!(
+    loads_the_seed,
+    collapses_and_expands_a_section,
+    deep_link_survives_reload,
+    toggles_highlights_by_button_and_key,
+    filters_one_kind,
+    steps_through_an_entity,
+    timeline_event_brings_its_sentence_into_view,
+    toc_link_opens_a_collapsed_section,
+    everything_by_keyboard_alone,
+    every_control_reachable_with_a_focus_ring,
+    no_axe_violations_in_light_and_dark,
+    honours_reduced_motion,
+);
+
+/// The seed article's page.
+const PAGE: &str = "russia-offers-to-mediate-kashmir.html";
+
+const TAB: char = '\u{e004}';
+const ENTER: char = '\u{e007}';
+const SPACE: char = '\u{e00d}';
+
+/// A section scrolled to: at the top of the view, or as near as the page's
+/// end allows (viewport heights differ between engines).
+fn section_at_top(id: &str) -> String {
+    format!(
+        "(() => {{ const t = document.getElementById('{id}').getBoundingClientRect().top;
+                  const end = Math.abs(scrollY - (document.documentElement.scrollHeight - innerHeight)) < 2;
+                  return Math.abs(t) < 120 || (end && t >= 0 && t < innerHeight); }})()"
+    )
+}
+
+/// A sentence is in view: inside the viewport, top to bottom.
+const ACTIVE_IN_VIEW: &str =
+    "(() => { const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()";
+
+async fn loads_the_seed(engine: Engine) {
+    let h = Harness::start_in(engine).await;
+    h.open(PAGE).await;
     let title = h.js("return document.querySelector('h1').textContent").await;
     assert_eq!(title, "Russia Offers to Mediate India-Pakistan Tensions Over Kashmir");
     let ids = h.js("return [...new Set([...document.querySelectorAll('#article mark')].map(m => m.dataset.entity))].sort()").await;
     for id in ["sergei-lavrov", "ishaq-dar", "subrahmanyam-jaishankar", "russian-foreign-ministry", "pahalgam", "new-delhi"] {
-        assert!(ids.as_array().expect("array").contains(&json!(id)), "mark for {id} in {ids}");
+        assert!(ids.as_array().expect("array").contains(&json!(id)), "{}: mark for {id} in {ids}", engine.name());
     }
-
-    // The toggle: by button, then by the `h` key; a class on the article root.
-    let toggle = "button.highlight-toggle";
-    assert_eq!(h.attr(toggle, "aria-pressed").await.as_deref(), Some("true"));
-    let marks_before = h.js("return document.querySelectorAll('#article mark').length").await;
-    h.click(toggle).await;
-    assert_eq!(h.attr(toggle, "aria-pressed").await.as_deref(), Some("false"));
-    assert_eq!(h.js("return document.getElementById('article').classList.contains('hl-off')").await, json!(true));
-    let bg = h.js("return getComputedStyle(document.querySelector('#article mark')).backgroundColor").await;
-    assert!(bg == json!("rgba(0, 0, 0, 0)") || bg == json!("transparent"), "marks look like text when off: {bg}");
-    assert_eq!(h.js("return document.querySelectorAll('#article mark').length").await, marks_before, "text not re-rendered");
-    h.press('h').await;
-    assert_eq!(h.attr(toggle, "aria-pressed").await.as_deref(), Some("true"));
-    assert_eq!(h.js("return document.getElementById('article').classList.contains('hl-on')").await, json!(true));
-
-    // A kind filter hides that kind only.
-    h.click("button.filter[data-kind='place']").await;
-    assert_eq!(h.attr("button.filter[data-kind='place']", "aria-pressed").await.as_deref(), Some("false"));
-    assert_eq!(h.js("return document.getElementById('article').classList.contains('hide-place')").await, json!(true));
-    h.click("button.filter[data-kind='place']").await;
-
-    // The timeline, in date order; choosing an event focuses its sentence.
+    let dates = h.js("return document.querySelectorAll('#article time[datetime]').length").await;
+    assert!(dates.as_u64().unwrap_or(0) >= 4, "{}: dates marked in the text: {dates}", engine.name());
+    // The timeline is an ordered list, in date order.
     let dates = h.js("return [...document.querySelectorAll('#timeline ol > li time')].map(t => t.getAttribute('datetime'))").await;
     assert_eq!(dates, json!(["2025-04-22", "2025-05-02", "2025-05-04", "2025-05-06"]));
-    h.click("#timeline ol > li:nth-child(3) button").await;
-    h.wait_until("document.activeElement && document.activeElement.matches('.event-sentence')", "the sentence to take focus").await;
-    let focused = h.js("return document.activeElement.textContent").await;
-    assert!(focused.as_str().expect("text").contains("on Sunday"), "focused sentence: {focused}");
-    h.wait_until(
-        "(() => { const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()",
-        "the sentence to scroll into view",
-    )
-    .await;
-
-    // An entity: choose it, step through its mentions.
-    h.click("button.entity-button[data-entity='sergei-lavrov']").await;
-    h.wait_until("document.querySelectorAll('mark.selected[data-entity=\"sergei-lavrov\"]').length === 2", "mentions marked").await;
-    let current = h.js("return [...document.querySelectorAll('mark[data-entity=\"sergei-lavrov\"]')].findIndex(m => m.classList.contains('current'))").await;
-    assert_eq!(current, json!(0));
-    h.click(".stepper button.step:last-of-type").await;
-    h.wait_until("document.querySelectorAll('mark[data-entity=\"sergei-lavrov\"]')[1].classList.contains('current')", "the next mention").await;
-    assert!(h.js("return document.querySelector('.step-position').textContent").await.as_str().unwrap_or("").starts_with("2 of 2"));
-
-    // Collapse and expand a section.
-    let btn = "#russias-strategic-interests button.section-toggle";
-    h.click(btn).await;
-    assert_eq!(h.attr(btn, "aria-expanded").await.as_deref(), Some("false"));
-    assert_eq!(h.js("return document.getElementById('russias-strategic-interests-body').hidden").await, json!(true));
-    h.click(btn).await;
-    assert_eq!(h.attr(btn, "aria-expanded").await.as_deref(), Some("true"));
-
-    // A table-of-contents link opens a collapsed section and scrolls to it.
-    h.click("#whats-next button.section-toggle").await;
-    h.js("window.scrollTo(0, 0)").await;
-    h.click(".toc a[href='#whats-next']").await;
-    h.wait_until("location.hash === '#whats-next'", "the hash").await;
-    h.wait_until("document.querySelector('#whats-next button').getAttribute('aria-expanded') === 'true'", "the section to open").await;
-    h.wait_until("Math.abs(document.getElementById('whats-next').getBoundingClientRect().top) < 120 || scrollY + innerHeight >= document.body.scrollHeight - 2", "scrolling to the section").await;
     h.close().await;
 }
 
-#[tokio::test(flavor = "current_thread")]
-async fn deep_link_survives_reload() {
-    let h = Harness::start().await;
+async fn collapses_and_expands_a_section(engine: Engine) {
+    let h = Harness::start_in(engine).await;
+    h.open(PAGE).await;
+    let btn = "#russias-strategic-interests button.section-toggle";
+    assert_eq!(h.attr(btn, "aria-controls").await.as_deref(), Some("russias-strategic-interests-body"));
+    assert_eq!(h.attr(btn, "aria-expanded").await.as_deref(), Some("true"));
+    h.click(btn).await;
+    h.wait_until(&format!("document.querySelector('{btn}').getAttribute('aria-expanded') === 'false'"), "the section to collapse").await;
+    assert_eq!(h.js("return document.getElementById('russias-strategic-interests-body').hidden").await, json!(true));
+    h.click(btn).await;
+    h.wait_until(&format!("document.querySelector('{btn}').getAttribute('aria-expanded') === 'true'"), "the section to expand").await;
+    assert_eq!(h.js("return document.getElementById('russias-strategic-interests-body').hidden").await, json!(false));
+    h.close().await;
+}
+
+async fn deep_link_survives_reload(engine: Engine) {
+    let h = Harness::start_in(engine).await;
     h.open(&format!("{SEED}.html#russias-strategic-interests")).await;
-    h.wait_until("document.getElementById('russias-strategic-interests').getBoundingClientRect().top < 200", "the deep link to scroll").await;
+    let in_view = section_at_top("russias-strategic-interests");
+    h.wait_until(&in_view, "the deep link to scroll").await;
     h.client.refresh().await.expect("reload");
     h.wait_ready().await;
     assert_eq!(h.js("return location.hash").await, json!("#russias-strategic-interests"));
@@ -91,7 +110,383 @@ async fn deep_link_survives_reload() {
         h.attr("#russias-strategic-interests button.section-toggle", "aria-expanded").await.as_deref(),
         Some("true")
     );
-    h.wait_until("document.getElementById('russias-strategic-interests').getBoundingClientRect().top < 200", "the section in view after reload").await;
+    h.wait_until(&in_view, "the section in view after reload").await;
     assert!(h.js("return scrollY").await.as_f64().unwrap_or(0.0) > 0.0);
+    h.close().await;
+}
+
+async fn toggles_highlights_by_button_and_key(engine: Engine) {
+    let h = Harness::start_in(engine).await;
+    h.open(PAGE).await;
+    let toggle = "button.highlight-toggle";
+    assert_eq!(h.attr(toggle, "aria-pressed").await.as_deref(), Some("true"));
+    let marks_before = h.js("return document.querySelectorAll('#article mark').length").await;
+    h.click(toggle).await;
+    h.wait_until("document.getElementById('article').classList.contains('hl-off')", "highlights off").await;
+    assert_eq!(h.attr(toggle, "aria-pressed").await.as_deref(), Some("false"));
+    let bg = h.js("return getComputedStyle(document.querySelector('#article mark')).backgroundColor").await;
+    assert!(bg == json!("rgba(0, 0, 0, 0)") || bg == json!("transparent"), "{}: marks look like text when off: {bg}", engine.name());
+    assert_eq!(h.js("return document.querySelectorAll('#article mark').length").await, marks_before, "text not re-rendered");
+    h.click(toggle).await;
+    h.wait_until("document.getElementById('article').classList.contains('hl-on')", "highlights on").await;
+    h.press('h').await;
+    h.wait_until("document.getElementById('article').classList.contains('hl-off')", "`h` to turn highlights off").await;
+    assert_eq!(h.attr(toggle, "aria-pressed").await.as_deref(), Some("false"));
+    h.press('h').await;
+    h.wait_until("document.getElementById('article').classList.contains('hl-on')", "`h` to turn highlights on").await;
+    assert_eq!(h.attr(toggle, "aria-pressed").await.as_deref(), Some("true"));
+    h.close().await;
+}
+
+async fn filters_one_kind(engine: Engine) {
+    let h = Harness::start_in(engine).await;
+    h.open(PAGE).await;
+    let place = "button.filter[data-kind='place']";
+    h.click(place).await;
+    h.wait_until("document.getElementById('article').classList.contains('hide-place')", "places hidden").await;
+    assert_eq!(h.attr(place, "aria-pressed").await.as_deref(), Some("false"));
+    let look = "(k) => getComputedStyle(document.querySelector(`#article mark[data-kind=${k}]`)).backgroundColor";
+    let place_bg = h.js(&format!("return ({look})('place')")).await;
+    let person_bg = h.js(&format!("return ({look})('person')")).await;
+    assert!(place_bg == json!("rgba(0, 0, 0, 0)") || place_bg == json!("transparent"), "{}: places unmarked: {place_bg}", engine.name());
+    assert!(person_bg != place_bg, "{}: people still marked: {person_bg}", engine.name());
+    h.click(place).await;
+    h.wait_until("!document.getElementById('article').classList.contains('hide-place')", "places shown again").await;
+    assert_eq!(h.attr(place, "aria-pressed").await.as_deref(), Some("true"));
+    h.close().await;
+}
+
+async fn steps_through_an_entity(engine: Engine) {
+    let h = Harness::start_in(engine).await;
+    h.open(PAGE).await;
+    h.click("button.entity-button[data-entity='sergei-lavrov']").await;
+    h.wait_until("document.querySelectorAll('mark.selected[data-entity=\"sergei-lavrov\"]').length === 2", "mentions marked").await;
+    assert_eq!(h.attr("button.entity-button[data-entity='sergei-lavrov']", "aria-pressed").await.as_deref(), Some("true"));
+    let current = h.js("return [...document.querySelectorAll('mark[data-entity=\"sergei-lavrov\"]')].findIndex(m => m.classList.contains('current'))").await;
+    assert_eq!(current, json!(0));
+    h.click(".stepper button.step:last-of-type").await;
+    h.wait_until("document.querySelectorAll('mark[data-entity=\"sergei-lavrov\"]')[1].classList.contains('current')", "the next mention").await;
+    h.wait_until("document.querySelector('.step-position').textContent.startsWith('2 of 2')", "the position to read 2 of 2").await;
+    h.wait_until(
+        "(() => { const r = document.querySelector('mark.current').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()",
+        "the current mention in view",
+    )
+    .await;
+    h.click(".stepper button.step:last-of-type").await;
+    h.wait_until("document.querySelectorAll('mark[data-entity=\"sergei-lavrov\"]')[0].classList.contains('current')", "stepping to wrap round").await;
+    h.close().await;
+}
+
+async fn timeline_event_brings_its_sentence_into_view(engine: Engine) {
+    let h = Harness::start_in(engine).await;
+    h.open(PAGE).await;
+    h.click("#timeline ol > li:nth-child(3) button").await;
+    h.wait_until("document.activeElement && document.activeElement.matches('.event-sentence')", "the sentence to take focus").await;
+    let focused = h.js("return document.activeElement.textContent").await;
+    assert!(focused.as_str().expect("text").contains("on Sunday"), "{}: focused sentence: {focused}", engine.name());
+    h.wait_until(ACTIVE_IN_VIEW, "the sentence to scroll into view").await;
+    assert_eq!(h.attr("#timeline ol > li:nth-child(3) button", "aria-current").await.as_deref(), Some("true"));
+    h.close().await;
+}
+
+async fn toc_link_opens_a_collapsed_section(engine: Engine) {
+    let h = Harness::start_in(engine).await;
+    h.open(PAGE).await;
+    h.click("#whats-next button.section-toggle").await;
+    h.wait_until("document.querySelector('#whats-next button').getAttribute('aria-expanded') === 'false'", "the section to collapse").await;
+    h.js("window.scrollTo(0, 0)").await;
+    h.click(".toc a[href='#whats-next']").await;
+    h.wait_until("location.hash === '#whats-next'", "the hash").await;
+    h.wait_until("document.querySelector('#whats-next button').getAttribute('aria-expanded') === 'true'", "the section to open").await;
+    h.wait_until(&section_at_top("whats-next"), "scrolling to the section").await;
+    h.close().await;
+}
+
+/// Presses Tab until the focused element matches `css`; fails after `max`
+/// presses, naming where focus went.
+async fn tab_to(h: &Harness, css: &str, max: usize) {
+    let check = format!(
+        "const a = document.activeElement; return [!!a && a.matches({css}), a ? a.tagName + '.' + a.className + ' ' + (a.textContent || '').trim().slice(0, 30) : 'none'];",
+        css = serde_json::to_string(css).expect("json")
+    );
+    let mut trail = Vec::new();
+    for _ in 0..max {
+        h.press(TAB).await;
+        let r = h.js(&check).await;
+        if r[0] == json!(true) {
+            return;
+        }
+        trail.push(r[1].as_str().unwrap_or("?").to_string());
+    }
+    panic!("{}: Tab did not reach {css} in {max} presses; focus went: {}", h.engine.name(), trail.join(" → "));
+}
+
+async fn expect(h: &Harness, condition: &str, what: &str) {
+    h.wait_until(condition, what).await
+}
+
+async fn everything_by_keyboard_alone(engine: Engine) {
+    let h = Harness::start_in(engine).await;
+    h.open(PAGE).await;
+
+    // The first stop is the skip link.
+    h.press(TAB).await;
+    expect(&h, "document.activeElement.matches('a.skip-link')", "the skip link first").await;
+
+    // A contents link opens its section (collapsed first, by keyboard) and the link survives a reload.
+    tab_to(&h, "#whats-next button.section-toggle", 120).await;
+    h.press(ENTER).await;
+    expect(&h, "document.querySelector('#whats-next button').getAttribute('aria-expanded') === 'false'", "Enter to collapse").await;
+    for _ in 0..200 {
+        // Shift+Tab back up to the table of contents.
+        h.press_shifted(TAB).await;
+        if h.js("return document.activeElement.matches(\".toc a[href='#whats-next']\")").await == json!(true) {
+            break;
+        }
+    }
+    expect(&h, "document.activeElement.matches(\".toc a[href='#whats-next']\")", "Shift+Tab back to the contents link").await;
+    h.press(ENTER).await;
+    expect(&h, "location.hash === '#whats-next'", "the contents link to follow").await;
+    expect(&h, "document.querySelector('#whats-next button').getAttribute('aria-expanded') === 'true'", "the linked section to open").await;
+    expect(&h, &section_at_top("whats-next"), "the linked section in view").await;
+    h.client.refresh().await.expect("reload");
+    h.wait_ready().await;
+    assert_eq!(h.js("return location.hash").await, json!("#whats-next"));
+    expect(&h, "document.querySelector('#whats-next button').getAttribute('aria-expanded') === 'true'", "the section open after reload").await;
+
+    // Start again from the top of the page.
+    h.open(PAGE).await;
+
+    // Highlights: the toggle by Space and Enter, then by `h`.
+    tab_to(&h, "button.highlight-toggle", 40).await;
+    h.press(SPACE).await;
+    expect(&h, "document.getElementById('article').classList.contains('hl-off')", "Space to turn highlights off").await;
+    h.press(ENTER).await;
+    expect(&h, "document.getElementById('article').classList.contains('hl-on')", "Enter to turn highlights on").await;
+    h.press('h').await;
+    expect(&h, "document.querySelector('button.highlight-toggle').getAttribute('aria-pressed') === 'false'", "`h` off").await;
+    h.press('h').await;
+    expect(&h, "document.querySelector('button.highlight-toggle').getAttribute('aria-pressed') === 'true'", "`h` on").await;
+
+    // One kind's filter.
+    tab_to(&h, "button.filter[data-kind='place']", 10).await;
+    h.press(ENTER).await;
+    expect(&h, "document.getElementById('article').classList.contains('hide-place')", "Enter to hide places").await;
+    h.press(SPACE).await;
+    expect(&h, "!document.getElementById('article').classList.contains('hide-place')", "Space to show places").await;
+
+    // Collapse and expand a section.
+    let toggle = "#russias-strategic-interests button.section-toggle";
+    tab_to(&h, toggle, 60).await;
+    h.press(ENTER).await;
+    expect(&h, &format!("document.querySelector('{toggle}').getAttribute('aria-expanded') === 'false'"), "Enter to collapse").await;
+    expect(&h, "document.getElementById('russias-strategic-interests-body').hidden", "the body hidden").await;
+    h.press(SPACE).await;
+    expect(&h, &format!("document.querySelector('{toggle}').getAttribute('aria-expanded') === 'true'"), "Space to expand").await;
+
+    // A timeline event: focus moves to its sentence, scrolled into view.
+    tab_to(&h, "#timeline ol > li:nth-child(3) button", 120).await;
+    h.press(ENTER).await;
+    expect(&h, "document.activeElement.matches('.event-sentence')", "the sentence to take focus").await;
+    let focused = h.js("return document.activeElement.textContent").await;
+    assert!(focused.as_str().unwrap_or("").contains("on Sunday"), "{}: focused sentence: {focused}", engine.name());
+    expect(&h, ACTIVE_IN_VIEW, "the sentence in view").await;
+
+    // An entity, then its mentions one by one.
+    tab_to(&h, "button.entity-button[data-entity='sergei-lavrov']", 150).await;
+    h.press(ENTER).await;
+    expect(&h, "document.querySelectorAll('mark.selected[data-entity=\"sergei-lavrov\"]').length === 2", "Enter to choose the entity").await;
+    tab_to(&h, ".stepper button.step:last-of-type", 3).await;
+    h.press(ENTER).await;
+    expect(&h, "document.querySelector('.step-position').textContent.startsWith('2 of 2')", "Enter for the next mention").await;
+    expect(&h, "document.querySelectorAll('mark[data-entity=\"sergei-lavrov\"]')[1].classList.contains('current')", "the second mention current").await;
+    h.press(SPACE).await;
+    expect(&h, "document.querySelector('.step-position').textContent.startsWith('1 of 2')", "Space to wrap to the first").await;
+    h.close().await;
+}
+
+/// Tabs through the whole page: every visible control is reached, and each
+/// shows a focus ring while focused.
+async fn every_control_reachable_with_a_focus_ring(engine: Engine) {
+    let h = Harness::start_in(engine).await;
+    h.open(PAGE).await;
+    let controls = h
+        .js("const cs = [...document.querySelectorAll('a[href], button:not([disabled]), [tabindex]:not([tabindex=\"-1\"])')]
+               .filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'
+                            && !e.closest('[hidden]'));
+             cs.forEach((e, i) => e.dataset.k = i);
+             return cs.length;")
+        .await
+        .as_u64()
+        .expect("a count") as usize;
+    assert!(controls > 20, "{}: only {controls} controls found", engine.name());
+    let probe = "const a = document.activeElement;
+        if (!a || a === document.body || a === document.documentElement) return null;
+        const cs = getComputedStyle(a);
+        const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 1 && cs.outlineColor !== 'transparent'
+                      && !/rgba\\(.*, 0\\)$/.test(cs.outlineColor)) || cs.boxShadow !== 'none';
+        let shown = true;
+        for (let e = a; e; e = e.parentElement) if (parseFloat(getComputedStyle(e).opacity) < 0.5) shown = false;
+        const r = a.getBoundingClientRect();
+        const inView = r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+        return { k: a.dataset.k ?? null, what: a.tagName + '.' + a.className + ' ' + (a.textContent || '').trim().slice(0, 30),
+                 ring, shown, inView, fv: a.matches(':focus-visible') };";
+    let mut seen = std::collections::BTreeSet::new();
+    let mut problems = Vec::new();
+    for _ in 0..controls + 10 {
+        h.press(TAB).await;
+        let mut r = h.js(probe).await;
+        // Give a fade-in or a scroll into view a moment to finish.
+        for _ in 0..20 {
+            if r.is_null() || ["ring", "shown", "inView", "fv"].iter().all(|f| r[*f] == json!(true)) {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            r = h.js(probe).await;
+        }
+        if r.is_null() {
+            if !seen.is_empty() {
+                break; // Focus left the page after the last control.
+            }
+            continue;
+        }
+        let what = r["what"].as_str().unwrap_or("?").to_string();
+        if let Some(k) = r["k"].as_str() {
+            if !seen.insert(k.to_string()) {
+                break; // Wrapped round to the start.
+            }
+        }
+        for (flag, problem) in [("ring", "no focus ring"), ("shown", "invisible"), ("inView", "not scrolled into view"), ("fv", "not :focus-visible")] {
+            if r[flag] != json!(true) {
+                problems.push(format!("{what}: {problem}"));
+            }
+        }
+    }
+    let missing = h
+        .js(&format!(
+            "const seen = new Set({}); return [...document.querySelectorAll('[data-k]')].filter(e => !seen.has(e.dataset.k))
+               .map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').trim().slice(0, 30));",
+            serde_json::to_string(&seen).expect("json")
+        ))
+        .await;
+    assert_eq!(missing, json!([]), "{}: controls Tab never reached", engine.name());
+    assert!(problems.is_empty(), "{}: focus problems:\n  {}", engine.name(), problems.join("\n  "));
+    h.close().await;
+}
+
+/// axe-core's WCAG 2.1 A and AA rules, run in the page.
+async fn axe(h: &Harness, state: &str) -> Vec<String> {
+    static AXE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let source = AXE.get_or_init(|| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/node_modules/axe-core/axe.min.js");
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}; `make test` installs axe-core (npm ci in tools/)", path.display()))
+    });
+    let script = format!(
+        "const done = arguments[arguments.length - 1];
+         if (!window.axe) {{ {source}\n }}
+         window.axe.run(document, {{ runOnly: {{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }}, resultTypes: ['violations'] }})
+           .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + '\\n      '
+                 + v.nodes.slice(0, 6).map(n => n.target.join(' ') + ' — ' + (n.failureSummary || '').replace(/\\s+/g, ' ')).join('\\n      '))),
+                 e => done(['axe failed: ' + e]));"
+    );
+    let out = h
+        .client
+        .execute_async(&script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{}: running axe-core ({state}): {e}", h.engine.name()));
+    out.as_array().expect("a list").iter().map(|v| format!("[{state}] {}", v.as_str().unwrap_or("?"))).collect()
+}
+
+async fn set_highlights(h: &Harness, on: bool) {
+    let pressed = h.attr("button.highlight-toggle", "aria-pressed").await;
+    if (pressed.as_deref() == Some("true")) != on {
+        h.click("button.highlight-toggle").await;
+    }
+    let class = if on { "hl-on" } else { "hl-off" };
+    h.wait_until(&format!("document.getElementById('article').classList.contains('{class}')"), class).await;
+}
+
+/// Zero violations with highlights on and off, in the light and dark themes
+/// (by `data-theme`, and by the emulated `prefers-color-scheme` where the
+/// driver can), and with an entity and an event chosen.
+async fn no_axe_violations_in_light_and_dark(engine: Engine) {
+    let media = Media { dark: engine.emulates_media(), reduced_motion: true };
+    let h = Harness::start_with(engine, media).await;
+    h.open(PAGE).await;
+    let mut violations = Vec::new();
+    let mut themes = vec![("light", Some("light")), ("dark", Some("dark"))];
+    if engine.emulates_media() {
+        assert_eq!(
+            h.js("return matchMedia('(prefers-color-scheme: dark)').matches").await,
+            json!(true),
+            "{}: prefers-color-scheme: dark is emulated",
+            engine.name()
+        );
+        themes.push(("dark by prefers-color-scheme", None));
+    }
+    for (name, theme) in themes {
+        match theme {
+            Some(t) => h.js(&format!("document.documentElement.dataset.theme = '{t}'")).await,
+            None => h.js("delete document.documentElement.dataset.theme").await,
+        };
+        let bg = h.js("return getComputedStyle(document.body).backgroundColor").await;
+        let dark = name.starts_with("dark");
+        assert_eq!(bg == json!("rgb(23, 24, 26)"), dark, "{}: the {name} theme applies (body background {bg})", engine.name());
+        for on in [true, false] {
+            set_highlights(&h, on).await;
+            violations.extend(axe(&h, &format!("{name}, highlights {}", if on { "on" } else { "off" })).await);
+        }
+        // An entity and an event chosen, a section collapsed.
+        set_highlights(&h, true).await;
+        h.click("button.entity-button[data-entity='sergei-lavrov']").await;
+        h.wait_until("document.querySelector('mark.current')", "a current mention").await;
+        h.click("#timeline ol > li:nth-child(2) button").await;
+        h.wait_until("document.activeElement.matches('.event-sentence')", "the event's sentence").await;
+        h.click("#whats-next button.section-toggle").await;
+        h.wait_until("document.getAnimations().every(a => a.playState !== 'running')", "animations to end").await;
+        violations.extend(axe(&h, &format!("{name}, entity and event chosen")).await);
+        h.click("button.entity-button[data-entity='sergei-lavrov']").await;
+        h.click("#whats-next button.section-toggle").await;
+        h.wait_until("!document.querySelector('mark.selected')", "the choice cleared").await;
+    }
+    assert!(violations.is_empty(), "{}: axe-core WCAG 2.1 A/AA violations:\n  {}", engine.name(), violations.join("\n  "));
+    h.close().await;
+}
+
+/// Scroll jumps are instant and the sentence flash does not animate under
+/// `prefers-reduced-motion: reduce`; without it, it does. WebKitGTK's driver
+/// cannot emulate the preference, so there the stylesheet's rule is checked
+/// as the engine parsed it.
+async fn honours_reduced_motion(engine: Engine) {
+    let flash_animation = "(() => { const s = document.querySelector('.event-sentence.flash'); return s && getComputedStyle(s).animationName; })()";
+    if engine.emulates_media() {
+        let h = Harness::start_with(engine, Media { dark: false, reduced_motion: true }).await;
+        h.open(PAGE).await;
+        assert_eq!(h.js("return matchMedia('(prefers-reduced-motion: reduce)').matches").await, json!(true), "{}: emulated", engine.name());
+        h.click("#timeline ol > li:nth-child(3) button").await;
+        h.wait_until("document.querySelector('.event-sentence.flash')", "the flash").await;
+        assert_eq!(h.js(&format!("return {flash_animation}")).await, json!("none"), "{}: no animation", engine.name());
+        assert_eq!(h.js("return getComputedStyle(document.documentElement).scrollBehavior").await, json!("auto"));
+        // The jump is instant: the sentence is in view at once.
+        assert_eq!(h.js(&format!("return {ACTIVE_IN_VIEW}")).await, json!(true), "{}: instant jump", engine.name());
+        h.close().await;
+    }
+    let h = Harness::start_in(engine).await;
+    h.open(PAGE).await;
+    let reduced = h.js("return matchMedia('(prefers-reduced-motion: reduce)').matches").await;
+    if reduced == json!(false) {
+        h.click("#timeline ol > li:nth-child(3) button").await;
+        h.wait_until("document.querySelector('.event-sentence.flash')", "the flash").await;
+        assert_eq!(h.js(&format!("return {flash_animation}")).await, json!("lede-flash"), "{}: the flash animates", engine.name());
+    }
+    let rule: Value = h
+        .js("for (const sheet of document.styleSheets) for (const r of sheet.cssRules)
+               if (r.media && /prefers-reduced-motion:\\s*reduce/.test(r.media.mediaText))
+                 return [...r.cssRules].map(c => c.cssText).join(' ');
+             return null;")
+        .await;
+    let rule = rule.as_str().unwrap_or_else(|| panic!("{}: no prefers-reduced-motion rule in the stylesheet", engine.name()));
+    assert!(rule.contains("animation") && rule.contains("none"), "{}: reduced-motion rule: {rule}", engine.name());
+    assert!(rule.contains("scroll-behavior: auto"), "{}: reduced-motion rule: {rule}", engine.name());
     h.close().await;
 }
