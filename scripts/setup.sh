@@ -2,7 +2,7 @@
 # Installs what Lede needs, checking first so that a second run installs
 # nothing. Usage: scripts/setup.sh build|test
 #   build: the wasm target, wasm-bindgen-cli (same version as the crate), wasm-opt
-#   test:  build, plus Chromium and its WebDriver
+#   test:  build, plus Chromium, Firefox and WebKit with their WebDrivers
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -27,10 +27,39 @@ setup_build() {
 
 setup_test() {
   setup_build
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing Chromium and ChromeDriver"
+  setup_browsers
+}
+
+# The end-to-end suite's three engines and their WebDriver servers (see
+# tests/common/mod.rs): Chromium + chromedriver, Firefox ESR + geckodriver,
+# WebKitGTK's MiniBrowser + WebKitWebDriver on an Xvfb display.
+minibrowser() { ls /usr/lib/*/webkit2gtk-4.1/MiniBrowser 2>/dev/null | head -n 1; }
+
+setup_browsers() {
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  [ -n "$(minibrowser)" ] || missing+=(libwebkit2gtk-4.1-0)
+  command -v Xvfb >/dev/null || missing+=(xvfb)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]} (apt)"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if ! command -v geckodriver >/dev/null; then
+    say "installing geckodriver (cargo install; a few minutes, once)"
+    cargo install geckodriver
+  fi
+  local absent=()
+  for tool in chromium chromedriver firefox-esr geckodriver WebKitWebDriver Xvfb; do
+    command -v "$tool" >/dev/null || absent+=("$tool")
+  done
+  [ -n "$(minibrowser)" ] || absent+=("MiniBrowser (/usr/lib/*/webkit2gtk-4.1/)")
+  if [ ${#absent[@]} -gt 0 ]; then
+    echo "setup: cannot test in every browser: missing ${absent[*]}" >&2
+    exit 1
   fi
 }
 
