@@ -49,3 +49,14 @@ pub fn start() {
     dom::mark("lede:start");
     yew::Renderer::<App>::with_root_and_props(root, AppProps { route, mode }).hydrate();
 }
+
+/// Analyses a text in the browser with the same code as the `analyze`
+/// command, and returns the same JSON report (an error message on failure).
+/// Exported for pages and tools that want the analysis without the viewer.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn analyze_json(name: &str, text: &str) -> Result<String, String> {
+    let article = crate::read::read(name, text.as_bytes()).map_err(|e| e.to_string())?;
+    let analysis = crate::analysis::analyze(&article);
+    serde_json::to_string(&crate::report::report(&article, &analysis)).map_err(|e| e.to_string())
+}
