@@ -47,7 +47,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
             if a.timeline.is_empty() {
                 <p class="empty">{ "No dated events found." }</p>
             } else {
-                <ol class="events">{ for events }</ol>
+                <ol class="events" role="list">{ for events }</ol>
             }
             if !a.context.is_empty() {
                 <h3 class="context-heading">{ "Undated context" }</h3>
