@@ -42,6 +42,7 @@ in_every_engine!(
     everything_by_keyboard_alone,
     every_control_reachable_with_a_focus_ring,
     no_axe_violations_in_light_and_dark,
+    highlights_keep_contrast_and_differ_by_more_than_colour,
     honours_reduced_motion,
 );
 
@@ -77,7 +78,9 @@ async fn loads_the_seed(engine: Engine) {
     }
     let dates = h.js("return document.querySelectorAll('#article time[datetime]').length").await;
     assert!(dates.as_u64().unwrap_or(0) >= 4, "{}: dates marked in the text: {dates}", engine.name());
-    // The timeline is an ordered list, in date order.
+    // The timeline is an ordered list, in date order, that keeps its list role
+    // without bullets (WebKit drops it from lists with `list-style: none`).
+    assert_eq!(h.attr("#timeline ol.events", "role").await.as_deref(), Some("list"));
     let dates = h.js("return [...document.querySelectorAll('#timeline ol > li time')].map(t => t.getAttribute('datetime'))").await;
     assert_eq!(dates, json!(["2025-04-22", "2025-05-02", "2025-05-04", "2025-05-06"]));
     h.close().await;
@@ -488,5 +491,64 @@ async fn honours_reduced_motion(engine: Engine) {
     let rule = rule.as_str().unwrap_or_else(|| panic!("{}: no prefers-reduced-motion rule in the stylesheet", engine.name()));
     assert!(rule.contains("animation") && rule.contains("none"), "{}: reduced-motion rule: {rule}", engine.name());
     assert!(rule.contains("scroll-behavior: auto"), "{}: reduced-motion rule: {rule}", engine.name());
+    h.close().await;
+}
+
+/// Each kind's highlighted text keeps AA contrast (4.5:1) on its tint, also
+/// when current, in every theme; each kind has its own underline style, so
+/// colour is not the only cue.
+async fn highlights_keep_contrast_and_differ_by_more_than_colour(engine: Engine) {
+    let h = Harness::start_with(engine, Media { dark: false, reduced_motion: true }).await;
+    h.open(PAGE).await;
+    let measure = "
+        const rgb = s => { const m = s.match(/[\\d.]+/g).map(Number); return { c: m.slice(0, 3), a: m.length > 3 ? m[3] : 1 }; };
+        const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                           return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+        const over = (top, under) => top.c.map((v, i) => v * top.a + under[i] * (1 - top.a));
+        const page = rgb(getComputedStyle(document.body).backgroundColor).c;
+        const ratio = el => { const cs = getComputedStyle(el); const fg = over(rgb(cs.color), page);
+                              const bg = over(rgb(cs.backgroundColor), page);
+                              const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x); return (a + 0.05) / (b + 0.05); };
+        const out = {};
+        for (const k of ['person', 'organization', 'place', 'group']) {
+          const m = document.querySelector(`.lead mark[data-kind=${k}], .section-body mark[data-kind=${k}]`);
+          if (!m) continue;
+          const cs = getComputedStyle(m);
+          out[k] = { ratio: ratio(m), line: cs.textDecorationLine.includes('underline') ? cs.textDecorationStyle : 'no underline' };
+        }
+        const t = document.querySelector('.section-body time, .lead time');
+        out.date = { ratio: ratio(t), line: getComputedStyle(t).textDecorationLine.includes('underline') ? getComputedStyle(t).textDecorationStyle : 'no underline' };
+        const cur = document.querySelector('mark.current');
+        if (cur) out.current = { ratio: ratio(cur) };
+        return out;";
+    for theme in ["light", "dark", "sepia"] {
+        h.js(&format!("document.documentElement.dataset.theme = '{theme}'")).await;
+        for chosen in [false, true] {
+            if chosen {
+                h.click("button.entity-button[data-entity='sergei-lavrov']").await;
+                h.wait_until("document.querySelector('mark.current')", "a current mention").await;
+            }
+            let m = h.js(measure).await;
+            let kinds = m.as_object().expect("an object");
+            assert!(kinds.len() >= 5, "{}: kinds measured: {m}", engine.name());
+            for (kind, v) in kinds {
+                let r = v["ratio"].as_f64().unwrap_or(0.0);
+                assert!(r >= 4.5, "{}: {kind} text contrast {r:.2}:1 in the {theme} theme (needs 4.5:1): {m}", engine.name());
+            }
+            if !chosen {
+                let lines: std::collections::BTreeSet<String> = ["person", "organization", "place", "group"]
+                    .iter()
+                    .filter_map(|k| kinds.get(*k))
+                    .map(|v| v["line"].as_str().unwrap_or("").to_string())
+                    .collect();
+                assert_eq!(lines.len(), 4, "{}: each kind has its own underline style: {m}", engine.name());
+                assert!(!lines.contains("no underline"), "{}: every kind is underlined: {m}", engine.name());
+                assert_eq!(kinds["date"]["line"], json!("dotted"), "{}: dates have a dotted underline: {m}", engine.name());
+            } else {
+                h.click("button.entity-button[data-entity='sergei-lavrov']").await;
+                h.wait_until("!document.querySelector('mark.current')", "the choice cleared").await;
+            }
+        }
+    }
     h.close().await;
 }
