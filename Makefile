@@ -41,9 +41,20 @@ dist: wasm
 serve: dist
 	python3 scripts/serve.py --dir dist --port $(PORT)
 
+# Every test (and each benchmark once) but the browser suite, then the browser
+# suite once per engine: each engine runs even if another failed, and any
+# failure, including an engine that cannot start, fails the run.
+E2E_ENGINES := chromium firefox webkit
 test: setup-test dist
-	cargo test --release --all-targets
-	@echo "make test: all tests passed"
+	cargo test --release --tests -- $(foreach e,$(E2E_ENGINES),--skip $(e)::)
+	cargo test --release --benches
+	@failed=""; for e in $(E2E_ENGINES); do \
+	  echo "== end-to-end suite in $$e"; start=$$SECONDS; \
+	  cargo test --release --test e2e -- "$$e::" || failed="$$failed $$e"; \
+	  echo "== $$e: $$((SECONDS - start)) s"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "make test: the end-to-end suite failed in:$$failed" >&2; exit 1; fi
+	@echo "make test: all tests passed (end-to-end in $(E2E_ENGINES))"
 
 bench: dist
 	cargo run --release --bin analyze -- --help >/dev/null
