@@ -440,6 +440,39 @@ const PAST_CUES: &[&str] = &[
 const WILL_NOUN_BEFORE: &[&str] =
     &["the", "a", "political", "free", "good", "ill", "own", "his", "her", "their", "its", "our", "my", "your"];
 
+/// Verbs of intention: after them, `to` + verb speaks of the future.
+const INTENTION_VERBS: &[&str] =
+    &["agreed", "decided", "promised", "pledged", "vowed", "voted", "planned", "threatened", "hoped", "wanted"];
+
+const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "this", "that"];
+
+/// `w` in lower case, in `buf`, when it is short ASCII.
+fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    for (b, c) in buf.iter_mut().zip(w.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..w.len()]).ok()
+}
+
+/// The lower-case words an expression can start with (see `Scanner::may_start`):
+/// first words of [`CONTEXT_PHRASES`], month and weekday names and
+/// abbreviations, [`NUMBER_WORDS`], and the modifiers of relative dates.
+fn is_starter(w: &str) -> bool {
+    CONTEXT_PHRASES.iter().any(|p| p[0] == w)
+        || MONTHS.iter().any(|(m, _)| *m == w)
+        || MONTH_ABBREVIATIONS.iter().any(|(m, _)| *m == w)
+        || WEEKDAYS.iter().any(|(d, _)| *d == w)
+        || NUMBER_WORDS.iter().any(|(n, _)| *n == w)
+        || matches!(
+            w,
+            "the" | "last" | "next" | "this" | "early" | "late" | "mid" | "earlier" | "later" | "yesterday" | "today"
+                | "tonight" | "tomorrow"
+        )
+}
+
 // ---------------------------------------------------------------------------
 // Resolution helpers
 // ---------------------------------------------------------------------------
@@ -645,7 +678,15 @@ impl<'t> Scanner<'t> {
             reference: None,
         };
         scanner.cue = (0..scanner.toks.len())
-            .map(|k| if scanner.future_cue(k) { Some(true) } else { scanner.is_one_of(k, PAST_CUES).then_some(false) })
+            .map(|k| {
+                if scanner.toks[k].kind != TokenKind::Word {
+                    None
+                } else if scanner.future_cue(k) {
+                    Some(true)
+                } else {
+                    scanner.is_one_of(k, PAST_CUES).then_some(false)
+                }
+            })
             .collect();
         for (k, cue) in scanner.cue.iter().enumerate() {
             if *cue == Some(true) {
@@ -661,6 +702,10 @@ impl<'t> Scanner<'t> {
         let mut out = DateFindings::default();
         let mut i = 0;
         while i < self.toks.len() {
+            if !self.may_start(i) {
+                i += 1;
+                continue;
+            }
             if let Some(end) = self.context_at(i) {
                 out.context.push(ContextMention { span: self.span(i, end) });
                 i = end;
@@ -685,6 +730,24 @@ impl<'t> Scanner<'t> {
     }
 
     // -- token helpers ------------------------------------------------------
+
+    /// Can any expression start at token `i`? A cheap test that lets the
+    /// scanner pass over most words: every recogniser below starts with a
+    /// number, an apostrophe (`’90s`), a word beginning with a digit, or one
+    /// of the words of [`is_starter`].
+    fn may_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let s = t.span.of(self.text);
+        match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Punct => is_apostrophe(s),
+            TokenKind::Possessive => false,
+            TokenKind::Word => {
+                let mut buf = [0u8; 16];
+                s.as_bytes()[0].is_ascii_digit() || ascii_lower(s, &mut buf).is_some_and(is_starter)
+            }
+        }
+    }
 
     fn text_of(&self, i: usize) -> Option<&'t str> {
         self.toks.get(i).map(|t| t.span.of(self.text))
@@ -760,8 +823,18 @@ impl<'t> Scanner<'t> {
     /// Does token `k` mark its sentence as being about the future?
     fn future_cue(&self, k: usize) -> bool {
         let Some(w) = self.word(k) else { return false };
-        match w.to_ascii_lowercase().as_str() {
+        let mut buf = [0u8; 16];
+        let Some(lower) = ascii_lower(w, &mut buf) else { return false };
+        match lower {
             "will" => !k.checked_sub(1).is_some_and(|p| self.is_one_of(p, WILL_NOUN_BEFORE)),
+            // Reported future: `said the match would be played on Tuesday`.
+            "would" => !k.checked_sub(1).is_some_and(|p| self.is_one_of(p, WILL_NOUN_BEFORE)),
+            // `agreed to meet again in March`: an intention, so what follows lies ahead.
+            "to" => {
+                k.checked_sub(1).is_some_and(|p| self.is_one_of(p, INTENTION_VERBS))
+                    && self.word(k + 1).is_some()
+                    && !self.capitalised(k + 1) && !self.is_one_of(k + 1, DETERMINERS)
+            }
             "shall" | "upcoming" | "tomorrow" | "forthcoming" => true,
             "next" => !self.is_word(k + 1, "to"),
             // they’ll

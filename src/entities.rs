@@ -22,11 +22,10 @@
 //! headline, never starts an entity by itself: it must be a gazetteer phrase
 //! or an alias of an entity found in running text.
 
-use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::lexicon::{lexicon, GazKind, Lexicon};
+use crate::lexicon::{lexicon, GazKind, HashMap, HashSet, Lexicon};
 use crate::model::slugify;
 use crate::span::Span;
 use crate::text::{tokens, Token, TokenKind};
@@ -169,7 +168,7 @@ impl<'a> Finder<'a> {
         let mut initial = vec![false; n];
         let mut headline = vec![false; n];
         let mut excluded = vec![false; n];
-        let mut lower_words = HashSet::new();
+        let mut lower_words = HashSet::default();
 
         // Sentence starts, dateline ends, opening quotes and colons.
         let (mut si, mut hi, mut ei) = (0, 0, 0);
@@ -277,6 +276,9 @@ impl<'a> Finder<'a> {
 
     /// The title phrase (from the lexicon's `titles`) starting at token `i`, as a length.
     fn title_at(&self, i: usize, end: usize) -> Option<usize> {
+        if i >= end.min(self.toks.len()) {
+            return None;
+        }
         let list = self.lex.titles.get(self.tok(i))?;
         list.iter().find_map(|t| {
             let len = t.len();
@@ -574,7 +576,7 @@ impl<'a> Finder<'a> {
     /// Matches aliases of the entities found so far wherever they stand.
     fn aliases(&mut self) {
         // alias token sequence → (kind, canonical name)
-        let mut table: HashMap<String, Vec<(Vec<String>, EntityKind, String)>> = HashMap::new();
+        let mut table: HashMap<String, Vec<(Vec<String>, EntityKind, String)>> = HashMap::default();
         let mut add = |toks: Vec<String>, kind: EntityKind, name: &str| {
             if toks.is_empty() {
                 return;
@@ -584,7 +586,7 @@ impl<'a> Finder<'a> {
                 list.push((toks, kind, name.to_string()));
             }
         };
-        let mut surnames: HashSet<String> = HashSet::new();
+        let mut surnames: HashSet<String> = HashSet::default();
         for f in &self.found {
             let words: Vec<String> = tokens(&f.name).iter().map(|t| t.span.of(&f.name).to_string()).collect();
             add(words.clone(), f.kind, &f.name);
@@ -610,7 +612,7 @@ impl<'a> Finder<'a> {
         }
         // Gazetteer entries already found: all their aliases count too (handled by gaz matches).
         for list in table.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
         }
         let n = self.toks.len();
         let mut i = 0;
@@ -683,7 +685,7 @@ impl<'a> Finder<'a> {
     }
 
     fn into_entities(self) -> Vec<Entity> {
-        let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+        let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::default();
         let mut out: Vec<Entity> = Vec::new();
         let mut found = self.found;
         found.sort_by_key(|f| f.span.start);
@@ -700,7 +702,7 @@ impl<'a> Finder<'a> {
             }
         }
         // Ids: the slug of the name, with the kind where two entities share it.
-        let mut used: HashSet<String> = HashSet::new();
+        let mut used: HashSet<String> = HashSet::default();
         for e in &mut out {
             let base = match slugify(&e.name) {
                 s if s.is_empty() => e.kind.as_str().to_string(),

@@ -4,8 +4,61 @@
 //! Both files are compiled into the binary (and the wasm) with
 //! `include_str!` and parsed once, on first use.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small, fast, deterministic hasher for the short word keys of the
+/// analysis (the multiply-rotate hash of the Rust compiler). The standard
+/// SipHash is built to resist crafted keys, which costs more than the rest
+/// of a word lookup; nothing here needs that.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` with [`WordHasher`].
+pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A `HashSet` with [`WordHasher`].
+pub type HashSet<K> = StdHashSet<K, BuildHasherDefault<WordHasher>>;
 
 /// What a gazetteer entry names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -71,7 +124,7 @@ fn add_phrase(map: &mut HashMap<&'static str, Vec<Vec<&'static str>>>, s: &'stat
 impl Lexicon {
     fn parse(gazetteer: &'static str, lexicon: &'static str) -> Lexicon {
         let mut entries = Vec::new();
-        let mut phrases: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
+        let mut phrases: HashMap<&'static str, Vec<Phrase>> = HashMap::default();
         for line in gazetteer.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -99,19 +152,19 @@ impl Lexicon {
         }
         // Longest phrases first, so lookups can stop at the first match.
         for list in phrases.values_mut() {
-            list.sort_by(|a, b| b.tokens.len().cmp(&a.tokens.len()));
+            list.sort_by_key(|a| std::cmp::Reverse(a.tokens.len()));
         }
 
         let mut lex = Lexicon {
             entries,
             phrases,
-            titles: HashMap::new(),
-            roles: HashMap::new(),
-            org_heads: HashSet::new(),
-            place_heads: HashSet::new(),
-            place_prepositions: HashSet::new(),
-            event_nouns: HashSet::new(),
-            function_words: HashSet::new(),
+            titles: HashMap::default(),
+            roles: HashMap::default(),
+            org_heads: HashSet::default(),
+            place_heads: HashSet::default(),
+            place_prepositions: HashSet::default(),
+            event_nouns: HashSet::default(),
+            function_words: HashSet::default(),
         };
         let mut section = "";
         for line in lexicon.lines() {
@@ -149,7 +202,7 @@ impl Lexicon {
         }
         for map in [&mut lex.titles, &mut lex.roles] {
             for list in map.values_mut() {
-                list.sort_by(|a, b| b.len().cmp(&a.len()));
+                list.sort_by_key(|a| std::cmp::Reverse(a.len()));
             }
         }
         lex

@@ -58,8 +58,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             let mut has_alpha = c.is_alphabetic();
             // A word: alphanumerics, with inner periods between single letters
             // (U.S., U.N.) and inner digit separators (2,500 / 3.5).
-            loop {
-                let Some(&(j, d)) = chars.peek() else { break };
+            while let Some(&(j, d)) = chars.peek() {
                 if d.is_alphanumeric() {
                     has_alpha |= d.is_alphabetic();
                     end = j + d.len_utf8();

@@ -52,9 +52,14 @@ pub fn build_timeline(
         .flat_map(|(e, d)| e.mentions.iter().map(move |m| (*m, d)))
         .collect();
 
+    let mut descriptions = descriptions;
+    descriptions.sort_by_key(|(m, _)| *m);
+    let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
     let mut events: Vec<Event> = Vec::new();
     for d in dates {
-        let Some(sentence) = sentences.iter().copied().find(|s| s.contains(d.span)) else { continue };
+        // Sentences are sorted and disjoint: the last one starting at or before the date.
+        let k = sentences.partition_point(|s| s.start <= d.span.start);
+        let Some(sentence) = k.checked_sub(1).map(|k| sentences[k]).filter(|s| s.contains(d.span)) else { continue };
         let raw = if let Some(ev) = d.event {
             ev
         } else if dateline.is_some_and(|dl| dl.contains(d.span)) {
@@ -68,7 +73,7 @@ pub fn build_timeline(
                 None => continue,
             }
         };
-        let label = make_label(text, raw, &dates.iter().map(|d| d.span).collect::<Vec<_>>(), &descriptions);
+        let label = make_label(text, raw, &date_spans, &descriptions);
         if label.split_whitespace().count() < 2 {
             continue;
         }
@@ -76,14 +81,29 @@ pub fn build_timeline(
     }
     events.sort_by(|a, b| a.date.sort_key().cmp(&b.date.sort_key()).then(a.mention.start.cmp(&b.mention.start)));
     // One event per happening: the same date told twice about the same thing.
+    // Events are sorted by date, so only those of the same sort key (a day
+    // and its month share one) need comparing.
     let mut out: Vec<Event> = Vec::new();
+    let mut same_date_from = 0;
     for e in events {
-        let dup = out.iter().any(|o| o.date == e.date && (o.sentence == e.sentence || similar(&o.label, &e.label)));
+        if out.get(same_date_from).is_some_and(|o| o.date.sort_key() != e.date.sort_key()) {
+            same_date_from = out.len();
+        }
+        let dup = out[same_date_from..]
+            .iter()
+            .any(|o| o.date == e.date && (o.sentence == e.sentence || similar(&o.label, &e.label)));
         if !dup {
             out.push(e);
         }
     }
     out
+}
+
+/// The spans of a sorted, non-overlapping list that lie inside `within`.
+fn inside<T>(sorted: &[T], key: impl Fn(&T) -> Span, within: Span) -> &[T] {
+    let a = sorted.partition_point(|x| key(x).start < within.start);
+    let b = sorted.partition_point(|x| key(x).start < within.end);
+    &sorted[a..b.max(a)]
 }
 
 /// Clause boundaries of a sentence: commas, semicolons and dashes outside
@@ -94,8 +114,7 @@ fn clauses(text: &str, sentence: Span, protected: &[Span]) -> Vec<Span> {
     let mut start = 0;
     for (i, c) in s.char_indices() {
         let abs = sentence.start + i;
-        let boundary = matches!(c, ',' | ';' | '–' | '—' | ':')
-            && !protected.iter().any(|p| p.start < abs && abs < p.end);
+        let boundary = matches!(c, ',' | ';' | '–' | '—' | ':') && !inside_protected(protected, abs);
         if boundary {
             out.push(Span::new(sentence.start + start, abs));
             start = i + c.len_utf8();
@@ -103,6 +122,14 @@ fn clauses(text: &str, sentence: Span, protected: &[Span]) -> Vec<Span> {
     }
     out.push(Span::new(sentence.start + start, sentence.end));
     out.into_iter().filter_map(|c| crate::text::trim(text, c)).collect()
+}
+
+/// Is byte `at` strictly inside one of the sorted `protected` spans?
+fn inside_protected(protected: &[Span], at: usize) -> bool {
+    // Mentions and dates do not overlap, so the span starting last before
+    // `at` decides; a few more are looked at in case that ever changes.
+    let k = protected.partition_point(|p| p.start < at);
+    protected[..k].iter().rev().take(8).any(|p| at < p.end)
 }
 
 fn first_word(text: &str, span: Span) -> String {
@@ -135,7 +162,7 @@ fn date_clause(text: &str, sentence: Span, date: Span, protected: &[Span]) -> Op
 fn make_label(text: &str, raw: Span, dates: &[Span], descriptions: &[(Span, &str)]) -> String {
     // Remove date expressions (with a preposition just before) and person titles.
     let mut cuts: Vec<Span> = Vec::new();
-    for d in dates.iter().filter(|d| raw.contains(**d)) {
+    for d in inside(dates, |d| *d, raw).iter().filter(|d| raw.contains(**d)) {
         let before = &text[raw.start..d.start];
         let trimmed = before.trim_end();
         let prep = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -146,7 +173,7 @@ fn make_label(text: &str, raw: Span, dates: &[Span], descriptions: &[(Span, &str
         };
         cuts.push(Span::new(start, d.end));
     }
-    for (m, desc) in descriptions.iter().filter(|(m, _)| raw.contains(*m)) {
+    for (m, desc) in inside(descriptions, |(m, _)| *m, raw).iter().filter(|(m, _)| raw.contains(*m)) {
         let before = &text[raw.start..m.start];
         let trimmed = before.trim_end();
         if trimmed.ends_with(desc) {

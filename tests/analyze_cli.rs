@@ -1,0 +1,150 @@
+//! The `analyze` command, run as a user would: JSON on standard output with
+//! character offsets, standard input, `--published`, and a one-line error
+//! with exit status 1 for a file that is not an article.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_analyze");
+
+fn seed_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("articles/russia-offers-to-mediate-kashmir.txt")
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("analyze runs");
+    if let Some(bytes) = stdin {
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn json(out: &Output) -> Value {
+    assert!(out.status.success(), "exit {:?}: {}", out.status, String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("stdout is one JSON object")
+}
+
+fn slice(chars: &[char], start: &Value, end: &Value) -> String {
+    let (s, e) = (start.as_u64().unwrap() as usize, end.as_u64().unwrap() as usize);
+    assert!(s < e && e <= chars.len(), "offsets {s}..{e} in {} chars", chars.len());
+    chars[s..e].iter().collect()
+}
+
+#[test]
+fn the_seed_gives_a_report_with_character_offsets() {
+    let path = seed_path();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let r = json(&run(&[path.to_str().unwrap()], None));
+    assert_eq!(r["title"], "Russia Offers to Mediate India-Pakistan Tensions Over Kashmir");
+    assert_eq!(r["published"], "2025-05-06");
+    assert_eq!(r["place"], "Moscow");
+    for key in ["entities", "dates", "context", "timeline"] {
+        assert!(r[key].is_array(), "{key} is a list");
+    }
+    let entities = r["entities"].as_array().unwrap();
+    let mut ids = std::collections::HashSet::new();
+    for e in entities {
+        assert!(ids.insert(e["id"].as_str().unwrap().to_string()), "ids are unique");
+        assert!(["person", "organization", "place", "group"].contains(&e["kind"].as_str().unwrap()));
+        assert!(e["description"].is_null() || e["description"].is_string());
+        let mentions = e["mentions"].as_array().unwrap();
+        assert!(!mentions.is_empty());
+        for m in mentions {
+            let got = slice(&chars, &m["start"], &m["end"]);
+            // A mention is the name itself or a short form of it (surname, acronym).
+            let name = e["name"].as_str().unwrap();
+            assert!(
+                name.contains(got.as_str()) || got.split_whitespace().all(|w| name.contains(w)),
+                "mention {got:?} of {name}"
+            );
+        }
+    }
+    let lavrov = entities.iter().find(|e| e["name"] == "Sergei Lavrov").expect("Lavrov");
+    assert_eq!(lavrov["kind"], "person");
+    assert_eq!(lavrov["description"], "Russian Foreign Minister");
+    let texts: Vec<String> =
+        lavrov["mentions"].as_array().unwrap().iter().map(|m| slice(&chars, &m["start"], &m["end"])).collect();
+    assert_eq!(texts[0], "Sergei Lavrov");
+    assert!(texts[1..].iter().all(|t| t == "Lavrov"), "{texts:?}");
+    // Offsets count characters: “Russia’s” holds a multi-byte apostrophe before later mentions.
+    let eu = entities.iter().find(|e| e["name"] == "European Union").unwrap();
+    assert_eq!(slice(&chars, &eu["mentions"][0]["start"], &eu["mentions"][0]["end"]), "European Union");
+
+    for d in r["dates"].as_array().unwrap() {
+        assert_eq!(slice(&chars, &d["start"], &d["end"]), d["text"].as_str().unwrap());
+        assert!(d["value"].is_string() && d["relative"].is_boolean());
+    }
+    let timeline: Vec<&str> = r["timeline"].as_array().unwrap().iter().map(|e| e["date"].as_str().unwrap()).collect();
+    assert_eq!(timeline, ["2025-04-22", "2025-05-02", "2025-05-04", "2025-05-06"]);
+    for e in r["timeline"].as_array().unwrap() {
+        let sentence = slice(&chars, &e["start"], &e["end"]);
+        assert!(!e["label"].as_str().unwrap().is_empty());
+        assert!(sentence.len() > e["label"].as_str().unwrap().len() / 2);
+    }
+}
+
+#[test]
+fn standard_input_reads_like_a_file() {
+    let bytes = std::fs::read(seed_path()).unwrap();
+    let from_file = json(&run(&[seed_path().to_str().unwrap()], None));
+    let from_stdin = json(&run(&["-"], Some(&bytes)));
+    assert_eq!(from_file, from_stdin);
+}
+
+#[test]
+fn published_dates_an_undated_text() {
+    let text = b"Storm Hits Coast\n\nMIAMI (AP) _ A storm hit the coast on Sunday, officials said.\n";
+    let without = json(&run(&["-"], Some(text)));
+    assert!(without["published"].is_null());
+    assert!(without["dates"].as_array().unwrap().is_empty(), "a weekday needs a publication date");
+    let with = json(&run(&["--published", "2025-05-06", "-"], Some(text)));
+    assert_eq!(with["published"], "2025-05-06");
+    assert_eq!(with["dates"][0]["text"], "Sunday");
+    assert_eq!(with["dates"][0]["value"], "2025-05-04");
+    // A dated text keeps its own date.
+    let dated = json(&run(&["--published", "2000-01-01", seed_path().to_str().unwrap()], None));
+    assert_eq!(dated["published"], "2025-05-06");
+    // A bad date is refused.
+    let bad = run(&["--published", "someday", "-"], Some(text));
+    assert_eq!(bad.status.code(), Some(1));
+}
+
+fn assert_one_line_failure(out: &Output) {
+    assert_eq!(out.status.code(), Some(1), "exit status");
+    assert!(out.stdout.is_empty(), "nothing on stdout");
+    let err = String::from_utf8(out.stderr.clone()).unwrap();
+    assert_eq!(err.lines().count(), 1, "one line on stderr: {err:?}");
+    assert!(err.starts_with("analyze: "), "{err:?}");
+}
+
+#[test]
+fn what_is_not_an_article_fails_with_one_line() {
+    let dir = std::env::temp_dir().join(format!("lede-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let binary = dir.join("binary.txt");
+    std::fs::write(&binary, [0x7f, b'E', b'L', b'F', 0, 1, 2, 3, 0xff, 0xfe, 0, 0]).unwrap();
+    let nul = dir.join("nul.txt");
+    std::fs::write(&nul, b"Title\n\x00\x01\x02 body").unwrap();
+    for f in [&empty, &binary, &nul] {
+        let out = run(&[f.to_str().unwrap()], None);
+        assert_one_line_failure(&out);
+        assert!(String::from_utf8_lossy(&out.stderr).contains(f.file_name().unwrap().to_str().unwrap()));
+    }
+    assert_one_line_failure(&run(&["-"], Some(b"")));
+    assert_one_line_failure(&run(&["-"], Some(&[0, 159, 146, 150])));
+    assert_one_line_failure(&run(&[dir.join("missing.txt").to_str().unwrap()], None));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
