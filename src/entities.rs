@@ -157,6 +157,32 @@ fn is_acronym(s: &str) -> bool {
     (2..=6).contains(&letters) && s.chars().all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
 }
 
+/// The Associated Press abbreviations of U.S. states, without their final period.
+const AP_STATES: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md",
+    "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "N.H", "N.J", "N.M", "N.Y", "N.C", "N.D", "Okla",
+    "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Vt", "Va", "Wash", "W.Va", "Wis", "Wyo",
+];
+
+/// Words after a hyphen that describe a name rather than continue it.
+const HYPHEN_WORDS: &[&str] = &[
+    "led", "based", "backed", "born", "owned", "run", "made", "style", "era", "bound", "type", "like", "wide",
+    "held", "free", "based", "area", "bred", "only", "ruled", "class", "year", "day", "made",
+];
+
+/// One word ending in `bank` (`Commerzbank`, `Rabobank`): a bank.
+fn is_bank_name(w: &str) -> bool {
+    w.len() > 6 && w.ends_with("bank") && !w.ends_with("sbank")
+}
+
+/// Words that end a company's formal name; what stands before them is
+/// its short name (`Meridian Pharmaceuticals Inc.` → `Meridian`).
+const CORPORATE_SUFFIXES: &[&str] = &[
+    "Inc", "Corp", "Corporation", "Co", "Company", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "GmbH", "Group",
+    "Holdings", "Laboratories", "Pharmaceuticals", "Semiconductor", "Securities", "Industries", "Technologies",
+    "Systems", "Motors", "Electronics", "Airlines", "Bank", "Trust", "Partners", "Capital", "Energy", "Media",
+];
+
 const ROMAN: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "AM", "PM", "OK", "TV"];
 
 impl<'a> Finder<'a> {
@@ -236,6 +262,25 @@ impl<'a> Finder<'a> {
         self.toks[i].span.of(self.text)
     }
 
+    /// Token `k` is a capitalised word joined by a hyphen to a lower-case
+    /// syllable (`Ji-hoon`, `Soo-yeon`), not to a word like `led` or `based`.
+    fn hyphen_tail(&self, k: usize) -> bool {
+        k + 2 < self.toks.len()
+            && self.tok(k) != "-"
+            && self.tok(k + 1) == "-"
+            && !self.toks[k + 1].space_before
+            && !self.toks[k + 2].space_before
+            && self.toks[k + 2].kind == TokenKind::Word
+            && self.tok(k + 2).starts_with(|c: char| c.is_lowercase())
+            && self.tok(k + 2).len() <= 5
+            && !HYPHEN_WORDS.contains(&self.tok(k + 2))
+            && self.contiguous(k, 3)
+    }
+
+    fn tok_is(&self, i: usize, s: &str) -> bool {
+        i < self.toks.len() && self.tok(i) == s
+    }
+
     fn is_cap(&self, i: usize) -> bool {
         i < self.toks.len() && !self.excluded[i] && self.toks[i].is_capitalized(self.text)
     }
@@ -286,8 +331,20 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// A role written with a capital at a sentence start (`Seismologist Maria Chen`).
+    fn initial_role(&self, i: usize) -> bool {
+        if !self.initial[i] || self.gaz[i].is_some() {
+            return false;
+        }
+        let lower = self.tok(i).to_lowercase();
+        self.lex.roles.get(lower.as_str()).is_some_and(|l| l.iter().any(|r| r.len() == 1))
+    }
+
     /// A lower-case role phrase ending just before token `i`, as its start.
     fn role_before(&self, i: usize) -> Option<usize> {
+        if i > 0 && self.initial_role(i - 1) {
+            return Some(i - 1);
+        }
         (1..=3).filter(|&len| len <= i).find_map(|len| {
             let s = i - len;
             let list = self.lex.roles.get(self.tok(s))?;
@@ -320,6 +377,8 @@ impl<'a> Finder<'a> {
                 }
                 let unit = match self.gaz[k] {
                     Some((len, e)) => Unit { start: k, end: k + len, gaz: Some(e) },
+                    // A hyphenated given name after a family name: `Park Ji-hoon`.
+                    None if !run.is_empty() && self.hyphen_tail(k) => Unit { start: k, end: k + 3, gaz: None },
                     None => Unit { start: k, end: k + 1, gaz: None },
                 };
                 run.push(unit);
@@ -344,7 +403,14 @@ impl<'a> Finder<'a> {
             i = k.max(i + 1);
             // A common word at a sentence start is not part of a name.
             while let Some(first) = run.first() {
-                if first.gaz.is_none() && self.initial[first.start] && self.common_at_start(first.start) {
+                let role = run.len() > 1 && self.initial_role(first.start);
+                let run_end = run[run.len() - 1].end;
+                let title = self.title_at(first.start, run_end).is_some_and(|l| first.start + l < run_end);
+                if first.gaz.is_none()
+                    && self.initial[first.start]
+                    && !title
+                    && (role || self.common_at_start(first.start))
+                {
                     run.remove(0);
                 } else {
                     break;
@@ -362,6 +428,9 @@ impl<'a> Finder<'a> {
     /// tokens the connector takes.
     fn connector(&self, k: usize, prev: Option<usize>) -> Option<usize> {
         let prev = prev?;
+        if k >= self.toks.len() {
+            return None;
+        }
         let p = self.tok(prev);
         let institutional = self.lex.org_heads.contains(p)
             || self.lex.place_heads.contains(p)
@@ -441,7 +510,11 @@ impl<'a> Finder<'a> {
             while let Some(more) = self.title_at(u.start + tl, end) {
                 tl += more;
             }
-            let name_start = u.start + tl;
+            let mut name_start = u.start + tl;
+            // `Minister of Health Tran Van Minh`: the portfolio belongs to the title.
+            if name_start + 3 < end && matches!(self.tok(name_start), "of" | "for") && self.is_cap(name_start + 1) {
+                name_start += 2;
+            }
             if name_start >= end {
                 // A title alone names nobody; what stands before it still may.
                 for p in &run[..ui] {
@@ -481,6 +554,31 @@ impl<'a> Finder<'a> {
         let last = self.tok(end - 1);
         let multi = end - start >= 2;
         if multi && run.len() >= 2 && self.lex.org_heads.contains(last) {
+            let end = self.with_abbreviation_period(end);
+            return self.push(EntityKind::Organization, start, end, None, None);
+        }
+        // An institution named by its head and what it is of: `Bank of
+        // Canada`, `Ministry of Health`, `California Institute of Technology`.
+        // A known organisation after the connector stands apart (`Defence
+        // Committee of the House of Commons`).
+        if let Some(h) = run.iter().rposition(|u| {
+            u.gaz.is_none() && self.lex.org_heads.contains(self.tok(u.start)) && self.connector(u.end, Some(u.start)).is_some()
+        }) {
+            let tail = run[h + 1..].iter().find(|u| u.gaz.is_some() || self.is_cap(u.start));
+            if let Some(t) = tail {
+                let org_tail = t.gaz.is_some_and(|e| self.lex.entries[e].kind == GazKind::Org) && t.end == end;
+                if org_tail {
+                    self.push(EntityKind::Organization, start, run[h].end, None, None);
+                    self.push_gaz(*t);
+                } else {
+                    self.push(EntityKind::Organization, start, end, None, None);
+                }
+                return;
+            }
+        }
+        // A word before the name that says what kind of body it is:
+        // `chipmaker Hanbit Semiconductor`, `the German firm Rheinmetall`.
+        if run.iter().all(|u| u.gaz.is_none()) && end - start <= 4 && self.org_cue_before(start) {
             return self.push(EntityKind::Organization, start, end, None, None);
         }
         if multi && run.len() >= 2 && self.lex.place_heads.contains(last) {
@@ -504,14 +602,46 @@ impl<'a> Finder<'a> {
             // Two to four capitalised words that are nothing else: a person's name.
             let words_ok = (cs..ce).all(|k| {
                 let w = self.tok(k);
-                !self.lex.function_words.contains(w) && !is_acronym(w) && w.chars().count() > 1
+                let hyphenated = k > cs && (w == "-" || self.tok(k - 1) == "-");
+                hyphenated || !self.lex.function_words.contains(w) && !is_acronym(w) && w.chars().count() > 1
             });
             if words_ok && ce - cs <= 4 {
-                let description = self.appositive(ce);
-                self.push(EntityKind::Person, cs, ce, None, description);
+                // After `in`, `at`, `near`: a place (`near Wheeler Ridge`), or a
+                // firm where someone works (`an analyst at Merrill Lynch`).
+                let prev = cs.checked_sub(1).filter(|_| cs == start).map(|p| self.tok(p));
+                match prev {
+                    Some("in" | "near" | "outside" | "at")
+                        if prev == Some("at") && cs >= 2 && self.lex.roles.contains_key(self.tok(cs - 2)) =>
+                    {
+                        self.push(EntityKind::Organization, cs, ce, None, None)
+                    }
+                    Some("in" | "near" | "outside" | "at") => self.push(EntityKind::Place, cs, ce, None, None),
+                    _ => {
+                        let description = self.appositive(ce);
+                        self.push(EntityKind::Person, cs, ce, None, description);
+                    }
+                }
             }
         }
         // Single unknown words wait for the alias and single-name passes.
+    }
+
+    /// A lower-case word just before token `i` that names a kind of
+    /// organisation (`firm`, `chipmaker`, `club`), from the lexicon.
+    fn org_cue_before(&self, i: usize) -> bool {
+        i > 0 && self.toks[i - 1].kind == TokenKind::Word && self.lex.org_cues.contains(self.tok(i - 1))
+    }
+
+    /// `end`, or one more token when the name ends in an abbreviation whose
+    /// period follows directly (`Inc.`, `Corp.`, `Calif.`).
+    fn with_abbreviation_period(&self, end: usize) -> usize {
+        let last = self.tok(end - 1);
+        let abbreviation = matches!(last, "Inc" | "Corp" | "Co" | "Ltd" | "Bros") || AP_STATES.contains(&last);
+        if abbreviation && end < self.toks.len() && self.tok(end) == "." && !self.toks[end].space_before {
+            end + 1
+        } else {
+            end
+        }
     }
 
     /// The title words and owner before a name: back from `name_start` over
@@ -599,6 +729,23 @@ impl<'a> Finder<'a> {
                     add(vec![last], f.kind, &f.name);
                 }
             }
+            // A two-word name written surname first (`Zhao Minghui` → `Zhao`).
+            if f.kind == EntityKind::Person && words.len() == 2 && !self.lex.function_words.contains(words[0].as_str()) {
+                let first = words[0].clone();
+                if first.chars().count() > 1 && !surnames.contains(&first) {
+                    add(vec![first], f.kind, &f.name);
+                }
+            }
+            // A company's short name: its formal name without the suffixes.
+            if f.kind == EntityKind::Organization && words.len() >= 2 {
+                let mut short = words.len();
+                while short > 1 && (CORPORATE_SUFFIXES.contains(&words[short - 1].as_str()) || words[short - 1] == ".") {
+                    short -= 1;
+                    if words[short - 1] != "." && words[..short].iter().all(|w| w.starts_with(char::is_uppercase)) {
+                        add(words[..short].to_vec(), f.kind, &f.name);
+                    }
+                }
+            }
             if f.kind == EntityKind::Organization && words.len() >= 2 {
                 let initials: String = words
                     .iter()
@@ -660,6 +807,19 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let w = self.tok(i);
+            // `Princeton, N.J.`, `Greenwich, Conn.`: a state after a place.
+            let after_place = i >= 2 && self.tok(i - 1) == "," && self.covered[i - 2];
+            let state = AP_STATES.contains(&w.trim_end_matches('.'))
+                && (w.ends_with('.') || self.tok_is(i + 1, ".") && !self.toks[i + 1].space_before);
+            if after_place && state {
+                let end = if w.ends_with('.') { i + 1 } else { i + 2 };
+                self.push(EntityKind::Place, i, end, None, None);
+                continue;
+            }
+            if self.org_cue_before(i) || is_bank_name(w) {
+                self.push(EntityKind::Organization, i, i + 1, None, None);
+                continue;
+            }
             if is_acronym(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !ROMAN.contains(&w) {
                 let next_is_digit = i + 2 < self.toks.len()
                     && self.tok(i + 1) == "-"

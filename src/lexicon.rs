@@ -97,6 +97,8 @@ pub struct Lexicon {
     pub place_heads: HashSet<&'static str>,
     pub place_prepositions: HashSet<&'static str>,
     pub event_nouns: HashSet<&'static str>,
+    /// Lower-case words before a name that make it an organisation (`firm`).
+    pub org_cues: HashSet<&'static str>,
     pub function_words: HashSet<&'static str>,
 }
 
@@ -164,6 +166,7 @@ impl Lexicon {
             place_heads: HashSet::default(),
             place_prepositions: HashSet::default(),
             event_nouns: HashSet::default(),
+            org_cues: HashSet::default(),
             function_words: HashSet::default(),
         };
         let mut section = "";
@@ -193,6 +196,9 @@ impl Lexicon {
                 }
                 "event-nouns" => {
                     lex.event_nouns.insert(line);
+                }
+                "org-cues" => {
+                    lex.org_cues.insert(line);
                 }
                 "function-words" => {
                     lex.function_words.insert(line);
