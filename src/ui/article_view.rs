@@ -142,6 +142,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <footer class="site-footer">
                 <p>{ "Entities and dates are found by Lede’s analysis, in this page: nothing you read here is sent anywhere." }</p>
                 <p class="source">{ format!("Source file: {}", doc.article.file) }</p>
+                <p class="credits">{ "Place and country data: world-countries (ODbL 1.0) and GeoNames (CC BY 4.0, www.geonames.org)." }</p>
             </footer>
         </div>
     }

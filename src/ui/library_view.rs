@@ -75,6 +75,7 @@ pub fn LibraryView() -> Html {
             </main>
             <footer class="site-footer">
                 <p>{ "Everything is analysed in this page: nothing you read here is sent anywhere." }</p>
+                <p class="credits">{ "Place and country data: world-countries (ODbL 1.0) and GeoNames (CC BY 4.0, www.geonames.org)." }</p>
             </footer>
         </div>
     }
