@@ -12,7 +12,10 @@ use super::highlight_bar::HighlightBar;
 use super::section::SectionView;
 use super::state::{Action, ViewState};
 use super::timeline::TimelineView;
+use super::display_menu::DisplayMenu;
+use super::prefs;
 use super::route::Mode;
+use super::shortcuts_help::ShortcutsHelp;
 use super::toc::Toc;
 use crate::library;
 
@@ -33,13 +36,32 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         Callback::from(move |a: Action| state.dispatch(a))
     };
 
-    // Deep links and the `h` key, once mounted.
+    // Stored preferences, deep links and keyboard shortcuts, once mounted.
     {
         let dispatch = dispatch.clone();
         let slugs: Vec<String> = doc.as_ref().as_ref().map(|d| d.sections.iter().map(|s| s.slug.clone()).collect()).unwrap_or_default();
+        let slug = props.slug.to_string();
         use_effect_with((), move |_| {
+            let view = prefs::load_view().unwrap_or_default();
+            let collapsed = prefs::load_collapsed(&slug).unwrap_or_default();
+            dispatch.emit(Action::Restore {
+                highlights: !view.highlights_off,
+                hidden: view.hidden,
+                collapsed: collapsed.into_iter().filter(|c| slugs.contains(c)).collect(),
+            });
             let listeners = listen(dispatch, slugs, mode);
             move || drop(listeners)
+        });
+    }
+    // Keep the reader's choices.
+    {
+        let slug = props.slug.to_string();
+        let key = (state.restored, state.highlights, state.hidden.clone(), state.collapsed.clone());
+        use_effect_with(key, move |(restored, highlights, hidden, collapsed)| {
+            if *restored {
+                prefs::save_view(&prefs::ViewPrefs { highlights_off: !highlights, hidden: hidden.iter().copied().collect() });
+                prefs::save_collapsed(&slug, &collapsed.iter().cloned().collect::<Vec<_>>());
+            }
         });
     }
     // The chosen entity's mentions, marked in the text.
@@ -122,7 +144,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <header class="masthead">
                 <a class="brand" href={mode.library_href()}>{ "Lede" }</a>
                 <span class="tagline">{ "Names and dates, found in your browser" }</span>
+                <DisplayMenu />
             </header>
+            <ShortcutsHelp open={state.help} on_close={dispatch.reform(|_| Action::CloseHelp)} />
             <div class="layout">
                 <aside class="rail rail-left">
                     <Toc doc={doc.clone()} />
@@ -174,10 +198,15 @@ fn listen(dispatch: Callback<Action>, slugs: Vec<String>, mode: Mode) -> impl Dr
         open_hash();
         out.push(EventListener::new(&window(), "hashchange", move |_| open_hash()));
         out.push(EventListener::new(&document(), "keydown", move |e| {
-            if let Some(key) = dom::shortcut(e) {
-                if key == "h" {
-                    dispatch.emit(Action::ToggleHighlights);
-                }
+            let Some(key) = dom::shortcut(e) else { return };
+            match key.as_str() {
+                "h" => dispatch.emit(Action::ToggleHighlights),
+                "t" => dom::focus_first("#timeline ol button"),
+                "j" => dom::step_section(1),
+                "k" => dom::step_section(-1),
+                "?" => dispatch.emit(Action::ToggleHelp),
+                "Escape" => dispatch.emit(Action::CloseHelp),
+                _ => {}
             }
         }));
     }

@@ -86,6 +86,44 @@ mod web {
         .forget();
     }
 
+    fn focus(el: &Element) {
+        if let Ok(h) = el.clone().dyn_into::<HtmlElement>() {
+            let opts = web_sys::FocusOptions::new();
+            opts.set_prevent_scroll(true);
+            let _ = h.focus_with_options(&opts);
+        }
+    }
+
+    pub fn focus_first(selector: &str) {
+        if let Some(el) = document().query_selector(selector).ok().flatten() {
+            scroll_to(&el, true);
+            focus(&el);
+        }
+    }
+
+    pub fn step_section(by: i32) {
+        let sections = all("#article section.section");
+        // "Current" is the section holding the focus, else the last one whose
+        // heading has reached the top of the view (allowing for scroll margins).
+        let active = document().active_element();
+        let current = sections
+            .iter()
+            .position(|s| active.as_ref().is_some_and(|a| s.contains(Some(a))))
+            .or_else(|| sections.iter().rposition(|s| s.get_bounding_client_rect().top() <= 64.0));
+        let next = match (current, by > 0) {
+            (None, true) => Some(0),
+            (None, false) => None,
+            (Some(i), true) => Some(i + 1),
+            (Some(i), false) => i.checked_sub(1),
+        };
+        if let Some(el) = next.and_then(|i| sections.get(i)) {
+            scroll_to(el, false);
+            if let Some(button) = el.query_selector("button.section-toggle").ok().flatten() {
+                focus(&button);
+            }
+        }
+    }
+
     pub fn clicked_mention(e: &web_sys::MouseEvent) -> Option<(String, usize)> {
         let target = e.target()?.dyn_into::<Element>().ok()?;
         let mark = target.closest("mark[data-entity]").ok()??;
@@ -120,6 +158,8 @@ mod web {
         String::new()
     }
     pub fn scroll_to_id(_: &str) {}
+    pub fn focus_first(_: &str) {}
+    pub fn step_section(_: i32) {}
     pub fn clicked_mention(_: &web_sys::MouseEvent) -> Option<(String, usize)> {
         None
     }
@@ -162,4 +202,15 @@ pub fn shortcut(e: &web_sys::Event) -> Option<String> {
 /// current render is done.
 pub fn scroll_to_id(id: &str) {
     web::scroll_to_id(id)
+}
+
+/// Scrolls to the first element matching `selector` and focuses it.
+pub fn focus_first(selector: &str) {
+    web::focus_first(selector)
+}
+
+/// Moves to the next (`by` > 0) or previous section: scrolls its heading to
+/// the top and focuses its toggle.
+pub fn step_section(by: i32) {
+    web::step_section(by)
 }

@@ -67,6 +67,7 @@ pub fn LibraryView() -> Html {
             <header class="masthead">
                 <a class="brand" href={mode.library_href()}>{ "Lede" }</a>
                 <span class="tagline">{ "Names and dates, found in your browser" }</span>
+                <super::display_menu::DisplayMenu />
             </header>
             <main class="library" id="library">
                 <h1 class="library-title">{ "Library" }</h1>

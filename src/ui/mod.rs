@@ -11,15 +11,18 @@
 
 pub mod app;
 pub mod article_view;
+pub mod display_menu;
 pub mod doc;
 pub mod dom;
 pub mod entity_panel;
 pub mod header;
 pub mod highlight_bar;
 pub mod library_view;
+pub mod prefs;
 pub mod prose;
 pub mod route;
 pub mod section;
+pub mod shortcuts_help;
 pub mod state;
 pub mod timeline;
 pub mod toc;

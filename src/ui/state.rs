@@ -21,11 +21,23 @@ pub struct ViewState {
     /// The chosen timeline event, with a counter so choosing it again
     /// replays the jump.
     pub event: Option<(usize, u32)>,
+    /// Stored preferences have been applied (until then nothing is saved).
+    pub restored: bool,
+    /// The keyboard shortcuts list is open.
+    pub help: bool,
 }
 
 impl Default for ViewState {
     fn default() -> Self {
-        ViewState { highlights: true, hidden: BTreeSet::new(), collapsed: BTreeSet::new(), selected: None, event: None }
+        ViewState {
+            highlights: true,
+            hidden: BTreeSet::new(),
+            collapsed: BTreeSet::new(),
+            selected: None,
+            event: None,
+            restored: false,
+            help: false,
+        }
     }
 }
 
@@ -45,6 +57,10 @@ pub enum Action {
     Step { by: isize, count: usize },
     ClearSelection,
     ChooseEvent(usize),
+    /// Apply stored preferences (after hydration).
+    Restore { highlights: bool, hidden: Vec<EntityKind>, collapsed: Vec<String> },
+    ToggleHelp,
+    CloseHelp,
 }
 
 impl Reducible for ViewState {
@@ -89,6 +105,19 @@ impl Reducible for ViewState {
                 let n = s.event.map_or(0, |(_, n)| n.wrapping_add(1));
                 s.event = Some((i, n));
             }
+            Action::Restore { highlights, hidden, collapsed } => {
+                s.highlights = highlights;
+                s.hidden = hidden.into_iter().collect();
+                s.collapsed = collapsed.into_iter().collect();
+                s.restored = true;
+            }
+            Action::ToggleHelp => s.help = !s.help,
+            Action::CloseHelp => {
+                if !s.help {
+                    return self;
+                }
+                s.help = false;
+            }
         }
         Rc::new(s)
     }
@@ -122,5 +151,9 @@ mod tests {
         assert!(s.collapsed.is_empty());
         let s = run(&[Action::ChooseEvent(1), Action::ChooseEvent(1)]);
         assert_eq!(s.event, Some((1, 1)));
+        let s = run(&[Action::Restore { highlights: false, hidden: vec![EntityKind::Group], collapsed: vec!["x".into()] }]);
+        assert!(!s.highlights && s.restored && s.hidden.contains(&EntityKind::Group) && s.collapsed.contains("x"));
+        assert!(run(&[Action::ToggleHelp]).help);
+        assert!(!run(&[Action::ToggleHelp, Action::CloseHelp]).help);
     }
 }
