@@ -27,6 +27,10 @@ setup_build() {
 
 setup_test() {
   setup_build
+  if ! python3 -c "import yaml" 2>/dev/null; then
+    say "installing PyYAML (the Pages workflow test reads YAML)"
+    python3 -m pip install --quiet pyyaml
+  fi
   setup_browsers
 }
 
