@@ -126,3 +126,16 @@ fn library_lists_every_article_with_links() {
     );
     assert!(html.contains(&format!("href=\"#/{SEED_SLUG}\"")));
 }
+
+#[test]
+fn printed_pages_get_a_legend_and_a_timeline_table() {
+    let html = render_app(SEED_SLUG);
+    let table = &html[html.find("class=\"print-only print-timeline\"").expect("print timeline")..];
+    let table = &table[..table.find("</table>").expect("table end")];
+    assert_eq!(count(table, "<tr>"), 5, "a header row and one row per event");
+    assert!(table.contains("22 April 2025") && table.contains("Pahalgam"));
+    let legend = &html[html.find("print-legend").expect("legend")..];
+    for line in ["solid underline", "double underline", "dashed underline", "dotted underline"] {
+        assert!(legend.contains(line), "{line}");
+    }
+}

@@ -14,6 +14,7 @@ use super::state::{Action, ViewState};
 use super::timeline::TimelineView;
 use super::display_menu::DisplayMenu;
 use super::prefs;
+use super::print_notes::{PrintLegend, PrintTimeline};
 use super::route::Mode;
 use super::shortcuts_help::ShortcutsHelp;
 use super::toc::Toc;
@@ -155,7 +156,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     <HighlightBar doc={doc.clone()} highlights={state.highlights} hidden={state.hidden.clone()} dispatch={dispatch.clone()} />
                     <article id="article" class={classes} onclick={on_text_click}>
                         <ArticleHeader doc={doc.clone()} />
+                        <PrintLegend doc={doc.clone()} />
                         { for sections }
+                        <PrintTimeline doc={doc.clone()} />
                     </article>
                 </main>
                 <aside class="rail rail-right">

@@ -19,6 +19,7 @@ pub mod header;
 pub mod highlight_bar;
 pub mod library_view;
 pub mod prefs;
+pub mod print_notes;
 pub mod prose;
 pub mod route;
 pub mod section;
