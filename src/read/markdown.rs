@@ -158,7 +158,7 @@ pub(super) fn read(text: String) -> Result<Article, ReadError> {
                 let source = span.of(&text);
                 let literal = (source != &*t).then(|| t.to_string());
                 let mut st = styles.clone();
-                if matches!(event_kind_code(&t, source), true) {
+                if is_inline_code(&t, source) {
                     st.push(Style::Code);
                 }
                 push_run(&mut current, &st, span, literal);
@@ -223,7 +223,7 @@ pub(super) fn read(text: String) -> Result<Article, ReadError> {
 
 /// Inline code spans arrive without their backticks: the source differs
 /// from the text and starts with a backtick.
-fn event_kind_code(t: &str, source: &str) -> bool {
+fn is_inline_code(t: &str, source: &str) -> bool {
     source.starts_with('`') && !t.starts_with('`')
 }
 

@@ -192,7 +192,7 @@ fn listen(dispatch: Callback<Action>, slugs: Vec<String>, mode: Mode) -> impl Dr
             let dispatch = dispatch.clone();
             move || {
                 let Some(section) = mode.section_in_hash(&dom::hash()) else { return };
-                if slugs.iter().any(|s| *s == section) {
+                if slugs.contains(&section) {
                     dispatch.emit(Action::Expand(section.clone()));
                     dom::scroll_to_id(&section);
                 }

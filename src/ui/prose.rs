@@ -99,7 +99,7 @@ fn sentence_pieces(doc: &DocRef, span: Span) -> Vec<Html> {
         // Only the piece where the sentence starts carries its index.
         let index = (s.start >= span.start).then(|| k.to_string());
         let label = format!("Timeline event: {}", doc.analysis.timeline[event].date);
-        html_push(&mut out, html! {
+        out.push(html! {
             <span class="event-sentence" data-sentence={index} tabindex="-1" title={label}>
                 { for inline(doc, Span::new(a, b)) }
             </span>
@@ -110,10 +110,6 @@ fn sentence_pieces(doc: &DocRef, span: Span) -> Vec<Html> {
         out.extend(inline(doc, Span::new(pos, span.end)));
     }
     out
-}
-
-fn html_push(out: &mut Vec<Html>, h: Html) {
-    out.push(h);
 }
 
 /// Text of `span` with its mentions and dates marked up.
