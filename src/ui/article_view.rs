@@ -12,7 +12,7 @@ use super::highlight_bar::HighlightBar;
 use super::section::SectionView;
 use super::state::{Action, ViewState};
 use super::timeline::TimelineView;
-use super::display_menu::DisplayMenu;
+use super::chrome::{Masthead, SiteFooter};
 use super::prefs;
 use super::print_notes::{PrintLegend, PrintTimeline};
 use super::route::Mode;
@@ -142,11 +142,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     html! {
         <div class="lede">
             <a class="skip-link" href="#article">{ "Skip to the article" }</a>
-            <header class="masthead">
-                <a class="brand" href={mode.library_href()}>{ "Lede" }</a>
-                <span class="tagline">{ "Names and dates, found in your browser" }</span>
-                <DisplayMenu />
-            </header>
+            <Masthead />
             <ShortcutsHelp open={state.help} on_close={dispatch.reform(|_| Action::CloseHelp)} />
             <div class="layout">
                 <aside class="rail rail-left">
@@ -166,11 +162,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     <EntityPanel doc={doc.clone()} selected={state.selected} dispatch={dispatch.clone()} />
                 </aside>
             </div>
-            <footer class="site-footer">
-                <p>{ "Entities and dates are found by Lede’s analysis, in this page: nothing you read here is sent anywhere." }</p>
+            <SiteFooter>
                 <p class="source">{ format!("Source file: {}", doc.article.file) }</p>
-                <p class="credits">{ "Place and country data: world-countries (ODbL 1.0) and GeoNames (CC BY 4.0, www.geonames.org)." }</p>
-            </footer>
+            </SiteFooter>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::chrome::{Masthead, SiteFooter};
 use super::route::Mode;
 use crate::analysis::analyze;
 use crate::dates::month_name;
@@ -64,20 +65,13 @@ pub fn LibraryView() -> Html {
     html! {
         <div class="lede library-page">
             <a class="skip-link" href="#library">{ "Skip to the articles" }</a>
-            <header class="masthead">
-                <a class="brand" href={mode.library_href()}>{ "Lede" }</a>
-                <span class="tagline">{ "Names and dates, found in your browser" }</span>
-                <super::display_menu::DisplayMenu />
-            </header>
+            <Masthead />
             <main class="library" id="library">
                 <h1 class="library-title">{ "Library" }</h1>
                 <p class="library-intro">{ intro(cards.len()) }</p>
                 <ul class="cards">{ for items }</ul>
             </main>
-            <footer class="site-footer">
-                <p>{ "Everything is analysed in this page: nothing you read here is sent anywhere." }</p>
-                <p class="credits">{ "Place and country data: world-countries (ODbL 1.0) and GeoNames (CC BY 4.0, www.geonames.org)." }</p>
-            </footer>
+            <SiteFooter />
         </div>
     }
 }

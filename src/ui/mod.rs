@@ -11,6 +11,7 @@
 
 pub mod app;
 pub mod article_view;
+pub mod chrome;
 pub mod display_menu;
 pub mod doc;
 pub mod dom;
