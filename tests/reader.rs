@@ -58,3 +58,67 @@ async fn keyboard_shortcuts() {
     assert_eq!(h.attr("button.highlight-toggle", "aria-pressed").await.as_deref(), Some("true"));
     h.close().await;
 }
+
+fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("lede-open-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write");
+    path
+}
+
+async fn choose_file(h: &Harness, path: &std::path::Path) {
+    let input = h.client.find(fantoccini::Locator::Css("input.file-input")).await.expect("file input");
+    input.send_keys(path.to_str().expect("path")).await.expect("choose the file");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_readers_own_file_is_analysed_kept_and_removed() {
+    let h = Harness::start().await;
+    h.open("index.html").await;
+    let article = "Harbour Council Approves New Ferry Terminal\n\
+        PORTSMOUTH, England, June 3, 2024 – The Portsmouth City Council approved a new ferry terminal on Monday, \
+        two weeks after Mayor Helen Strand presented the plan.\n\
+        Strand said work would begin in September.\n";
+    let path = temp_file("ferry.txt", article.as_bytes());
+    choose_file(&h, &path).await;
+    h.wait_until("location.hash === '#/own/ferry'", "the article's own address").await;
+    h.wait_until("document.querySelectorAll('#article mark[data-entity=\"helen-strand\"]').length === 2", "its highlights").await;
+    let dates = h.js("return [...document.querySelectorAll('#timeline ol > li time')].map(t => t.getAttribute('datetime'))").await;
+    assert!(dates.as_array().expect("dates").contains(&json!("2024-06-03")), "{dates}");
+    // Kept: it survives a reload, and the library lists it.
+    h.client.refresh().await.expect("reload");
+    h.wait_ready().await;
+    h.wait_until("document.querySelector('#article h1') && document.querySelector('#article h1').textContent.includes('Ferry Terminal')", "the kept article").await;
+    h.open("index.html").await;
+    h.wait_until("document.querySelectorAll('.own-list li').length === 1", "the library's list").await;
+    h.click("button.own-remove").await;
+    h.wait_until("document.querySelector('.own-list') === null", "the article to be removed").await;
+    assert_eq!(h.js("return localStorage.getItem('lede:own:own/ferry')").await, json!(null));
+    h.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_file_that_is_not_text_gets_a_message_and_changes_nothing() {
+    let h = Harness::start().await;
+    h.open("index.html").await;
+    let before = h.js("return [document.querySelector('main').innerHTML.length, location.href, localStorage.length]").await;
+    let png = temp_file("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+    choose_file(&h, &png).await;
+    h.wait_until("document.querySelector('.open-error[role=alert]') !== null", "the message").await;
+    let msg = h.js("return document.querySelector('.open-error').textContent").await;
+    assert!(msg.as_str().unwrap_or("").contains("photo.png"), "{msg}");
+    let binary = temp_file("data.txt", b"Title\n\x00\x01\x02\x03binary");
+    choose_file(&h, &binary).await;
+    h.wait_until("document.querySelector('.open-error') && document.querySelector('.open-error').textContent.includes('data.txt')", "the second message").await;
+    let after = h.js("return [document.querySelector('main').innerHTML.length > 0, location.href, localStorage.length]").await;
+    assert_eq!(after[1], before[1], "still on the library");
+    assert_eq!(after[2], before[2], "nothing was stored");
+    assert_eq!(h.js("return document.querySelectorAll('.cards li.card').length").await, json!(lede::library::articles().len()));
+    // Pasted text opens too.
+    h.js("const t = document.getElementById('paste-text'); t.value = 'Pasted Story Title\\nBERLIN, May 2, 2023 – Chancellor Olaf Scholz spoke in Berlin.'; t.dispatchEvent(new InputEvent('input', { bubbles: true })); return 1").await;
+    h.click("button.paste-open").await;
+    h.wait_until("location.hash.startsWith('#/own/pasted')", "the pasted article").await;
+    h.wait_until("document.querySelectorAll('#article mark[data-kind=\"person\"]').length >= 1", "its highlights").await;
+    h.close().await;
+}

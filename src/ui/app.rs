@@ -18,14 +18,16 @@ pub struct AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let route = use_state(|| props.route.clone());
+    let initial = props.route.clone();
     // Children's effects run first: once this runs, the view responds.
     use_effect_with((), |_| super::dom::mark("lede:interactive"));
-    // The single-file edition follows the hash from view to view.
+    // Views that live in the hash (the single-file edition, a reader's own
+    // articles) follow it.
     {
         let route = route.clone();
         let mode = props.mode;
         use_effect_with(mode, move |mode| {
-            let listener = follow_hash(*mode, route);
+            let listener = follow_hash(*mode, route, initial);
             move || drop(listener)
         });
     }
@@ -39,12 +41,9 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn follow_hash(mode: Mode, route: UseStateHandle<Route>) -> Option<gloo::events::EventListener> {
-    if mode != Mode::Single {
-        return None;
-    }
+fn follow_hash(mode: Mode, route: UseStateHandle<Route>, initial: Route) -> Option<gloo::events::EventListener> {
     let update = move || {
-        let next = Mode::route_in_hash(&super::dom::hash());
+        let next = mode.route_in_hash(&super::dom::hash()).unwrap_or_else(|| initial.clone());
         if *route != next {
             route.set(next);
             gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
@@ -55,6 +54,6 @@ fn follow_hash(mode: Mode, route: UseStateHandle<Route>) -> Option<gloo::events:
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn follow_hash(_: Mode, _: UseStateHandle<Route>) -> Option<gloo::events::EventListener> {
+fn follow_hash(_: Mode, _: UseStateHandle<Route>, _: Route) -> Option<gloo::events::EventListener> {
     None
 }

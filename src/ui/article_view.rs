@@ -15,7 +15,8 @@ use super::timeline::TimelineView;
 use super::chrome::{Masthead, SiteFooter};
 use super::prefs;
 use super::print_notes::{PrintLegend, PrintTimeline};
-use super::route::Mode;
+use super::own;
+use super::route::{Mode, OWN_PREFIX};
 use super::shortcuts_help::ShortcutsHelp;
 use super::toc::Toc;
 use crate::library;
@@ -30,7 +31,10 @@ pub struct ArticleViewProps {
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let mode = use_context::<Mode>().unwrap_or_default();
-    let doc = use_memo(props.slug.clone(), |slug| library::find(slug).map(|a| DocRef(Rc::new(Doc::new(a)))));
+    let doc = use_memo(props.slug.clone(), |slug| {
+        let article = if slug.starts_with(OWN_PREFIX) { own::load(slug) } else { library::find(slug) };
+        article.map(|a| DocRef(Rc::new(Doc::new(a))))
+    });
     let state = use_reducer(ViewState::default);
     let dispatch = {
         let state = state.clone();
@@ -164,6 +168,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             </div>
             <SiteFooter>
                 <p class="source">{ format!("Source file: {}", doc.article.file) }</p>
+                if doc.article.slug.starts_with(OWN_PREFIX) {
+                    <p>{ "This is your own article, kept in this browser until you remove it from the library." }</p>
+                }
             </SiteFooter>
         </div>
     }

@@ -94,6 +94,10 @@ mod web {
         }
     }
 
+    pub fn set_hash(hash: &str) {
+        let _ = window().location().set_hash(hash.trim_start_matches('#'));
+    }
+
     pub fn focus_first(selector: &str) {
         if let Some(el) = document().query_selector(selector).ok().flatten() {
             scroll_to(&el, true);
@@ -159,6 +163,7 @@ mod web {
     }
     pub fn scroll_to_id(_: &str) {}
     pub fn focus_first(_: &str) {}
+    pub fn set_hash(_: &str) {}
     pub fn step_section(_: i32) {}
     pub fn clicked_mention(_: &web_sys::MouseEvent) -> Option<(String, usize)> {
         None
@@ -213,4 +218,9 @@ pub fn focus_first(selector: &str) {
 /// the top and focuses its toggle.
 pub fn step_section(by: i32) {
     web::step_section(by)
+}
+
+/// Navigates to a view that lives in the hash.
+pub fn set_hash(hash: &str) {
+    web::set_hash(hash)
 }

@@ -4,6 +4,9 @@
 use yew::prelude::*;
 
 use super::chrome::{Masthead, SiteFooter};
+use super::dom;
+use super::open_article::OpenArticle;
+use super::own;
 use super::route::Mode;
 use crate::analysis::analyze;
 use crate::dates::month_name;
@@ -43,6 +46,30 @@ fn intro(n: usize) -> String {
 pub fn LibraryView() -> Html {
     let mode = use_context::<Mode>().unwrap_or_default();
     let cards = use_memo((), |_| cards());
+    // The reader's own articles are in this browser's storage: read after hydration.
+    let mine = use_state(Vec::<own::OwnEntry>::new);
+    {
+        let mine = mine.clone();
+        use_effect_with((), move |_| mine.set(own::list()));
+    }
+    let on_opened = Callback::from(move |slug: String| dom::set_hash(&mode.article_href(&slug)));
+    let remove = |slug: String| {
+        let mine = mine.clone();
+        Callback::from(move |_: MouseEvent| {
+            own::remove(&slug);
+            mine.set(own::list());
+        })
+    };
+    let own_items = mine.iter().map(|e| {
+        html! {
+            <li class="own-item">
+                <a href={mode.article_href(&e.slug)}>{ e.title.clone() }</a>
+                <span class="own-file">{ e.file.clone() }</span>
+                <button type="button" class="own-remove" aria-label={format!("Remove “{}” from this browser", e.title)}
+                        onclick={remove(e.slug.clone())}>{ "Remove" }</button>
+            </li>
+        }
+    });
     let items = cards.iter().map(|c| {
         html! {
             <li class="card">
@@ -70,6 +97,13 @@ pub fn LibraryView() -> Html {
                 <h1 class="library-title">{ "Library" }</h1>
                 <p class="library-intro">{ intro(cards.len()) }</p>
                 <ul class="cards">{ for items }</ul>
+                if !mine.is_empty() {
+                    <section class="own-articles" aria-labelledby="own-heading">
+                        <h2 id="own-heading" class="panel-heading">{ "Your articles" }</h2>
+                        <ul class="own-list">{ for own_items }</ul>
+                    </section>
+                }
+                <OpenArticle {on_opened} />
             </main>
             <SiteFooter />
         </div>

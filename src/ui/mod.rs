@@ -19,6 +19,8 @@ pub mod entity_panel;
 pub mod header;
 pub mod highlight_bar;
 pub mod library_view;
+pub mod open_article;
+pub mod own;
 pub mod prefs;
 pub mod print_notes;
 pub mod prose;

@@ -50,36 +50,68 @@ impl Mode {
         }
     }
 
+    /// Views of this article live in the hash: always in the single-file
+    /// edition, and for a reader's own articles (`own/…`), which have no page.
+    fn hash_routed(self, article: &str) -> bool {
+        self == Mode::Single || article.starts_with(OWN_PREFIX)
+    }
+
     pub fn article_href(self, slug: &str) -> String {
-        match self {
-            Mode::Pages => format!("{slug}.html"),
-            Mode::Single => format!("#/{slug}"),
+        if self.hash_routed(slug) {
+            format!("#/{slug}")
+        } else {
+            format!("{slug}.html")
         }
     }
 
     pub fn section_href(self, article: &str, section: &str) -> String {
-        match self {
-            Mode::Pages => format!("#{section}"),
-            Mode::Single => format!("#/{article}/{section}"),
+        if self.hash_routed(article) {
+            format!("#/{article}/{section}")
+        } else {
+            format!("#{section}")
         }
     }
 
     /// The section named by a location hash (without `#`), if any.
     pub fn section_in_hash(self, hash: &str) -> Option<String> {
-        let s = match self {
-            Mode::Pages => hash,
-            Mode::Single => hash.strip_prefix('/')?.split_once('/')?.1,
-        };
-        (!s.is_empty()).then(|| s.to_string())
-    }
-
-    /// The view named by a location hash, in the single-file edition.
-    pub fn route_in_hash(hash: &str) -> Route {
-        match hash.strip_prefix('/').map(|h| h.split('/').next().unwrap_or("")) {
-            Some(slug) if !slug.is_empty() => Route::Article(slug.to_string()),
-            _ => Route::Library,
+        match split_hash(hash) {
+            Some((article, section)) if self.hash_routed(&article) => section,
+            Some(_) => None,
+            None if self == Mode::Pages && !hash.is_empty() && !hash.starts_with('/') => Some(hash.to_string()),
+            None => None,
         }
     }
+
+    /// The view a location hash names, when views live in the hash; `None`
+    /// means "the page's own view".
+    pub fn route_in_hash(self, hash: &str) -> Option<Route> {
+        match split_hash(hash) {
+            Some((article, _)) if self.hash_routed(&article) => Some(Route::Article(article)),
+            _ if self == Mode::Single => Some(Route::Library),
+            _ => None,
+        }
+    }
+}
+
+/// The slug prefix of a reader's own articles.
+pub const OWN_PREFIX: &str = "own/";
+
+/// Splits a hash path `/ARTICLE[/SECTION]`, where ARTICLE may be `own/NAME`.
+fn split_hash(hash: &str) -> Option<(String, Option<String>)> {
+    let rest = hash.strip_prefix('/')?;
+    let (own, rest) = match rest.strip_prefix(OWN_PREFIX) {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let (name, section) = match rest.split_once('/') {
+        Some((n, s)) => (n, (!s.is_empty()).then(|| s.to_string())),
+        None => (rest, None),
+    };
+    if name.is_empty() {
+        return None;
+    }
+    let article = if own { format!("{OWN_PREFIX}{name}") } else { name.to_string() };
+    Some((article, section))
 }
 
 #[cfg(test)]
@@ -90,13 +122,27 @@ mod tests {
     fn links_and_hashes_round_trip() {
         assert_eq!(Mode::Pages.article_href("a"), "a.html");
         assert_eq!(Mode::Pages.section_in_hash(&Mode::Pages.section_href("a", "s")[1..]), Some("s".into()));
+        assert_eq!(Mode::Pages.route_in_hash("s"), None, "a section hash keeps the page's view");
         let h = Mode::Single.section_href("a", "s");
         assert_eq!(Mode::Single.section_in_hash(&h[1..]), Some("s".into()));
-        assert_eq!(Mode::route_in_hash(&h[1..]), Route::Article("a".into()));
-        assert_eq!(Mode::route_in_hash(&Mode::Single.article_href("a")[1..]), Route::Article("a".into()));
-        assert_eq!(Mode::route_in_hash("/"), Route::Library);
-        assert_eq!(Mode::route_in_hash(""), Route::Library);
+        assert_eq!(Mode::Single.route_in_hash(&h[1..]), Some(Route::Article("a".into())));
+        assert_eq!(Mode::Single.route_in_hash(&Mode::Single.article_href("a")[1..]), Some(Route::Article("a".into())));
+        assert_eq!(Mode::Single.route_in_hash("/"), Some(Route::Library));
+        assert_eq!(Mode::Single.route_in_hash(""), Some(Route::Library));
         assert_eq!(Mode::Single.section_in_hash("/a"), None);
         assert_eq!(Mode::from_attr(Mode::Single.as_attr()), Mode::Single);
+    }
+
+    #[test]
+    fn own_articles_live_in_the_hash_in_both_editions() {
+        for mode in [Mode::Pages, Mode::Single] {
+            let href = mode.article_href("own/notes");
+            assert_eq!(href, "#/own/notes");
+            assert_eq!(mode.route_in_hash(&href[1..]), Some(Route::Article("own/notes".into())));
+            let s = mode.section_href("own/notes", "intro");
+            assert_eq!(s, "#/own/notes/intro");
+            assert_eq!(mode.section_in_hash(&s[1..]), Some("intro".into()));
+            assert_eq!(mode.route_in_hash(&s[1..]), Some(Route::Article("own/notes".into())));
+        }
     }
 }

@@ -1,0 +1,168 @@
+//! A reader's own articles: read and analysed in the browser with the same
+//! code as the embedded ones, and kept in local storage until removed.
+//!
+//! Storage: `lede:own` holds the list (slug, file name, title), and
+//! `lede:own:SLUG` the file's text. Slugs start with `own/`, so a reader's
+//! article never takes an embedded article's address.
+
+use serde::{Deserialize, Serialize};
+
+use super::route::OWN_PREFIX;
+use crate::model::Article;
+use crate::read::{read, read_str, Format};
+
+/// The largest file a reader can open, in bytes.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// One kept article, as listed in the library.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnEntry {
+    pub slug: String,
+    pub file: String,
+    pub title: String,
+}
+
+/// Reads a file a reader opened: checks its size, decodes and reads it as
+/// an article. The error is a sentence for the reader.
+pub fn read_own(name: &str, bytes: &[u8]) -> Result<Article, String> {
+    if bytes.len() > MAX_BYTES {
+        return Err(format!(
+            "“{name}” is {:.1} MB; Lede opens articles of up to {} MB.",
+            bytes.len() as f64 / 1_048_576.0,
+            MAX_BYTES / 1_048_576
+        ));
+    }
+    read(name, bytes).map_err(|e| format!("“{name}” cannot be opened: {e}."))
+}
+
+/// Pasted text: Markdown when it opens with front matter, plain text otherwise.
+pub fn paste_name(text: &str) -> &'static str {
+    if text.trim_start().starts_with("---") {
+        "pasted.md"
+    } else {
+        "pasted.txt"
+    }
+}
+
+/// A slug for a new own article, unused among `existing`.
+pub fn new_slug(article: &Article, existing: &[OwnEntry]) -> String {
+    let base = format!("{OWN_PREFIX}{}", article.slug);
+    let mut slug = base.clone();
+    let mut n = 2;
+    while existing.iter().any(|e| e.slug == slug) {
+        slug = format!("{base}-{n}");
+        n += 1;
+    }
+    slug
+}
+
+#[cfg(target_arch = "wasm32")]
+mod store {
+    use gloo::storage::{LocalStorage, Storage};
+
+    use super::OwnEntry;
+
+    pub fn list() -> Vec<OwnEntry> {
+        LocalStorage::get("lede:own").unwrap_or_default()
+    }
+    pub fn text(slug: &str) -> Option<String> {
+        LocalStorage::get(format!("lede:own:{slug}")).ok()
+    }
+    pub fn keep(entry: &OwnEntry, text: &str) -> Result<(), String> {
+        let mut all = list();
+        LocalStorage::set(format!("lede:own:{}", entry.slug), text)
+            .map_err(|_| "The browser's storage is full or switched off: the article is shown but not kept.".to_string())?;
+        all.retain(|e| e.slug != entry.slug);
+        all.push(entry.clone());
+        LocalStorage::set("lede:own", &all).map_err(|_| "The browser's storage is full.".to_string())
+    }
+    pub fn remove(slug: &str) {
+        let mut all = list();
+        all.retain(|e| e.slug != slug);
+        let _ = LocalStorage::set("lede:own", &all);
+        LocalStorage::delete(format!("lede:own:{slug}"));
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod store {
+    use super::OwnEntry;
+
+    pub fn list() -> Vec<OwnEntry> {
+        Vec::new()
+    }
+    pub fn text(_: &str) -> Option<String> {
+        None
+    }
+    pub fn keep(_: &OwnEntry, _: &str) -> Result<(), String> {
+        Err("Storage is only available in a browser.".into())
+    }
+    pub fn remove(_: &str) {}
+}
+
+/// The kept articles, in the order they were added.
+pub fn list() -> Vec<OwnEntry> {
+    store::list()
+}
+
+/// Keeps an article's text under a new slug; returns its entry.
+pub fn keep(file: &str, text: &str, article: &Article) -> (OwnEntry, Result<(), String>) {
+    let entry = OwnEntry { slug: new_slug(article, &list()), file: file.to_string(), title: article.title.clone() };
+    let kept = store::keep(&entry, text);
+    (entry, kept)
+}
+
+/// Forgets a kept article.
+pub fn remove(slug: &str) {
+    store::remove(slug)
+}
+
+thread_local! {
+    /// Articles opened in this page, by slug: shown even when storage
+    /// cannot keep them.
+    static SESSION: std::cell::RefCell<Vec<(OwnEntry, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Remembers an opened article for this page's lifetime.
+pub fn remember(entry: &OwnEntry, text: &str) {
+    SESSION.with(|s| s.borrow_mut().push((entry.clone(), text.to_string())));
+}
+
+/// Reads a kept (or just opened) article back.
+pub fn load(slug: &str) -> Option<Article> {
+    let session = SESSION.with(|s| s.borrow().iter().find(|(e, _)| e.slug == slug).cloned());
+    let (entry, text) = match session {
+        Some(found) => found,
+        None => (list().into_iter().find(|e| e.slug == slug)?, store::text(slug)?),
+    };
+    let format = Format::from_name(&entry.file).ok()?;
+    let mut article = read_str(&entry.file, format, text).ok()?;
+    article.slug = slug.to_string();
+    Some(article)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reader_files_are_checked_with_clear_messages() {
+        assert!(read_own("a.txt", b"Title\nSome text.").is_ok());
+        let big = vec![b'a'; MAX_BYTES + 1];
+        assert!(read_own("big.txt", &big).unwrap_err().contains("up to 5 MB"));
+        assert!(read_own("x.png", b"\x89PNG\r\n").unwrap_err().contains("unsupported file kind"));
+        assert!(read_own("x.txt", b"\x89PNG\r\n\x1a\n\x00").unwrap_err().contains("not"));
+        assert!(read_own("e.txt", b"").unwrap_err().contains("empty"));
+        assert_eq!(paste_name("---\ntitle: x\n---\nbody"), "pasted.md");
+        assert_eq!(paste_name("Title\nbody"), "pasted.txt");
+    }
+
+    #[test]
+    fn own_slugs_never_collide() {
+        let a = read_own("notes.txt", b"Title\nText.").unwrap();
+        let first = new_slug(&a, &[]);
+        assert_eq!(first, "own/notes");
+        let taken = [OwnEntry { slug: first.clone(), file: "notes.txt".into(), title: "T".into() }];
+        assert_eq!(new_slug(&a, &taken), "own/notes-2");
+    }
+}
