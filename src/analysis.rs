@@ -4,8 +4,8 @@
 //! finder and the timeline builder in order. The viewer and the `analyze`
 //! command both call it, so what the command prints is what the page shows.
 
-use crate::dates::{find_dates, ContextMention, DateMention};
-use crate::entities::{find_entities, Entity, Input};
+use crate::dates::{find_dates_in, tokens_of, ContextMention, DateMention};
+use crate::entities::{find_entities_in, Entity, Input};
 use crate::model::{Article, BlockKind};
 use crate::span::Span;
 use crate::text::sentences;
@@ -36,18 +36,17 @@ pub struct Analysis {
 pub fn analyze(article: &Article) -> Analysis {
     let text = article.plain.as_str();
     let sentences = sentences(text);
-    let found = find_dates(text, &sentences, article.published);
+    // One tokenisation, shared by the date and entity finders.
+    let toks = tokens_of(text);
+    let found = find_dates_in(text, &toks, &sentences, article.published);
     let mut headlines: Vec<Span> = article.title_span.into_iter().collect();
     headlines.extend(article.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Heading(_))).map(|b| b.span()));
     headlines.sort();
     let exclude: Vec<Span> = found.dates.iter().map(|d| d.span).chain(found.context.iter().map(|c| c.span)).collect();
-    let mut entities = find_entities(&Input {
-        text,
-        sentences: &sentences,
-        headlines: &headlines,
-        dateline: article.dateline,
-        exclude: &exclude,
-    });
+    let mut entities = find_entities_in(
+        &Input { text, sentences: &sentences, headlines: &headlines, dateline: article.dateline, exclude: &exclude },
+        &toks,
+    );
     entities.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
     let mut mentions: Vec<Mention> = entities
         .iter()

@@ -133,7 +133,17 @@ pub struct DateFindings {
 /// without it, only dates that need no completion are found (written-out
 /// dates, and relatives anchored on them).
 pub fn find_dates(text: &str, sentences: &[Span], published: Option<Date>) -> DateFindings {
-    Scanner::new(text, sentences, published).run()
+    Scanner::new(text, std::borrow::Cow::Owned(safe_tokens(text)), sentences, published).run()
+}
+
+/// [`find_dates`] on tokens already made by [`tokens_of`] for `text`.
+pub(crate) fn find_dates_in(text: &str, toks: &[Token], sentences: &[Span], published: Option<Date>) -> DateFindings {
+    Scanner::new(text, std::borrow::Cow::Borrowed(toks), sentences, published).run()
+}
+
+/// The tokens of `text` as the date and entity finders see them.
+pub(crate) fn tokens_of(text: &str) -> Vec<Token> {
+    safe_tokens(text)
 }
 
 /// Parses a date written out in full, as found in datelines and front matter:
@@ -655,7 +665,7 @@ struct Found {
 
 struct Scanner<'t> {
     text: &'t str,
-    toks: Vec<Token>,
+    toks: std::borrow::Cow<'t, [Token]>,
     /// The sentence each token lies in.
     sentence: Vec<Option<usize>>,
     /// Does each sentence speak of the future?
@@ -668,8 +678,7 @@ struct Scanner<'t> {
 }
 
 impl<'t> Scanner<'t> {
-    fn new(text: &'t str, sentences: &[Span], published: Option<Date>) -> Self {
-        let toks = safe_tokens(text);
+    fn new(text: &'t str, toks: std::borrow::Cow<'t, [Token]>, sentences: &[Span], published: Option<Date>) -> Self {
         let sentence = toks
             .iter()
             .map(|t| {

@@ -121,7 +121,7 @@ struct Found {
 struct Finder<'a> {
     text: &'a str,
     lex: &'static Lexicon,
-    toks: Vec<Token>,
+    toks: std::borrow::Cow<'a, [Token]>,
     /// First word of a sentence (or after a dateline or opening quote).
     initial: Vec<bool>,
     headline: Vec<bool>,
@@ -136,7 +136,16 @@ struct Finder<'a> {
 
 /// Finds the entities of a text.
 pub fn find_entities(input: &Input) -> Vec<Entity> {
-    let mut f = Finder::new(input);
+    find_entities_with(input, std::borrow::Cow::Owned(tokens(input.text)))
+}
+
+/// [`find_entities`] on tokens of `input.text` already made.
+pub(crate) fn find_entities_in(input: &Input, toks: &[Token]) -> Vec<Entity> {
+    find_entities_with(input, std::borrow::Cow::Borrowed(toks))
+}
+
+fn find_entities_with<'a>(input: &Input<'a>, toks: std::borrow::Cow<'a, [Token]>) -> Vec<Entity> {
+    let mut f = Finder::new(input, toks);
     f.dateline_place(input.dateline);
     let runs = f.runs();
     for run in &runs {
@@ -186,10 +195,9 @@ const CORPORATE_SUFFIXES: &[&str] = &[
 const ROMAN: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "AM", "PM", "OK", "TV"];
 
 impl<'a> Finder<'a> {
-    fn new(input: &Input<'a>) -> Self {
+    fn new(input: &Input<'a>, toks: std::borrow::Cow<'a, [Token]>) -> Self {
         let text = input.text;
         let lex = lexicon();
-        let toks = tokens(text);
         let n = toks.len();
         let mut initial = vec![false; n];
         let mut headline = vec![false; n];
@@ -717,7 +725,12 @@ impl<'a> Finder<'a> {
             }
         };
         let mut surnames: HashSet<String> = HashSet::default();
+        // A repeated mention (same kind, name and text) adds nothing new.
+        let mut seen: HashSet<(EntityKind, &str, &str)> = HashSet::default();
         for f in &self.found {
+            if !seen.insert((f.kind, f.name.as_str(), f.span.of(self.text))) {
+                continue;
+            }
             let words: Vec<String> = tokens(&f.name).iter().map(|t| t.span.of(&f.name).to_string()).collect();
             add(words.clone(), f.kind, &f.name);
             let as_found: Vec<String> =
