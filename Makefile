@@ -12,7 +12,7 @@ SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 PORT ?= 8080
-WASM := target/wasm32-unknown-unknown/release/lede.wasm
+WASM := target/wasm32-unknown-unknown/web/lede.wasm
 PKG := target/pkg
 WASM_OPT := tools/node_modules/.bin/wasm-opt
 # The wasm features today's rustc emits, which wasm-opt must accept.
@@ -29,7 +29,7 @@ setup-test:
 
 # The wasm bundle: compile, generate the JS glue, shrink.
 wasm: setup
-	cargo rustc --release --target wasm32-unknown-unknown --lib --crate-type cdylib
+	cargo rustc --profile web --target wasm32-unknown-unknown --lib --crate-type cdylib
 	rm -rf $(PKG)
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM)
 	$(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/lede_bg.wasm -o $(PKG)/lede_bg.wasm
