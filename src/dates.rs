@@ -457,6 +457,17 @@ const INTENTION_VERBS: &[&str] =
 const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "this", "that"];
 
 /// `w` in lower case, in `buf`, when it is short ASCII.
+/// Is `lower` (lower case) one of [`PAST_CUES`]?
+fn is_past_cue(lower: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut v = PAST_CUES.to_vec();
+        v.sort_unstable();
+        v
+    });
+    sorted.binary_search(&lower).is_ok()
+}
+
 fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
     if w.len() > buf.len() || !w.is_ascii() {
         return None;
@@ -679,10 +690,15 @@ struct Scanner<'t> {
 
 impl<'t> Scanner<'t> {
     fn new(text: &'t str, toks: std::borrow::Cow<'t, [Token]>, sentences: &[Span], published: Option<Date>) -> Self {
+        // Tokens come in text order, so the count of sentences starting at
+        // or before a token only grows: one pass instead of a search each.
+        let mut k = 0;
         let sentence = toks
             .iter()
             .map(|t| {
-                let k = sentences.partition_point(|s| s.start <= t.span.start);
+                while k < sentences.len() && sentences[k].start <= t.span.start {
+                    k += 1;
+                }
                 k.checked_sub(1).filter(|&k| sentences.get(k).is_some_and(|s| t.span.end <= s.end))
             })
             .collect();
@@ -699,12 +715,15 @@ impl<'t> Scanner<'t> {
             .map(|k| {
                 if scanner.toks[k].kind != TokenKind::Word {
                     None
-                } else if scanner.future_cue(k) {
-                    Some(true)
                 } else {
                     let mut buf = [0u8; 16];
                     let w = scanner.toks[k].span.of(scanner.text);
-                    ascii_lower(w, &mut buf).is_some_and(|l| PAST_CUES.contains(&l)).then_some(false)
+                    let lower = ascii_lower(w, &mut buf)?;
+                    if scanner.future_cue_lower(k, lower) {
+                        Some(true)
+                    } else {
+                        is_past_cue(lower).then_some(false)
+                    }
                 }
             })
             .collect();
@@ -841,10 +860,8 @@ impl<'t> Scanner<'t> {
     }
 
     /// Does token `k` mark its sentence as being about the future?
-    fn future_cue(&self, k: usize) -> bool {
-        let Some(w) = self.word(k) else { return false };
-        let mut buf = [0u8; 16];
-        let Some(lower) = ascii_lower(w, &mut buf) else { return false };
+    /// Is the word at `k` (a word token, `lower` its ASCII lower case) a future cue?
+    fn future_cue_lower(&self, k: usize, lower: &str) -> bool {
         match lower {
             "will" => !k.checked_sub(1).is_some_and(|p| self.is_one_of(p, WILL_NOUN_BEFORE)),
             // Reported future: `said the match would be played on Tuesday`.

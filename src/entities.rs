@@ -323,6 +323,13 @@ impl<'a> Finder<'a> {
         if self.lex.function_words.contains(w) {
             return true;
         }
+        if w.is_ascii() && w.len() <= 32 {
+            let mut buf = [0u8; 32];
+            let lower = &mut buf[..w.len()];
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|l| self.lower_words.contains(l));
+        }
         let lower = w.to_lowercase();
         self.lower_words.contains(lower.as_str())
     }

@@ -34,7 +34,11 @@ impl Token {
 
     /// Starts with an upper-case letter.
     pub fn is_capitalized(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word && self.text(text).chars().next().is_some_and(char::is_uppercase)
+        self.kind == TokenKind::Word
+            && match text.as_bytes().get(self.span.start) {
+                Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => self.text(text).chars().next().is_some_and(char::is_uppercase),
+            }
     }
 }
 
