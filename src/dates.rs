@@ -645,7 +645,15 @@ fn four_digits(s: &str) -> Option<i32> {
 fn safe_tokens(text: &str) -> Vec<Token> {
     let risky = |(c, next): (char, Option<char>)| c.len_utf8() > 1 && c.is_uppercase() && next == Some('.');
     let pairs = || text.chars().zip(text.chars().skip(1).map(Some).chain(std::iter::once(None)));
-    if !pairs().any(risky) {
+    // The same test as `pairs().any(risky)`, without decoding every character:
+    // only a period right after a non-ASCII byte can follow such a letter.
+    let bytes = text.as_bytes();
+    let any_risky = (1..bytes.len()).any(|j| {
+        bytes[j] == b'.'
+            && bytes[j - 1] >= 0x80
+            && text[..j].chars().next_back().is_some_and(|c| risky((c, Some('.'))))
+    });
+    if !any_risky {
         return text::tokens(text);
     }
     let mut masked = String::with_capacity(text.len());
