@@ -55,6 +55,8 @@ pub fn build_timeline(
     let mut descriptions = descriptions;
     descriptions.sort_by_key(|(m, _)| *m);
     let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
+    let mut names: Vec<Span> = entities.iter().flat_map(|e| e.mentions.iter().copied()).collect();
+    names.sort();
     let mut events: Vec<Event> = Vec::new();
     for d in dates {
         // Sentences are sorted and disjoint: the last one starting at or before the date.
@@ -73,7 +75,16 @@ pub fn build_timeline(
                 None => continue,
             }
         };
-        let label = make_label(text, raw, &date_spans, &descriptions);
+        let mut label = make_label(text, raw, &date_spans, &descriptions);
+        // "…, according to Environment Canada, which recorded a surge": the
+        // name the relative pronoun stands for makes the label read alone.
+        if let Some(name) = antecedent(text, raw, &names) {
+            if let Some((first, rest)) = label.split_once(' ') {
+                if matches!(first.to_lowercase().as_str(), "which" | "who") {
+                    label = format!("{} {rest}", name.of(text));
+                }
+            }
+        }
         if label.split_whitespace().count() < 2 {
             continue;
         }
@@ -160,6 +171,15 @@ fn date_clause(text: &str, sentence: Span, date: Span, protected: &[Span]) -> Op
     cs.get(at + 1).or(at.checked_sub(1).and_then(|p| cs.get(p))).copied()
 }
 
+/// The name that ends just before a clause, across a comma: what a leading
+/// "which" or "who" in the clause stands for.
+fn antecedent(text: &str, clause: Span, names: &[Span]) -> Option<Span> {
+    let k = names.partition_point(|m| m.end <= clause.start);
+    let m = *names.get(k.checked_sub(1)?)?;
+    let between = &text[m.end..clause.start];
+    (between.trim() == "," || between.trim().is_empty()).then_some(m)
+}
+
 /// Cuts dates and titles out of a clause and shortens it.
 fn make_label(text: &str, raw: Span, dates: &[Span], descriptions: &[(Span, &str)]) -> String {
     // Remove date expressions (with a preposition just before) and person titles.
@@ -225,4 +245,20 @@ fn similar(a: &str, b: &str) -> bool {
     let shared = wa.intersection(&wb).count();
     let smaller = wa.len().min(wb.len());
     smaller > 0 && shared * 2 >= smaller
+}
+
+#[cfg(test)]
+mod relative_tests {
+    use crate::analysis::analyze;
+    use crate::read::{read_str, Format};
+
+    #[test]
+    fn a_relative_clause_is_labelled_with_its_name() {
+        let src = "Storm Report\nHALIFAX, Oct. 17, 2024 – Storms hit the coast, according to Environment Canada, which recorded a similar surge on Sept. 24, 2022.\n";
+        let a = read_str("s.txt", Format::Text, src.to_string()).unwrap();
+        let an = analyze(&a);
+        let ev = an.timeline.iter().find(|e| e.date.iso() == "2022-09-24").expect("the 2022 event");
+        assert!(!ev.label.to_lowercase().starts_with("which"), "{}", ev.label);
+        assert!(ev.label.contains("recorded a similar surge"), "{}", ev.label);
+    }
 }
