@@ -599,6 +599,16 @@ impl<'a> Finder<'a> {
         if multi && run.len() >= 2 && self.lex.place_heads.contains(last) {
             return self.push(EntityKind::Place, start, end, None, None);
         }
+        // `Cape Breton`, `Mount Kenya`; a named storm or operation is none of the kinds.
+        if multi && run[0].gaz.is_none() {
+            let first = self.tok(start);
+            if self.lex.event_names.contains(first) {
+                return;
+            }
+            if self.lex.place_prefixes.contains(first) {
+                return self.push(EntityKind::Place, start, end, None, None);
+            }
+        }
         if run.iter().all(|u| u.gaz.is_some()) {
             for u in run {
                 self.push_gaz(*u);
@@ -919,4 +929,25 @@ fn title_case(s: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod prefix_tests {
+    use crate::analysis::analyze;
+    use crate::entities::EntityKind;
+    use crate::read::{read_str, Format};
+
+    fn entities(body: &str) -> Vec<(String, EntityKind)> {
+        let a = read_str("t.txt", Format::Text, format!("Title\n{body}\n")).unwrap();
+        analyze(&a).entities.into_iter().map(|e| (e.name, e.kind)).collect()
+    }
+
+    #[test]
+    fn place_prefixes_and_named_events() {
+        let found = entities("The crew was rescued off Cape Breton as the remnants of Hurricane Fiona moved north.");
+        assert!(found.contains(&("Cape Breton".to_string(), EntityKind::Place)), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n.contains("Fiona")), "{found:?}");
+        let found = entities("Climbers returned from Mount Kenya on Friday, officials said.");
+        assert!(found.contains(&("Mount Kenya".to_string(), EntityKind::Place)), "{found:?}");
+    }
 }

@@ -99,6 +99,11 @@ pub struct Lexicon {
     pub event_nouns: HashSet<&'static str>,
     /// Lower-case words before a name that make it an organisation (`firm`).
     pub org_cues: HashSet<&'static str>,
+    /// First words that make a capitalised sequence a place (`Cape Breton`).
+    pub place_prefixes: HashSet<&'static str>,
+    /// First words of named events, which are none of the four kinds
+    /// (`Hurricane Fiona`, `Operation Sindoor`).
+    pub event_names: HashSet<&'static str>,
     pub function_words: HashSet<&'static str>,
 }
 
@@ -164,6 +169,8 @@ impl Lexicon {
             roles: HashMap::default(),
             org_heads: HashSet::default(),
             place_heads: HashSet::default(),
+            place_prefixes: HashSet::default(),
+            event_names: HashSet::default(),
             place_prepositions: HashSet::default(),
             event_nouns: HashSet::default(),
             org_cues: HashSet::default(),
@@ -199,6 +206,12 @@ impl Lexicon {
                 }
                 "org-cues" => {
                     lex.org_cues.insert(line);
+                }
+                "place-prefixes" => {
+                    lex.place_prefixes.insert(line);
+                }
+                "event-names" => {
+                    lex.event_names.insert(line);
                 }
                 "function-words" => {
                     lex.function_words.insert(line);
