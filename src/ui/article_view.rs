@@ -36,9 +36,32 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         article.map(|a| DocRef(Rc::new(Doc::new(a))))
     });
     let state = use_reducer(ViewState::default);
-    let dispatch = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
+    // Callbacks that never change, so that components whose other props are
+    // unchanged (the timeline, the entity list, the sections) are not
+    // re-rendered when the state changes: toggling highlights on a long
+    // article touches one class, not thousands of list items.
+    let dispatch: Callback<Action> = {
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
+    };
+    let on_toggle: Callback<String> = {
+        let dispatch = dispatch.clone();
+        (*use_memo((), move |_| dispatch.reform(Action::ToggleSection))).clone()
+    };
+    // Choosing an event first opens the section that tells it.
+    let choose_event: Callback<Action> = {
+        let (dispatch, doc) = (dispatch.clone(), doc.clone());
+        (*use_memo(props.slug.clone(), move |_| {
+            Callback::from(move |a: Action| {
+                if let (Action::ChooseEvent(i), Some(doc)) = (&a, doc.as_ref()) {
+                    if let Some(s) = doc.analysis.timeline.get(*i).and_then(|e| doc.section_of(e.sentence.start)) {
+                        dispatch.emit(Action::Expand(s.slug.clone()));
+                    }
+                }
+                dispatch.emit(a);
+            })
+        }))
+        .clone()
     };
 
     // Stored preferences, deep links and keyboard shortcuts, once mounted.
@@ -104,21 +127,6 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         };
     };
 
-    let choose_event = {
-        let dispatch = dispatch.clone();
-        let doc = doc.clone();
-        Callback::from(move |a: Action| {
-            if let Action::ChooseEvent(i) = a {
-                if let Some(e) = doc.analysis.timeline.get(i) {
-                    if let Some(s) = doc.section_of(e.sentence.start) {
-                        dispatch.emit(Action::Expand(s.slug.clone()));
-                    }
-                }
-            }
-            dispatch.emit(a);
-        })
-    };
-    let on_toggle = dispatch.reform(Action::ToggleSection);
     let on_text_click = {
         let dispatch = dispatch.clone();
         let doc = doc.clone();
