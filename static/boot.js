@@ -8,7 +8,12 @@
 import init from "../pkg/lede.js";
 
 performance.mark("lede:boot");
-init({ module_or_path: new URL("../pkg/lede_bg.wasm", import.meta.url) }).catch((err) => {
+// Let the browser paint the server-rendered text first: starting the wasm
+// (compile, analysis, hydration) is a long task that would delay it.
+// The download starts at once.
+const wasm = fetch(new URL("../pkg/lede_bg.wasm", import.meta.url));
+const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+painted.then(() => init({ module_or_path: wasm })).catch((err) => {
   document.documentElement.classList.add("lede-static");
   console.error("Lede could not start its interactive view:", err);
 });
