@@ -4,8 +4,7 @@
 //! copes with a 100,000-word article, and how fast the analysis runs.
 //!
 //! ```text
-//! make bench              # builds dist/ first; prints the table, writes target/bench.json
-//! cargo bench --bench site
+//! make bench    # builds dist/ and the long article's site; prints the table, writes target/bench.json
 //! ```
 //!
 //! - Transfer: every file the first view loads (the page, and what its
@@ -20,10 +19,12 @@
 //!   navigation start: first contentful paint; the first paragraph painted
 //!   (Element Timing, `elementtiming="article-text"`); interactive (the app's
 //!   `lede:interactive` mark; the static page's `loadEventEnd`).
-//! - Long article: `scripts/bench-article.py` writes a 100,000-word report to
-//!   `target/bench/long-articles/`, and a second site embedding it is built
-//!   with `LEDE_ARTICLES` in `target/bench-build` (so `target/release` and
-//!   `dist/` are untouched; unchanged input means no rebuild).
+//! - Long article: `make bench` writes a 100,000-word report with
+//!   `scripts/bench-article.py` to `target/bench/long-articles/` and builds a
+//!   second site embedding it (`LEDE_ARTICLES`, the Makefile's own `wasm`
+//!   recipe, in `target/bench-build`, so `target/` and `dist/` are untouched)
+//!   into `target/bench/long-site/`; here it is loaded, then the highlight
+//!   toggle, timeline jumps and memory are measured.
 //! - Throughput: `analyze` on an 8 MB article (whole process), and the
 //!   bundle's `analyze_json` on 4 MB in the page.
 //!
@@ -48,10 +49,6 @@ const LONG_SLUG: &str = "long-report";
 const LONG_WORDS: usize = 100_000;
 const NATIVE_BYTES: usize = 8_000_000;
 const BROWSER_BYTES: usize = 4_000_000;
-/// The wasm features of the Makefile's `wasm` target (it passes its own list
-/// in LEDE_WASM_OPT_FLAGS).
-const WASM_OPT_FLAGS: &str = "-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-     --enable-reference-types --enable-multivalue --enable-mutable-globals";
 const CHROMIUM_ARGS: &[&str] = &[
     "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-gpu",
     "--disable-component-update", "--no-first-run", "--window-size=1280,900",
@@ -495,31 +492,17 @@ fn write_static_page(dist: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes a generated article (`scripts/bench-article.py`) to `path`,
-/// leaving the file alone when its content would not change (so a build
-/// that embeds it is not redone).
+/// Writes a generated article to `path` (`scripts/bench-article.py`, which
+/// leaves an unchanged file alone).
 fn generate_article(path: &Path, size_arg: &str, size: usize) -> Result<()> {
-    let tmp = path.with_extension("new");
-    if let Some(d) = path.parent() {
-        std::fs::create_dir_all(d).map_err(|e| e.to_string())?;
-    }
-    let st = Command::new("python3")
-        .arg(root().join("scripts/bench-article.py"))
-        .args([size_arg, &size.to_string()])
-        .arg(&tmp)
-        .stderr(Stdio::null())
-        .status()
-        .map_err(|e| format!("python3: {e}"))?;
-    if !st.success() {
-        return Err("scripts/bench-article.py failed".into());
-    }
-    let new = std::fs::read(&tmp).map_err(|e| e.to_string())?;
-    if std::fs::read(path).ok().as_deref() != Some(&new[..]) {
-        std::fs::rename(&tmp, path).map_err(|e| e.to_string())?;
-    } else {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    Ok(())
+    run_cmd(
+        Command::new("python3")
+            .arg(root().join("scripts/bench-article.py"))
+            .args([size_arg, &size.to_string()])
+            .arg(path)
+            .stderr(Stdio::null()),
+        "scripts/bench-article.py",
+    )
 }
 
 struct ArticleStats {
@@ -583,9 +566,6 @@ fn check() -> Result<()> {
     Ok(())
 }
 
-// ---------------------------------------------------------------------------
-// The long-article site
-
 fn run_cmd(cmd: &mut Command, what: &str) -> Result<()> {
     let st = cmd.status().map_err(|e| format!("{what}: {e}"))?;
     if st.success() {
@@ -593,40 +573,6 @@ fn run_cmd(cmd: &mut Command, what: &str) -> Result<()> {
     } else {
         Err(format!("{what} failed ({st})"))
     }
-}
-
-/// Builds the site with the articles of `articles` into `out`, as `make dist`
-/// does, in its own target directory.
-fn build_long_site(articles: &Path, target_dir: &Path, out: &Path) -> Result<()> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let env = |c: &mut Command| {
-        c.current_dir(root()).env("LEDE_ARTICLES", articles).arg("--target-dir").arg(target_dir);
-    };
-    let mut c = Command::new(&cargo);
-    c.args(["rustc", "--quiet", "--release", "--target", "wasm32-unknown-unknown", "--lib", "--crate-type", "cdylib"]);
-    env(&mut c);
-    run_cmd(&mut c, "cargo rustc (wasm, long article)")?;
-    let pkg = target_dir.join("pkg");
-    let wasm = target_dir.join("wasm32-unknown-unknown/release/lede.wasm");
-    let stamp = target_dir.join("pkg.stamp");
-    let mtime = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    if mtime(&wasm).is_none() || mtime(&stamp) < mtime(&wasm) || !pkg.join("lede_bg.wasm").is_file() {
-        let _ = std::fs::remove_dir_all(&pkg);
-        run_cmd(
-            Command::new("wasm-bindgen").args(["--target", "web", "--no-typescript", "--out-dir"]).arg(&pkg).arg(&wasm),
-            "wasm-bindgen",
-        )?;
-        let wasm_opt = std::env::var("LEDE_WASM_OPT").map(PathBuf::from).unwrap_or_else(|_| root().join("tools/node_modules/.bin/wasm-opt"));
-        let flags = std::env::var("LEDE_WASM_OPT_FLAGS").unwrap_or_else(|_| WASM_OPT_FLAGS.into());
-        let bg = pkg.join("lede_bg.wasm");
-        run_cmd(Command::new(&wasm_opt).args(flags.split_whitespace()).arg(&bg).arg("-o").arg(&bg), "wasm-opt")?;
-        std::fs::write(&stamp, b"").map_err(|e| e.to_string())?;
-    }
-    let mut c = Command::new(&cargo);
-    c.args(["run", "--quiet", "--release", "--bin", "site"]);
-    env(&mut c);
-    c.arg("--").arg(out).arg(&pkg).stdout(Stdio::null());
-    run_cmd(&mut c, "cargo run --bin site (long article)")
 }
 
 // ---------------------------------------------------------------------------
@@ -843,18 +789,17 @@ fn run() -> Result<()> {
     progress("static page and generated articles");
     let static_dir = work.join("static");
     write_static_page(&dist, &static_dir)?;
-    let long_articles = work.join("long-articles");
-    let long_file = long_articles.join(format!("{LONG_SLUG}.txt"));
-    generate_article(&long_file, "--words", LONG_WORDS)?;
+    // The long article and its site: `make bench` builds them.
+    let long_file = work.join(format!("long-articles/{LONG_SLUG}.txt"));
+    let long_site = work.join("long-site");
+    if !long_site.join(format!("{LONG_SLUG}.html")).is_file() || !long_file.is_file() {
+        return Err("the long article's site is not built: run `make bench`".into());
+    }
     let long_stats = stats(&long_file)?;
     let big_file = work.join("analyze-8mb.txt");
     generate_article(&big_file, "--bytes", NATIVE_BYTES)?;
     let browser_file = work.join("analyze-4mb.txt");
     generate_article(&browser_file, "--bytes", BROWSER_BYTES)?;
-
-    progress("building the long-article site in target/bench-build (the first time takes a few minutes)");
-    let long_site = work.join("long-site");
-    build_long_site(&long_articles, &root().join("target/bench-build"), &long_site)?;
 
     // Native throughput: the whole `analyze` process.
     progress("native analysis throughput");

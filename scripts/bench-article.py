@@ -12,6 +12,7 @@ paragraphs. The output is deterministic (fixed seed): the same arguments
 always give the same bytes, so a build that embeds it is not redone.
 """
 import argparse
+import os
 import random
 import sys
 
@@ -118,8 +119,17 @@ def main():
         words += len(para.split())
         nbytes += len(para.encode()) + 2
         k += 1
-    with open(a.out, "w", encoding="utf-8") as f:
-        f.write("\n".join(out))
+    data = "\n".join(out).encode()
+    # An unchanged file keeps its time stamp, so a build that embeds it is not redone.
+    try:
+        with open(a.out, "rb") as f:
+            same = f.read() == data
+    except FileNotFoundError:
+        same = False
+    if not same:
+        os.makedirs(os.path.dirname(a.out) or ".", exist_ok=True)
+        with open(a.out, "wb") as f:
+            f.write(data)
     print(f"{a.out}: {words} words, {nbytes} bytes", file=sys.stderr)
 
 
