@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{free_port, wait_for_port, Harness, Proc, SEED};
+use common::{free_port, wait_for_port, Engine, Harness, Proc, SEED};
 use serde_json::{json, Value};
 
 fn dist() -> PathBuf {
@@ -200,8 +200,17 @@ async fn runs_under_the_strict_content_security_policy() {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn the_single_file_edition_works_from_disk() {
-    let h = Harness::start().await;
+async fn the_single_file_edition_works_from_disk_in_chromium() {
+    single_file_from_disk(Engine::Chromium).await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_single_file_edition_works_from_disk_in_firefox() {
+    single_file_from_disk(Engine::Firefox).await;
+}
+
+async fn single_file_from_disk(engine: Engine) {
+    let h = Harness::start_in(engine).await;
     let file = dist().join("lede-offline.html");
     h.client.goto(&format!("file://{}", file.display())).await.expect("open the file");
     h.wait_ready().await;
