@@ -13,18 +13,22 @@
 //! - Loads: Lede's page and a static page written here from the same source
 //!   (`target/bench/static/`: the article as plain semantic HTML with the same
 //!   stylesheet, no JS) are served on loopback by `scripts/serve.py` on two
-//!   origins and loaded alternately; before each load the service worker is
-//!   unregistered, Cache Storage emptied, and Chromium's HTTP cache and the
-//!   origins' storage cleared, so every load is a first view. Times are from
+//!   origins and loaded alternately, after one uncounted pair; before each
+//!   load the service worker is unregistered, Cache Storage emptied, and
+//!   Chromium's HTTP cache and the origins' storage cleared (CDP), so every
+//!   load is a first view. Chromium runs with the harness's flags plus
+//!   `--enable-precise-memory-info --js-flags=--expose-gc`. Times are from
 //!   navigation start: first contentful paint; the first paragraph painted
 //!   (Element Timing, `elementtiming="article-text"`); interactive (the app's
 //!   `lede:interactive` mark; the static page's `loadEventEnd`).
 //! - Long article: `make bench` writes a 100,000-word report with
 //!   `scripts/bench-article.py` to `target/bench/long-articles/` and builds a
 //!   second site embedding it (`LEDE_ARTICLES`, the Makefile's own `wasm`
-//!   recipe, in `target/bench-build`, so `target/` and `dist/` are untouched)
+//!   recipe, in `target/bench-build`, so the main build and `dist/` are untouched)
 //!   into `target/bench/long-site/`; here it is loaded, then the highlight
-//!   toggle, timeline jumps and memory are measured.
+//!   toggle (10 presses), timeline jumps (8 events spread over the timeline,
+//!   each from the top of the page, with smooth scrolling and again with
+//!   reduced motion) and memory are measured.
 //! - Throughput: `analyze` on an 8 MB article (whole process), and the
 //!   bundle's `analyze_json` on 4 MB in the page.
 //!
