@@ -15,7 +15,7 @@ async fn preferences_survive_a_reload() {
     h.click("#whats-next button.section-toggle").await;
     h.click("button.highlight-toggle").await; // off
     h.js("const s = document.querySelector('.theme-picker select'); s.value = 'sepia'; s.dispatchEvent(new Event('change', { bubbles: true })); return 1").await;
-    h.click("button.size-step[aria-label='Larger text']").await;
+    h.click("button.size-step[aria-label='A+ larger text']").await;
     h.wait_until("document.documentElement.dataset.theme === 'sepia' && document.documentElement.dataset.size === '1'", "the display choice").await;
 
     h.client.refresh().await.expect("reload");

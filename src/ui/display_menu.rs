@@ -50,8 +50,8 @@ pub fn DisplayMenu() -> Html {
                 </select>
             </label>
             <span class="text-size">
-                <button type="button" class="size-step" aria-label="Smaller text" disabled={display.size <= MIN_SIZE} onclick={step(-1)}>{ "A−" }</button>
-                <button type="button" class="size-step" aria-label="Larger text" disabled={display.size >= MAX_SIZE} onclick={step(1)}>{ "A+" }</button>
+                <button type="button" class="size-step" aria-label="A− smaller text" disabled={display.size <= MIN_SIZE} onclick={step(-1)}>{ "A−" }</button>
+                <button type="button" class="size-step" aria-label="A+ larger text" disabled={display.size >= MAX_SIZE} onclick={step(1)}>{ "A+" }</button>
             </span>
         </div>
     }
