@@ -122,3 +122,24 @@ async fn a_file_that_is_not_text_gets_a_message_and_changes_nothing() {
     h.wait_until("document.querySelectorAll('#article mark[data-kind=\"person\"]').length >= 1", "its highlights").await;
     h.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_name_in_the_text_opens_its_card() {
+    let h = Harness::start().await;
+    h.open(&format!("{SEED}.html")).await;
+    h.click("#article mark[data-entity='sergei-lavrov']").await;
+    h.wait_until("document.getElementById('entity-card') !== null", "the card").await;
+    let text = h.js("return document.getElementById('entity-card').textContent").await;
+    let text = text.as_str().unwrap_or("");
+    for part in ["Sergei Lavrov", "person", "2 mentions", "Russian Foreign Minister", "1 of 2"] {
+        assert!(text.contains(part), "card says {part}: {text}");
+    }
+    // The card sits under the mention it is about.
+    let gap = h.js("const m = document.querySelector('mark.current').getBoundingClientRect(); const c = document.getElementById('entity-card').getBoundingClientRect(); return c.top - m.bottom").await;
+    assert!(gap.as_f64().is_some_and(|g| (0.0..40.0).contains(&g)), "card under the mention: {gap}");
+    h.click("#entity-card button.step-next").await;
+    h.wait_until("document.getElementById('entity-card').textContent.includes('2 of 2')", "the next mention").await;
+    h.click("#entity-card .card-close").await;
+    h.wait_until("document.getElementById('entity-card') === null && document.querySelectorAll('mark.selected').length === 0", "the card to close").await;
+    h.close().await;
+}

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::doc::{Doc, DocRef};
 use super::dom;
+use super::entity_card::EntityCard;
 use super::entity_panel::EntityPanel;
 use super::header::ArticleHeader;
 use super::highlight_bar::HighlightBar;
@@ -156,6 +157,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <a class="skip-link" href="#article">{ "Skip to the article" }</a>
             <Masthead />
             <ShortcutsHelp open={state.help} on_close={dispatch.reform(|_| Action::CloseHelp)} />
+            <EntityCard doc={doc.clone()} selected={state.selected} dispatch={dispatch.clone()} />
             <div class="layout">
                 <aside class="rail rail-left">
                     <Toc doc={doc.clone()} />

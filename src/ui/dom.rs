@@ -49,8 +49,23 @@ mod web {
             if i == current {
                 let _ = el.class_list().add_1("current");
                 scroll_to(el, true);
+                place_card(el);
             }
         }
+    }
+
+    /// Puts the entity card just under a mention, in page coordinates
+    /// (set through the CSSOM, which the Content-Security-Policy allows).
+    fn place_card(mark: &Element) {
+        let Some(card) = document().get_element_by_id("entity-card") else { return };
+        let Ok(card) = card.dyn_into::<HtmlElement>() else { return };
+        let r = mark.get_bounding_client_rect();
+        let (sx, sy) = (window().scroll_x().unwrap_or(0.0), window().scroll_y().unwrap_or(0.0));
+        let width = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1024.0);
+        let left = (r.left() + sx).min(sx + width - 300.0).max(sx + 8.0);
+        let style = card.style();
+        let _ = style.set_property("left", &format!("{left:.0}px"));
+        let _ = style.set_property("top", &format!("{:.0}px", r.bottom() + sy + 8.0));
     }
 
     pub fn flash_sentence(index: usize) {

@@ -15,6 +15,7 @@ pub mod chrome;
 pub mod display_menu;
 pub mod doc;
 pub mod dom;
+pub mod entity_card;
 pub mod entity_panel;
 pub mod header;
 pub mod highlight_bar;
