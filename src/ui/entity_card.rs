@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use super::doc::DocRef;
+use super::mention_stepper::MentionStepper;
 use super::state::Action;
 
 /// Properties of [`EntityCard`].
@@ -22,8 +23,6 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
     let Some((i, m)) = props.selected else { return html! {} };
     let Some(e) = props.doc.analysis.entities.get(i) else { return html! {} };
     let count = e.mentions.len();
-    let prev = props.dispatch.reform(move |_: MouseEvent| Action::Step { by: -1, count });
-    let next = props.dispatch.reform(move |_: MouseEvent| Action::Step { by: 1, count });
     let close = props.dispatch.reform(|_: MouseEvent| Action::ClearSelection);
     let mentions = if count == 1 { "1 mention".to_string() } else { format!("{count} mentions") };
     html! {
@@ -32,9 +31,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
             <p class="card-kind">{ format!("{} · {mentions}", e.kind.as_str()) }</p>
             if let Some(d) = &e.description { <p class="card-description">{ d.clone() }</p> }
             <div class="card-steps">
-                <button type="button" class="step step-prev" onclick={prev} aria-label={format!("‹ Previous mention of {}", e.name)}>{ "‹ Previous" }</button>
-                <span class="step-position">{ format!("{} of {count}", m + 1) }</span>
-                <button type="button" class="step step-next" onclick={next} aria-label={format!("Next › mention of {}", e.name)}>{ "Next ›" }</button>
+                <MentionStepper name={e.name.clone()} {count} current={m} dispatch={props.dispatch.clone()} live={false} />
                 <button type="button" class="card-close" onclick={close}>{ "Close" }</button>
             </div>
         </div>

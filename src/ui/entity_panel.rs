@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::doc::DocRef;
+use super::mention_stepper::MentionStepper;
 use super::state::Action;
 
 /// Properties of [`EntityPanel`].
@@ -54,17 +55,12 @@ pub fn EntityPanel(props: &EntityPanelProps) -> Html {
 /// Description and previous/next buttons for the chosen entity.
 fn stepper(props: &EntityPanelProps, i: usize) -> Html {
     let e = &props.doc.analysis.entities[i];
-    let count = e.mentions.len();
     let current = props.selected.map_or(0, |(_, m)| m);
-    let prev = props.dispatch.reform(move |_: MouseEvent| Action::Step { by: -1, count });
-    let next = props.dispatch.reform(move |_: MouseEvent| Action::Step { by: 1, count });
     html! {
         <div class="stepper">
             if let Some(d) = &e.description { <p class="entity-description">{ d.clone() }</p> }
             <div class="stepper-row">
-                <button type="button" class="step" onclick={prev} aria-label={format!("Previous mention of {}", e.name)}>{ "‹ Previous" }</button>
-                <span class="step-position" aria-live="polite">{ format!("{} of {}", current + 1, count) }</span>
-                <button type="button" class="step" onclick={next} aria-label={format!("Next mention of {}", e.name)}>{ "Next ›" }</button>
+                <MentionStepper name={e.name.clone()} count={e.mentions.len()} {current} dispatch={props.dispatch.clone()} />
             </div>
         </div>
     }

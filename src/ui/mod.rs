@@ -20,6 +20,7 @@ pub mod entity_panel;
 pub mod header;
 pub mod highlight_bar;
 pub mod library_view;
+pub mod mention_stepper;
 pub mod open_article;
 pub mod own;
 pub mod prefs;
