@@ -20,6 +20,7 @@ pub mod library;
 pub mod model;
 pub mod read;
 pub mod report;
+pub mod search;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
 pub mod span;

@@ -25,7 +25,21 @@ pub fn articles() -> Vec<Article> {
     EMBEDDED.iter().filter_map(|e| read_embedded(e).ok()).collect()
 }
 
+/// The position in [`EMBEDDED`] of the article with this slug. The slug
+/// comes from the file name, so this reads no article (but one whose name
+/// gives no slug, which takes its title's).
+pub fn position(slug: &str) -> Option<usize> {
+    let by_name = |e: &Embedded| {
+        let stem = e.file.rsplit_once('.').map_or(e.file, |(s, _)| s);
+        crate::model::slugify(stem)
+    };
+    EMBEDDED
+        .iter()
+        .position(|e| by_name(e) == slug)
+        .or_else(|| EMBEDDED.iter().position(|e| read_embedded(e).is_ok_and(|a| a.slug == slug)))
+}
+
 /// The embedded article with this slug.
 pub fn find(slug: &str) -> Option<Article> {
-    articles().into_iter().find(|a| a.slug == slug)
+    read_embedded(EMBEDDED.get(position(slug)?)?).ok()
 }

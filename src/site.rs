@@ -1,10 +1,12 @@
 //! Writes the static site (`make dist`):
 //!
-//! - `index.html`, the library, and `SLUG.html` for every embedded article:
+//! - `index.html`, the library, `search.html`, the search page, and
+//!   `SLUG.html` for every embedded article:
 //!   server-rendered, so the text arrives as HTML and reads without
 //!   JavaScript, then hydrated by the wasm bundle;
 //! - `pkg/` and `static/`: the bundle, stylesheet, boot script, icons and
-//!   web app manifest; the bundle, stylesheet and boot script are named by
+//!   web app manifest, and the worker that analyses a reader's own articles;
+//!   the bundle, stylesheet, boot script and worker are named by
 //!   content hash, so a new build never mixes with an old one;
 //! - `sw.js`: the service worker that precaches every file of the build;
 //! - `lede-offline.html`: the single-file edition, with the wasm, the JS, the
@@ -20,6 +22,7 @@ use std::path::Path;
 
 use crate::library;
 use crate::model::Article;
+use crate::ui::route::RESERVED;
 use crate::ui::{render_to_html, Mode, Route};
 
 /// The page template (`index.html` at the top of the repository).
@@ -60,9 +63,10 @@ pub fn description(a: &Article) -> String {
     out
 }
 
-/// Fills the page template.
-pub fn page(template: &str, title: &str, description: &str, slug: &str, app_html: &str) -> String {
+/// Fills the page template. `view` is `library`, `article` or `search`.
+pub fn page(template: &str, title: &str, description: &str, view: &str, slug: &str, app_html: &str) -> String {
     template
+        .replace("{{view}}", view)
         .replace("{{title}}", &escape(title))
         .replace("{{description}}", &escape(description))
         .replace("{{slug}}", &escape(slug))
@@ -106,6 +110,7 @@ pub fn assemble(pkg: &Path, static_dir: &Path) -> io::Result<Build> {
     let glue = text_of(read(&pkg.join("lede.js"))?, "pkg/lede.js")?;
     let css = text_of(read(&static_dir.join("lede.css"))?, "static/lede.css")?;
     let boot = text_of(read(&static_dir.join("boot.js"))?, "static/boot.js")?;
+    let worker = text_of(read(&static_dir.join("worker.js"))?, "static/worker.js")?;
 
     let wasm_name = hashed_name("pkg/lede_bg.wasm", &wasm);
     let glue_name = hashed_name("pkg/lede.js", glue.as_bytes());
@@ -114,13 +119,17 @@ pub fn assemble(pkg: &Path, static_dir: &Path) -> io::Result<Build> {
         .replace("../pkg/lede.js", &format!("../{glue_name}"))
         .replace("../pkg/lede_bg.wasm", &format!("../{wasm_name}"));
     let boot_name = hashed_name("static/boot.js", boot.as_bytes());
+    let worker = worker
+        .replace("../pkg/lede.js", &format!("../{glue_name}"))
+        .replace("../pkg/lede_bg.wasm", &format!("../{wasm_name}"));
+    let worker_name = hashed_name("static/worker.js", worker.as_bytes());
 
     // Other static files keep their names (icons, manifest).
     let mut statics: Vec<_> = fs::read_dir(static_dir)?.filter_map(Result::ok).collect();
     statics.sort_by_key(|e| e.file_name());
     for e in statics {
         let name = e.file_name().to_string_lossy().to_string();
-        if name.starts_with('.') || matches!(name.as_str(), "lede.css" | "boot.js" | "sw.js") || e.path().is_dir() {
+        if name.starts_with('.') || matches!(name.as_str(), "lede.css" | "boot.js" | "sw.js" | "worker.js") || e.path().is_dir() {
             continue;
         }
         b.files.insert(format!("static/{name}"), read(&e.path())?);
@@ -129,23 +138,34 @@ pub fn assemble(pkg: &Path, static_dir: &Path) -> io::Result<Build> {
     let template = TEMPLATE
         .replace("static/lede.css", &css_name)
         .replace("static/boot.js", &boot_name)
-        .replace("pkg/lede.js", &glue_name);
+        .replace("pkg/lede.js", &glue_name)
+        .replace("{{worker}}", &worker_name);
     let articles = library::articles();
     for a in &articles {
+        if RESERVED.contains(&a.slug.as_str()) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{}: its name gives the address “{}.html”, which Lede uses for its own page; rename the file", a.file, a.slug),
+            ));
+        }
         let app = render_to_html(Route::Article(a.slug.clone()), Mode::Pages);
-        let html = page(&template, &a.title, &description(a), &a.slug, &app);
+        let html = page(&template, &a.title, &description(a), "article", &a.slug, &app);
         b.files.insert(format!("{}.html", a.slug), html.into_bytes());
     }
     let app = render_to_html(Route::Library, Mode::Pages);
     let n = articles.len();
     let intro = format!("{n} news article{} with their names highlighted and their events on a timeline.", if n == 1 { "" } else { "s" });
-    b.files.insert("index.html".into(), page(&template, "Library", &intro, "", &app).into_bytes());
+    b.files.insert("index.html".into(), page(&template, "Library", &intro, "library", "", &app).into_bytes());
+    let app = render_to_html(Route::Search(String::new()), Mode::Pages);
+    let search = "Search the library's articles: words, and the people, organisations, places and groups they name.";
+    b.files.insert("search.html".into(), page(&template, "Search", search, "search", "", &app).into_bytes());
 
     b.files.insert("lede-offline.html".into(), single_file(&css, &glue, &wasm).into_bytes());
     b.files.insert(wasm_name, wasm);
     b.files.insert(glue_name, glue.into_bytes());
     b.files.insert(css_name, css.into_bytes());
     b.files.insert(boot_name, boot.into_bytes());
+    b.files.insert(worker_name, worker.into_bytes());
 
     // The service worker precaches every file of the site (not itself, nor
     // the single-file edition, which is for keeping, not for the site).
@@ -242,7 +262,7 @@ mod tests {
 
     #[test]
     fn template_text_is_escaped() {
-        let p = page("<title>{{title}}</title>{{app}}", "A <b>&", "", "s", "<main/>");
+        let p = page("<title>{{title}}</title>{{app}}", "A <b>&", "", "article", "s", "<main/>");
         assert_eq!(p, "<title>A &lt;b&gt;&amp;</title><main/>");
     }
 }

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use lede::read::{read_str, Format};
 use lede::ui::doc::{Doc, DocRef};
-use lede::ui::prose::{Prose, ProseProps};
+use lede::ui::prose::{Hits, Prose, ProseProps};
 use lede::ui::{App, AppProps, Mode, Route};
 use yew::ServerRenderer;
 
@@ -45,8 +45,8 @@ fn seed_page_has_sections_marks_dates_and_timeline() {
     // One id per entity, shared by all of its mentions.
     assert_eq!(count(&html, "data-entity=\"sergei-lavrov\" data-kind=\"person\""), 2);
     assert_eq!(count(&html, "data-entity=\"ishaq-dar\" data-kind=\"person\""), 2);
-    assert!(html.contains("<mark data-entity=\"russian-foreign-ministry\" data-kind=\"organization\">Russian Foreign Ministry</mark>"));
-    assert!(html.contains("<mark data-entity=\"telegram\" data-kind=\"organization\">Telegram</mark>"));
+    assert!(html.contains("<mark data-entity=\"russian-foreign-ministry\" data-kind=\"organization\" tabindex=\"0\">Russian Foreign Ministry</mark>"));
+    assert!(html.contains("<mark data-entity=\"telegram\" data-kind=\"organization\" tabindex=\"0\">Telegram</mark>"));
     for d in ["2025-05-06", "2025-04-22", "2025-05-04", "2025-05-02"] {
         assert!(html.contains(&format!("<time datetime=\"{d}\"")), "time {d}");
     }
@@ -82,7 +82,7 @@ fn render_prose(name: &str, format: Format, src: &str) -> String {
     futures::executor::block_on(
         ServerRenderer::<Prose>::with_props(move || {
             let n = article.blocks.len();
-            ProseProps { doc: DocRef(Rc::new(Doc::new(article))), blocks: 0..n }
+            ProseProps { doc: DocRef(Rc::new(Doc::new(article))), blocks: 0..n, hits: Default::default() }
         })
         .render(),
     )
@@ -138,4 +138,48 @@ fn printed_pages_get_a_legend_and_a_timeline_table() {
     for line in ["solid underline", "double underline", "dashed underline", "dotted underline"] {
         assert!(legend.contains(line), "{line}");
     }
+}
+
+#[test]
+fn search_matches_are_marked_inside_names_and_stay_text() {
+    let src = "Talks Resume\nMOSCOW (AP) _ Foreign Minister Sergei Lavrov spoke. Lavrov <b>said</b> more.\n";
+    let article = read_str("t.txt", Format::Text, src.to_string()).expect("article");
+    let q = lede::search::Query::new("lavrov").expect("query");
+    assert_eq!(lede::search::matches_in(&article, &q).len(), 2);
+    let html = futures::executor::block_on(
+        ServerRenderer::<Prose>::with_props(move || {
+            let n = article.blocks.len();
+            let hits = Hits(Rc::new(lede::search::matches_in(&article, &q)));
+            ProseProps { doc: DocRef(Rc::new(Doc::new(article))), blocks: 0..n, hits }
+        })
+        .render(),
+    );
+    assert_eq!(count(&html, "<mark class=\"search-hit\">Lavrov</mark>"), 2, "{html}");
+    // The match sits inside the name's own mark.
+    let name = html.find("data-entity=\"sergei-lavrov\"").expect("the name");
+    let hit = html.find("search-hit").expect("a hit");
+    assert!(name < hit && !html[name..hit].contains("</mark>"), "{html}");
+    assert!(html.contains("&lt;b&gt;said&lt;/b&gt;"));
+}
+
+#[test]
+fn search_view_renders_results_and_the_hint() {
+    let render = |q: &str| {
+        let route = Route::Search(q.to_string());
+        futures::executor::block_on(ServerRenderer::<App>::with_props(move || AppProps { route, mode: Mode::Pages }).render())
+    };
+    let html = render("");
+    assert!(html.contains("Type at least 2 letters"), "{html}");
+    assert!(html.contains("role=\"search\""));
+    assert!(html.contains("Sergei Lavrov: 2 articles"), "names shared by articles are suggested");
+    let html = render("Lavrov");
+    assert!(html.contains(&format!("href=\"{SEED_SLUG}.html?q=Lavrov&amp;e=sergei-lavrov\"")), "{html}");
+    assert!(html.contains("<mark class=\"search-hit\">Lavrov</mark>"));
+    let html = render("<script>");
+    assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"), "the query is text: {html}");
+    // The single-file edition searches in the hash.
+    let html = futures::executor::block_on(
+        ServerRenderer::<App>::with_props(|| AppProps { route: Route::Search("lavrov".into()), mode: Mode::Single }).render(),
+    );
+    assert!(html.contains(&format!("href=\"#/{SEED_SLUG}?q=lavrov&amp;e=sergei-lavrov\"")), "{html}");
 }

@@ -44,6 +44,7 @@ in_every_engine!(
     no_axe_violations_in_light_and_dark,
     highlights_keep_contrast_and_differ_by_more_than_colour,
     honours_reduced_motion,
+    search_finds_an_entity_and_opens_its_article_at_the_mention,
 );
 
 /// The seed article's page.
@@ -550,5 +551,39 @@ async fn highlights_keep_contrast_and_differ_by_more_than_colour(engine: Engine)
             }
         }
     }
+    h.close().await;
+}
+
+async fn search_finds_an_entity_and_opens_its_article_at_the_mention(engine: Engine) {
+    let h = Harness::start_in(engine).await;
+    h.open("index.html").await;
+    // `/` focuses the search box from anywhere; typing opens the results.
+    h.press('/').await;
+    h.wait_until("document.activeElement && document.activeElement.id === 'search-input'", "the search box to take focus").await;
+    h.type_text("lavrov").await;
+    h.wait_until("location.pathname.endsWith('/search.html') && location.search === '?q=lavrov'", "the search's own address").await;
+    h.wait_until("document.querySelector('.search-entity[data-entity=\"sergei-lavrov\"]') !== null", "the entity result").await;
+    let count = h.js("return document.querySelector('.search-entity[data-entity=\"sergei-lavrov\"] .search-entity-count').textContent").await;
+    assert_eq!(count, json!("Sergei Lavrov: 2 articles"), "{}", engine.name());
+    let hits = h.js("return [...document.querySelectorAll('.search-snippet mark.search-hit')].map(m => m.textContent.toLowerCase())").await;
+    assert!(hits.as_array().is_some_and(|a| !a.is_empty() && a.iter().all(|m| m == "lavrov")), "{hits}");
+    let violations = axe(&h, "search results").await;
+    assert!(violations.is_empty(), "{}: {}", engine.name(), violations.join("\n"));
+    // The entity's link opens the article at its first mention, card open,
+    // with the search's matches marked.
+    h.click(&format!(".search-entity[data-entity='sergei-lavrov'] a[href^='{PAGE}']")).await;
+    h.wait_ready().await;
+    h.wait_until(&format!("location.pathname.endsWith('/{PAGE}') && new URLSearchParams(location.search).get('e') === 'sergei-lavrov'"), "the article").await;
+    h.wait_until("document.getElementById('entity-card') !== null && document.getElementById('entity-card').textContent.includes('1 of 2')", "the card at the first mention").await;
+    h.wait_until("(() => { const r = document.querySelector('#article mark.current').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()", "the mention in view").await;
+    assert_eq!(h.js("return document.querySelector('#article mark.current').textContent").await, json!("Sergei Lavrov"));
+    h.wait_until("document.querySelectorAll('#article mark.search-hit').length === 2", "the matches marked in the article").await;
+    assert!(h.js("return document.querySelector('.search-bar').textContent").await.as_str().unwrap_or("").contains("2 matches"));
+    let violations = axe(&h, "article opened from a search").await;
+    assert!(violations.is_empty(), "{}: {}", engine.name(), violations.join("\n"));
+    // Back returns to the results, query and all.
+    h.client.back().await.expect("back");
+    h.wait_ready().await;
+    h.wait_until("location.pathname.endsWith('/search.html') && document.getElementById('search-input').value === 'lavrov' && document.querySelector('.search-entity') !== null", "the results again").await;
     h.close().await;
 }

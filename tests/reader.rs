@@ -143,3 +143,46 @@ async fn a_name_in_the_text_opens_its_card() {
     h.wait_until("document.getElementById('entity-card') === null && document.querySelectorAll('mark.selected').length === 0", "the card to close").await;
     h.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn pointing_at_or_focusing_a_name_opens_its_card() {
+    let h = Harness::start().await;
+    h.open(&format!("{SEED}.html")).await;
+    // Pointing: the card opens after a moment and closes when the pointer leaves.
+    h.hover("#article mark[data-entity='sergei-lavrov']").await;
+    h.wait_until("document.getElementById('entity-card') !== null && document.getElementById('entity-card').textContent.includes('Russian Foreign Minister')", "the card on pointing").await;
+    assert_eq!(h.js("return document.querySelector('mark.current').dataset.entity").await, json!("sergei-lavrov"));
+    h.hover_at(5.0, 5.0).await;
+    h.wait_until("document.getElementById('entity-card') === null", "the card to close when the pointer leaves").await;
+    // Focusing: Tab reaches a name, its card opens; Enter moves into the card; Escape closes it.
+    h.js("document.querySelector('#article mark[data-entity=\"ishaq-dar\"]').focus(); return 1").await;
+    h.wait_until("document.getElementById('entity-card') !== null && document.getElementById('entity-card').textContent.includes('Ishaq Dar')", "the card on focus").await;
+    h.press('\u{e004}').await; // Tab to the next name
+    h.wait_until("document.activeElement.matches('#article mark[data-entity]') && document.getElementById('entity-card').textContent.includes(document.activeElement.textContent.replace(/’s$/, ''))", "the next name's card").await;
+    h.press('\u{e007}').await; // Enter
+    h.wait_until("document.activeElement && document.activeElement.matches('#entity-card .step-next')", "the focus in the card").await;
+    h.press('\u{e00c}').await; // Escape
+    h.wait_until("document.getElementById('entity-card') === null", "Escape to close the card").await;
+    h.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_long_own_article_is_analysed_in_a_worker() {
+    let h = Harness::start().await;
+    h.open("index.html").await;
+    // Record the workers the page starts.
+    h.js("window.__workers = []; const W = window.Worker; window.Worker = function (url, opts) { window.__workers.push(String(url)); return new W(url, opts); }; return 1").await;
+    let para = "Officials in Geneva said on Monday that the talks would resume. Minister Jane Doe of the Ministry of Water met envoys in Vienna. ";
+    let mut text = String::from("A Very Long Report From Geneva\nGENEVA, March 3, 2024 (AP) _ ");
+    while text.len() < 2_000_000 {
+        text.push_str(para);
+        text.push_str("\n\n");
+    }
+    let path = temp_file("long-report.txt", text.as_bytes());
+    choose_file(&h, &path).await;
+    h.wait_until("document.querySelector('.open-status') !== null || location.hash.startsWith('#/own/')", "the article to be taken").await;
+    h.wait_until("document.querySelectorAll('#article mark[data-entity=\"jane-doe\"]').length > 1000", "the long article's highlights").await;
+    let workers = h.js("return window.__workers").await;
+    assert!(workers.as_array().is_some_and(|w| w.len() == 1 && w[0].as_str().unwrap_or("").contains("static/worker-")), "one analysis worker: {workers}");
+    h.close().await;
+}

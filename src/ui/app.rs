@@ -5,6 +5,8 @@ use yew::prelude::*;
 use super::article_view::ArticleView;
 use super::library_view::LibraryView;
 use super::route::{Mode, Route};
+use super::search_box::Nav;
+use super::search_view::SearchView;
 
 /// Properties of [`App`].
 #[derive(Properties, PartialEq, Clone)]
@@ -31,12 +33,38 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
+    // The hosted site: a search started on another page lives in the
+    // history (search.html?q=…) until the next page load; Back returns.
+    {
+        let route = route.clone();
+        let initial = props.route.clone();
+        use_effect_with(props.mode, move |mode| {
+            let listener = follow_history(*mode, route, initial);
+            move || drop(listener)
+        });
+    }
+    let nav = {
+        let route = route.clone();
+        let mode = props.mode;
+        Nav(Callback::from(move |next: Route| {
+            if let Route::Search(q) = &next {
+                match mode {
+                    Mode::Pages => super::dom::push_url(&mode.search_href(q.trim())),
+                    Mode::Single => super::dom::set_hash(&mode.search_href(q.trim())),
+                }
+            }
+            route.set(next);
+        }))
+    };
     let view = match &*route {
         Route::Library => html! { <LibraryView /> },
         Route::Article(slug) => html! { <ArticleView key={slug.clone()} slug={AttrValue::from(slug.clone())} /> },
+        Route::Search(q) => html! { <SearchView query={AttrValue::from(q.clone())} /> },
     };
     html! {
-        <ContextProvider<Mode> context={props.mode}>{ view }</ContextProvider<Mode>>
+        <ContextProvider<Mode> context={props.mode}>
+            <ContextProvider<Nav> context={nav}>{ view }</ContextProvider<Nav>>
+        </ContextProvider<Mode>>
     }
 }
 
@@ -51,6 +79,28 @@ fn follow_hash(mode: Mode, route: UseStateHandle<Route>, initial: Route) -> Opti
     };
     update();
     Some(gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| update()))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn follow_history(mode: Mode, route: UseStateHandle<Route>, initial: Route) -> Option<gloo::events::EventListener> {
+    if mode != Mode::Pages {
+        return None;
+    }
+    Some(gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+        let next = if super::dom::path_is("search.html") {
+            Route::Search(super::dom::page_param("q").unwrap_or_default())
+        } else {
+            initial.clone()
+        };
+        if *route != next {
+            route.set(next);
+        }
+    }))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn follow_history(_: Mode, _: UseStateHandle<Route>, _: Route) -> Option<gloo::events::EventListener> {
+    None
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,10 +1,13 @@
 //! One article with its controls, timeline and entity panel.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::doc::{Doc, DocRef};
+use super::analyser;
+use super::doc::{embedded, DocRef};
+use super::prose::Hits;
 use super::dom;
 use super::entity_card::EntityCard;
 use super::entity_panel::EntityPanel;
@@ -20,7 +23,7 @@ use super::own;
 use super::route::{Mode, OWN_PREFIX};
 use super::shortcuts_help::ShortcutsHelp;
 use super::toc::Toc;
-use crate::library;
+use crate::search::{matches_in, Query};
 
 /// Properties of [`ArticleView`].
 #[derive(Properties, PartialEq)]
@@ -32,10 +35,28 @@ pub struct ArticleViewProps {
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let mode = use_context::<Mode>().unwrap_or_default();
-    let doc = use_memo(props.slug.clone(), |slug| {
-        let article = if slug.starts_with(OWN_PREFIX) { own::load(slug) } else { library::find(slug) };
-        article.map(|a| DocRef(Rc::new(Doc::new(a))))
-    });
+    let own_article = props.slug.starts_with(OWN_PREFIX);
+    // An embedded article is analysed at once (on the server too); a
+    // reader's own article is read from storage and analysed off the main
+    // thread once the view is running.
+    let doc = use_state(|| if own_article { None } else { embedded(&props.slug) });
+    let waiting = use_state(|| own_article);
+    {
+        let (doc, waiting) = (doc.clone(), waiting.clone());
+        let slug = props.slug.to_string();
+        use_effect_with((), move |_| {
+            if own_article {
+                match own::load(&slug) {
+                    Some((article, file, text)) => analyser::analyse(article, &file, &text, move |d| {
+                        doc.set(Some(d));
+                        waiting.set(false);
+                    }),
+                    None => waiting.set(false),
+                }
+            }
+        });
+    }
+    let loaded = doc.is_some();
     let state = use_reducer(ViewState::default);
     // Callbacks that never change, so that components whose other props are
     // unchanged (the timeline, the entity list, the sections) are not
@@ -51,8 +72,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     };
     // Choosing an event first opens the section that tells it.
     let choose_event: Callback<Action> = {
-        let (dispatch, doc) = (dispatch.clone(), doc.clone());
-        (*use_memo(props.slug.clone(), move |_| {
+        let (dispatch, doc) = (dispatch.clone(), (*doc).clone());
+        (*use_memo((props.slug.clone(), loaded), move |_| {
             Callback::from(move |a: Action| {
                 if let (Action::ChooseEvent(i), Some(doc)) = (&a, doc.as_ref()) {
                     if let Some(s) = doc.analysis.timeline.get(*i).and_then(|e| doc.section_of(e.sentence.start)) {
@@ -65,20 +86,25 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         .clone()
     };
 
-    // Stored preferences, deep links and keyboard shortcuts, once mounted.
+    // Once the article is there: stored preferences, the search it was
+    // opened from, deep links and keyboard shortcuts.
     {
         let dispatch = dispatch.clone();
-        let slugs: Vec<String> = doc.as_ref().as_ref().map(|d| d.sections.iter().map(|s| s.slug.clone()).collect()).unwrap_or_default();
+        let doc = (*doc).clone();
         let slug = props.slug.to_string();
-        use_effect_with((), move |_| {
-            let view = prefs::load_view().unwrap_or_default();
-            let collapsed = prefs::load_collapsed(&slug).unwrap_or_default();
-            dispatch.emit(Action::Restore {
-                highlights: !view.highlights_off,
-                hidden: view.hidden,
-                collapsed: collapsed.into_iter().filter(|c| slugs.contains(c)).collect(),
+        use_effect_with(loaded, move |_| {
+            let listeners = doc.map(|doc| {
+                let slugs: Vec<String> = doc.sections.iter().map(|s| s.slug.clone()).collect();
+                let view = prefs::load_view().unwrap_or_default();
+                let collapsed = prefs::load_collapsed(&slug).unwrap_or_default();
+                dispatch.emit(Action::Restore {
+                    highlights: !view.highlights_off,
+                    hidden: view.hidden,
+                    collapsed: collapsed.into_iter().filter(|c| slugs.contains(c)).collect(),
+                });
+                opened_from_search(&doc, &dispatch);
+                listen(dispatch, slugs, mode)
             });
-            let listeners = listen(dispatch, slugs, mode);
             move || drop(listeners)
         });
     }
@@ -93,9 +119,38 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
         });
     }
+    // The matches of the search the article was opened from.
+    let hits = {
+        let doc = (*doc).clone();
+        (*use_memo((state.search.clone(), loaded), move |(q, _)| {
+            let found = match (q.as_deref().and_then(Query::new), doc.as_ref()) {
+                (Some(q), Some(d)) => matches_in(&d.article, &q),
+                _ => Vec::new(),
+            };
+            Hits(Rc::new(found))
+        }))
+        .clone()
+    };
+    {
+        let first_hit = hits.0.first().copied();
+        let doc = (*doc).clone();
+        let dispatch = dispatch.clone();
+        let collapsed = state.collapsed.clone();
+        let showing_entity = state.selected.is_some();
+        use_effect_with(hits.clone(), move |_| {
+            let (Some(hit), Some(doc)) = (first_hit, doc) else { return };
+            match doc.section_of(hit.start) {
+                Some(s) if collapsed.contains(&s.slug) => dispatch.emit(Action::Expand(s.slug.clone())),
+                _ => {}
+            }
+            if !showing_entity {
+                dom::scroll_to_first("#article mark.search-hit");
+            }
+        });
+    }
     // The chosen entity's mentions, marked in the text.
     {
-        let target = doc.as_ref().as_ref().and_then(|d| {
+        let target = doc.as_ref().and_then(|d| {
             let (e, m) = state.selected?;
             let entity = d.analysis.entities.get(e)?;
             let section = entity.mentions.get(m).and_then(|sp| d.section_of(sp.start)).map(|s| s.slug.clone());
@@ -103,40 +158,119 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         });
         let dispatch = dispatch.clone();
         let collapsed = state.collapsed.clone();
+        // A card opened by pointing or focusing is at a mention in view.
+        let scroll = !state.preview;
         use_effect_with((target, collapsed), move |(target, collapsed)| {
             match target {
                 Some((_, _, Some(section))) if collapsed.contains(section) => dispatch.emit(Action::Expand(section.clone())),
-                Some((id, m, _)) => dom::show_mentions(Some(id), *m),
-                None => dom::show_mentions(None, 0),
+                Some((id, m, _)) => dom::show_mentions(Some(id), *m, scroll),
+                None => dom::show_mentions(None, 0, false),
             }
         });
     }
     // The chosen timeline event: jump to its sentence.
     {
-        let sentence = doc.as_ref().as_ref().and_then(|d| d.sentence_index(state.event?.0));
+        let sentence = doc.as_ref().and_then(|d| d.sentence_index(state.event?.0));
         use_effect_with(state.event, move |_| {
             if let Some(k) = sentence {
                 dom::flash_sentence(k);
             }
         });
     }
+    // Pointing at a name for a moment shows its card; leaving it (and the
+    // card) for a moment hides it again.
+    let hover_timer: Rc<RefCell<Option<Box<dyn std::any::Any>>>> = use_mut_ref(|| None);
 
-    let Some(doc) = doc.as_ref().clone() else {
+    let Some(doc) = (*doc).clone() else {
         return html! {
-            <main class="not-found"><h1>{ "Article not found" }</h1>
-                <p>{ format!("There is no article “{}” in this edition.", props.slug) }</p></main>
+            <div class="lede">
+                <Masthead />
+                if *waiting {
+                    <main class="not-found"><p class="open-status" role="status">{ "Analysing your article…" }</p></main>
+                } else {
+                    <main class="not-found"><h1>{ "Article not found" }</h1>
+                        <p>{ format!("There is no article “{}” in this edition.", props.slug) }</p>
+                        <p><a href={mode.library_href()}>{ "Back to the library" }</a></p></main>
+                }
+                <SiteFooter />
+            </div>
         };
     };
 
-    let on_text_click = {
-        let dispatch = dispatch.clone();
+    let entity_at = {
         let doc = doc.clone();
+        move |e: &Event| {
+            let (id, nth) = dom::clicked_mention(e)?;
+            Some((doc.analysis.entities.iter().position(|en| en.id == id)?, nth))
+        }
+    };
+    let on_text_click = {
+        let (dispatch, entity_at) = (dispatch.clone(), entity_at.clone());
         Callback::from(move |e: MouseEvent| {
-            if let Some((id, nth)) = dom::clicked_mention(&e) {
-                if let Some(i) = doc.analysis.entities.iter().position(|en| en.id == id) {
+            if let Some((i, nth)) = entity_at(&e) {
+                dispatch.emit(Action::SelectAt(i, nth));
+            }
+        })
+    };
+    let on_over = {
+        let (dispatch, entity_at, timer) = (dispatch.clone(), entity_at.clone(), hover_timer.clone());
+        let highlights = state.highlights;
+        Callback::from(move |e: MouseEvent| {
+            let found = entity_at(&e);
+            let dispatch = dispatch.clone();
+            *timer.borrow_mut() = match found {
+                Some((i, nth)) if highlights => after(350, move || dispatch.emit(Action::Preview(i, nth))),
+                _ => None,
+            };
+        })
+    };
+    let on_out = {
+        let (dispatch, timer) = (dispatch.clone(), hover_timer.clone());
+        Callback::from(move |e: MouseEvent| {
+            if dom::clicked_mention(&e).is_some() {
+                let dispatch = dispatch.clone();
+                *timer.borrow_mut() = after(400, move || dispatch.emit(Action::EndPreview));
+            }
+        })
+    };
+    let on_focus = {
+        let (dispatch, entity_at) = (dispatch.clone(), entity_at.clone());
+        Callback::from(move |e: FocusEvent| {
+            if let Some((i, nth)) = entity_at(&e) {
+                dispatch.emit(Action::Preview(i, nth));
+            }
+        })
+    };
+    // Enter on a focused name chooses it and moves into its card.
+    let on_key = {
+        let (dispatch, entity_at) = (dispatch.clone(), entity_at.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                if let Some((i, nth)) = entity_at(&e) {
+                    e.prevent_default();
                     dispatch.emit(Action::SelectAt(i, nth));
+                    dom::focus_first_later("#entity-card .step-next");
                 }
             }
+        })
+    };
+    let card_enter = {
+        let timer = hover_timer.clone();
+        Callback::from(move |_: MouseEvent| *timer.borrow_mut() = None)
+    };
+    let card_leave = {
+        let (dispatch, timer) = (dispatch.clone(), hover_timer.clone());
+        Callback::from(move |_: MouseEvent| {
+            let dispatch = dispatch.clone();
+            *timer.borrow_mut() = after(400, move || dispatch.emit(Action::EndPreview));
+        })
+    };
+    let clear_search = {
+        let dispatch = dispatch.clone();
+        let href = if mode == Mode::Pages && !own_article { format!("{}.html", doc.article.slug) } else { mode.article_href(&doc.article.slug) };
+        Callback::from(move |_: MouseEvent| {
+            dom::replace_url(&href);
+            dispatch.emit(Action::SetSearch(None));
         })
     };
 
@@ -149,7 +283,22 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     }
     let sections = (0..doc.sections.len()).map(|i| {
         let collapsed = state.collapsed.contains(&doc.sections[i].slug);
-        html! { <SectionView key={doc.sections[i].slug.clone()} doc={doc.clone()} index={i} {collapsed} on_toggle={on_toggle.clone()} /> }
+        html! { <SectionView key={doc.sections[i].slug.clone()} doc={doc.clone()} index={i} {collapsed} on_toggle={on_toggle.clone()} hits={hits.clone()} /> }
+    });
+    let search_bar = state.search.as_ref().map(|q| {
+        let n = hits.0.len();
+        let found = match n {
+            0 => format!("No matches for “{q}” in this article."),
+            1 => format!("1 match for “{q}” is marked."),
+            n => format!("{n} matches for “{q}” are marked."),
+        };
+        html! {
+            <div class="search-bar" role="status">
+                <span>{ found }</span>
+                <a href={mode.search_href(q)}>{ "Back to the results" }</a>
+                <button type="button" class="search-clear" onclick={clear_search.clone()}>{ "Clear" }</button>
+            </div>
+        }
     });
 
     html! {
@@ -157,15 +306,18 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <a class="skip-link" href="#article">{ "Skip to the article" }</a>
             <Masthead />
             <ShortcutsHelp open={state.help} on_close={dispatch.reform(|_| Action::CloseHelp)} />
-            <EntityCard doc={doc.clone()} selected={state.selected} dispatch={dispatch.clone()} />
+            <EntityCard doc={doc.clone()} selected={state.selected} dispatch={dispatch.clone()}
+                        on_enter={card_enter} on_leave={card_leave} />
             <div class="layout">
                 <aside class="rail rail-left">
                     <Toc doc={doc.clone()} />
                 </aside>
                 <main class="reading">
                     <HighlightBar doc={doc.clone()} highlights={state.highlights} hidden={state.hidden.clone()} dispatch={dispatch.clone()} />
-                    <article id="article" class={classes} onclick={on_text_click}>
-                        <ArticleHeader doc={doc.clone()} />
+                    { for search_bar }
+                    <article id="article" class={classes} onclick={on_text_click} onmouseover={on_over} onmouseout={on_out}
+                             onfocusin={on_focus} onkeydown={on_key}>
+                        <ArticleHeader doc={doc.clone()} hits={hits.clone()} />
                         <PrintLegend doc={doc.clone()} />
                         { for sections }
                         <PrintTimeline doc={doc.clone()} />
@@ -183,6 +335,31 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 }
             </SiteFooter>
         </div>
+    }
+}
+
+/// An article opened from a search result (`?q=…&e=…`): mark the matches,
+/// and show the entity at its first mention.
+fn opened_from_search(doc: &DocRef, dispatch: &Callback<Action>) {
+    if let Some(q) = dom::page_param("q").filter(|q| Query::new(q).is_some()) {
+        dispatch.emit(Action::SetSearch(Some(q)));
+    }
+    let entity = dom::page_param("e").and_then(|id| doc.analysis.entities.iter().position(|e| e.id == id));
+    if let Some(i) = entity {
+        dispatch.emit(Action::SelectAt(i, 0));
+    }
+}
+
+/// Runs `f` after `ms` milliseconds, unless the returned handle is dropped first.
+fn after(ms: u32, f: impl FnOnce() + 'static) -> Option<Box<dyn std::any::Any>> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        Some(Box::new(gloo::timers::callback::Timeout::new(ms, f)))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (ms, f);
+        None
     }
 }
 
@@ -219,7 +396,10 @@ fn listen(dispatch: Callback<Action>, slugs: Vec<String>, mode: Mode) -> impl Dr
                 "j" => dom::step_section(1),
                 "k" => dom::step_section(-1),
                 "?" => dispatch.emit(Action::ToggleHelp),
-                "Escape" => dispatch.emit(Action::CloseHelp),
+                "Escape" => {
+                    dispatch.emit(Action::CloseHelp);
+                    dispatch.emit(Action::ClearSelection);
+                }
                 _ => {}
             }
         }));

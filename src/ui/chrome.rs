@@ -4,15 +4,29 @@ use yew::prelude::*;
 
 use super::display_menu::DisplayMenu;
 use super::route::Mode;
+use super::search_box::SearchBox;
 
-/// The masthead: the brand (a link to the library) and the display menu.
+/// Properties of [`Masthead`]: what its search box shows and does.
+#[derive(Properties, PartialEq)]
+pub struct MastheadProps {
+    #[prop_or_default]
+    pub query: AttrValue,
+    #[prop_or_default]
+    pub on_search: Option<Callback<String>>,
+    #[prop_or_default]
+    pub autofocus: bool,
+}
+
+/// The masthead: the brand (a link to the library), the search box and the
+/// display menu.
 #[function_component]
-pub fn Masthead() -> Html {
+pub fn Masthead(props: &MastheadProps) -> Html {
     let mode = use_context::<Mode>().unwrap_or_default();
     html! {
         <header class="masthead">
             <a class="brand" href={mode.library_href()}>{ "Lede" }</a>
             <span class="tagline">{ "Names and dates, found in your browser" }</span>
+            <SearchBox value={props.query.clone()} on_input={props.on_search.clone()} autofocus={props.autofocus} />
             <DisplayMenu />
         </header>
     }

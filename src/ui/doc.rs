@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use crate::analysis::{analyze, Analysis};
 use crate::entities::EntityKind;
+use crate::library;
 use crate::model::{Article, Section};
 
 /// An article with its analysis and sections.
@@ -17,8 +18,14 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// Analyses an article.
     pub fn new(article: Article) -> Doc {
         let analysis = analyze(&article);
+        Doc::from_parts(article, analysis)
+    }
+
+    /// An article with an analysis made elsewhere (a worker).
+    pub fn from_parts(article: Article, analysis: Analysis) -> Doc {
         let sections = article.sections();
         let mut event_sentences = vec![None; analysis.sentences.len()];
         for (i, e) in analysis.timeline.iter().enumerate() {
@@ -48,6 +55,50 @@ impl Doc {
             blocks.iter().map(|b| b.span()).chain(heading).any(|sp| sp.start <= offset && offset < sp.end)
         })
     }
+}
+
+thread_local! {
+    /// The embedded articles, each analysed the first time it is needed.
+    static EMBEDDED: std::cell::RefCell<Vec<Option<DocRef>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The embedded article at `index` in [`library::EMBEDDED`], analysed once
+/// per page.
+fn embedded_at(index: usize) -> Option<DocRef> {
+    if let Some(d) = EMBEDDED.with(|c| c.borrow().get(index).cloned().flatten()) {
+        return Some(d);
+    }
+    let article = library::read_embedded(library::EMBEDDED.get(index)?).ok()?;
+    let doc = DocRef(Rc::new(Doc::new(article)));
+    EMBEDDED.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() <= index {
+            c.resize(index + 1, None);
+        }
+        c[index] = Some(doc.clone());
+    });
+    Some(doc)
+}
+
+/// The embedded article with this slug (only that one is analysed).
+pub fn embedded(slug: &str) -> Option<DocRef> {
+    embedded_at(library::position(slug)?)
+}
+
+/// Every embedded article, in file-name order.
+pub fn all_embedded() -> Vec<DocRef> {
+    (0..library::EMBEDDED.len()).filter_map(embedded_at).collect()
+}
+
+/// In how many embedded articles each entity id appears.
+pub fn article_counts() -> std::collections::HashMap<String, usize> {
+    let mut out = std::collections::HashMap::new();
+    for d in all_embedded() {
+        for e in &d.analysis.entities {
+            *out.entry(e.id.clone()).or_insert(0) += 1;
+        }
+    }
+    out
 }
 
 /// A cheap, comparable handle on a [`Doc`] (equal when it is the same doc).

@@ -38,7 +38,42 @@ mod web {
         (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
     }
 
-    pub fn show_mentions(entity: Option<&str>, current: usize) {
+    pub fn page_param(name: &str) -> Option<String> {
+        let loc = window().location();
+        let search = loc.search().unwrap_or_default();
+        crate::ui::route::param(&search, name).or_else(|| {
+            let hash = loc.hash().unwrap_or_default();
+            crate::ui::route::param(crate::ui::route::hash_query(&hash), name)
+        })
+    }
+
+    pub fn replace_url(href: &str) {
+        if let Ok(h) = window().history() {
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+        }
+    }
+
+    pub fn push_url(href: &str) {
+        if let Ok(h) = window().history() {
+            let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+        }
+    }
+
+    pub fn path_is(page: &str) -> bool {
+        window().location().pathname().unwrap_or_default().ends_with(page)
+    }
+
+    pub fn scroll_to_first(selector: &str) {
+        let selector = selector.to_string();
+        gloo::timers::callback::Timeout::new(0, move || {
+            if let Some(el) = document().query_selector(&selector).ok().flatten() {
+                scroll_to(&el, true);
+            }
+        })
+        .forget();
+    }
+
+    pub fn show_mentions(entity: Option<&str>, current: usize, scroll: bool) {
         for el in all("#article mark.selected") {
             let _ = el.class_list().remove_2("selected", "current");
         }
@@ -48,7 +83,9 @@ mod web {
             let _ = el.class_list().add_1("selected");
             if i == current {
                 let _ = el.class_list().add_1("current");
-                scroll_to(el, true);
+                if scroll {
+                    scroll_to(el, true);
+                }
                 place_card(el);
             }
         }
@@ -113,6 +150,16 @@ mod web {
         let _ = window().location().set_hash(hash.trim_start_matches('#'));
     }
 
+    pub fn focus_first_later(selector: &str) {
+        let selector = selector.to_string();
+        gloo::timers::callback::Timeout::new(0, move || {
+            if let Some(el) = document().query_selector(&selector).ok().flatten() {
+                focus(&el);
+            }
+        })
+        .forget();
+    }
+
     pub fn focus_first(selector: &str) {
         if let Some(el) = document().query_selector(selector).ok().flatten() {
             scroll_to(&el, true);
@@ -143,7 +190,7 @@ mod web {
         }
     }
 
-    pub fn clicked_mention(e: &web_sys::MouseEvent) -> Option<(String, usize)> {
+    pub fn clicked_mention(e: &web_sys::Event) -> Option<(String, usize)> {
         let target = e.target()?.dyn_into::<Element>().ok()?;
         let mark = target.closest("mark[data-entity]").ok()??;
         let id = mark.get_attribute("data-entity")?;
@@ -171,16 +218,26 @@ mod web {
 #[cfg(not(target_arch = "wasm32"))]
 mod web {
     pub fn mark(_: &str) {}
-    pub fn show_mentions(_: Option<&str>, _: usize) {}
+    pub fn show_mentions(_: Option<&str>, _: usize, _: bool) {}
+    pub fn page_param(_: &str) -> Option<String> {
+        None
+    }
+    pub fn replace_url(_: &str) {}
+    pub fn push_url(_: &str) {}
+    pub fn path_is(_: &str) -> bool {
+        false
+    }
+    pub fn scroll_to_first(_: &str) {}
     pub fn flash_sentence(_: usize) {}
     pub fn hash() -> String {
         String::new()
     }
     pub fn scroll_to_id(_: &str) {}
     pub fn focus_first(_: &str) {}
+    pub fn focus_first_later(_: &str) {}
     pub fn set_hash(_: &str) {}
     pub fn step_section(_: i32) {}
-    pub fn clicked_mention(_: &web_sys::MouseEvent) -> Option<(String, usize)> {
+    pub fn clicked_mention(_: &web_sys::Event) -> Option<(String, usize)> {
         None
     }
 }
@@ -191,9 +248,37 @@ pub fn mark(name: &str) {
 }
 
 /// Marks every mention of `entity` (an id) as selected, the `current`-th
-/// as current, and scrolls it into view; `None` clears the marking.
-pub fn show_mentions(entity: Option<&str>, current: usize) {
-    web::show_mentions(entity, current)
+/// as current (scrolled into view when `scroll`), and puts the entity card
+/// under it; `None` clears the marking.
+pub fn show_mentions(entity: Option<&str>, current: usize, scroll: bool) {
+    web::show_mentions(entity, current, scroll)
+}
+
+/// A parameter of the page's address: from its query string, else from the
+/// query part of its hash (`#/slug?q=…`).
+pub fn page_param(name: &str) -> Option<String> {
+    web::page_param(name)
+}
+
+/// Replaces the address (no new history entry, no navigation).
+pub fn replace_url(href: &str) {
+    web::replace_url(href)
+}
+
+/// Adds an address to the history (no navigation).
+pub fn push_url(href: &str) {
+    web::push_url(href)
+}
+
+/// Whether the page's path ends with `page`.
+pub fn path_is(page: &str) -> bool {
+    web::path_is(page)
+}
+
+/// Scrolls the first element matching `selector` into view, once the
+/// current render is done.
+pub fn scroll_to_first(selector: &str) {
+    web::scroll_to_first(selector)
 }
 
 /// Scrolls to the sentence with this index, focuses it and flashes it.
@@ -206,8 +291,9 @@ pub fn hash() -> String {
     web::hash()
 }
 
-/// The entity id and mention number of a clicked `<mark>`, if one was clicked.
-pub fn clicked_mention(e: &web_sys::MouseEvent) -> Option<(String, usize)> {
+/// The entity id and mention number of the `<mark>` an event (click,
+/// pointer, focus) happened in, if any.
+pub fn clicked_mention(e: &web_sys::Event) -> Option<(String, usize)> {
     web::clicked_mention(e)
 }
 
@@ -227,6 +313,12 @@ pub fn scroll_to_id(id: &str) {
 /// Scrolls to the first element matching `selector` and focuses it.
 pub fn focus_first(selector: &str) {
     web::focus_first(selector)
+}
+
+/// Focuses the first element matching `selector` once the current render
+/// is done (without scrolling).
+pub fn focus_first_later(selector: &str) {
+    web::focus_first_later(selector)
 }
 
 /// Moves to the next (`by` > 0) or previous section: scrolls its heading to

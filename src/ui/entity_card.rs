@@ -1,12 +1,15 @@
 //! The card of the chosen entity, next to its current mention in the text:
 //! name, kind, the description the text gives, the number of mentions, and
-//! buttons for the previous and next mention. Opened by clicking or tapping
-//! a highlighted name, or by choosing an entity in the panel.
+//! buttons for the previous and next mention, and a link to the other
+//! articles that name it. Opened by pointing at or focusing a highlighted
+//! name (it closes again when the pointer leaves), or for good by clicking
+//! or tapping one, pressing Enter on one, or choosing it in the panel.
 
 use yew::prelude::*;
 
 use super::doc::DocRef;
 use super::mention_stepper::MentionStepper;
+use super::route::Mode;
 use super::state::Action;
 
 /// Properties of [`EntityCard`].
@@ -16,20 +19,43 @@ pub struct EntityCardProps {
     /// The chosen entity and its current mention.
     pub selected: Option<(usize, usize)>,
     pub dispatch: Callback<Action>,
+    /// The pointer entered or left the card.
+    #[prop_or_default]
+    pub on_enter: Callback<MouseEvent>,
+    #[prop_or_default]
+    pub on_leave: Callback<MouseEvent>,
+}
+
+/// "Sergei Lavrov: 2 articles", linking to the search for the name, when the
+/// library has it in more than one article (counting `doc` itself).
+pub fn elsewhere(doc: &DocRef, entity: usize, mode: Mode) -> Html {
+    let Some(e) = doc.analysis.entities.get(entity) else { return html! {} };
+    let counts = super::doc::article_counts();
+    let embedded = super::doc::embedded(&doc.article.slug).is_some();
+    let n = counts.get(&e.id).copied().unwrap_or(0) + usize::from(!embedded);
+    if n < 2 {
+        return html! {};
+    }
+    html! {
+        <p class="elsewhere"><a href={mode.search_href(&e.name)}>{ format!("{}: {n} articles", e.name) }</a></p>
+    }
 }
 
 #[function_component]
 pub fn EntityCard(props: &EntityCardProps) -> Html {
+    let mode = use_context::<Mode>().unwrap_or_default();
     let Some((i, m)) = props.selected else { return html! {} };
     let Some(e) = props.doc.analysis.entities.get(i) else { return html! {} };
     let count = e.mentions.len();
     let close = props.dispatch.reform(|_: MouseEvent| Action::ClearSelection);
     let mentions = if count == 1 { "1 mention".to_string() } else { format!("{count} mentions") };
     html! {
-        <div id="entity-card" class="entity-card" data-kind={e.kind.as_str()} role="group" aria-label={format!("{} ({})", e.name, e.kind.as_str())}>
+        <div id="entity-card" class="entity-card" data-kind={e.kind.as_str()} role="group" aria-label={format!("{} ({})", e.name, e.kind.as_str())}
+             onmouseenter={props.on_enter.clone()} onmouseleave={props.on_leave.clone()}>
             <p class="card-name"><span class="swatch" data-kind={e.kind.as_str()} aria-hidden="true"></span>{ e.name.clone() }</p>
             <p class="card-kind">{ format!("{} · {mentions}", e.kind.as_str()) }</p>
             if let Some(d) = &e.description { <p class="card-description">{ d.clone() }</p> }
+            { elsewhere(&props.doc, i, mode) }
             <div class="card-steps">
                 <MentionStepper name={e.name.clone()} {count} current={m} dispatch={props.dispatch.clone()} live={false} />
                 <button type="button" class="card-close" onclick={close}>{ "Close" }</button>

@@ -18,6 +18,7 @@ pub struct EntityPanelProps {
 
 #[function_component]
 pub fn EntityPanel(props: &EntityPanelProps) -> Html {
+    let mode = use_context::<super::route::Mode>().unwrap_or_default();
     let entities = &props.doc.analysis.entities;
     let items = entities.iter().enumerate().map(|(i, e)| {
         let chosen = props.selected.is_some_and(|(s, _)| s == i);
@@ -34,7 +35,7 @@ pub fn EntityPanel(props: &EntityPanelProps) -> Html {
                     <span class="entity-count" aria-label={count_label}>{ n }</span>
                 </button>
                 if chosen {
-                    { stepper(props, i) }
+                    { stepper(props, i, mode) }
                 }
             </li>
         }
@@ -53,12 +54,13 @@ pub fn EntityPanel(props: &EntityPanelProps) -> Html {
 }
 
 /// Description and previous/next buttons for the chosen entity.
-fn stepper(props: &EntityPanelProps, i: usize) -> Html {
+fn stepper(props: &EntityPanelProps, i: usize, mode: super::route::Mode) -> Html {
     let e = &props.doc.analysis.entities[i];
     let current = props.selected.map_or(0, |(_, m)| m);
     html! {
         <div class="stepper">
             if let Some(d) = &e.description { <p class="entity-description">{ d.clone() }</p> }
+            { super::entity_card::elsewhere(&props.doc, i, mode) }
             <div class="stepper-row">
                 <MentionStepper name={e.name.clone()} count={e.mentions.len()} {current} dispatch={props.dispatch.clone()} />
             </div>

@@ -9,6 +9,9 @@ use crate::dates::{month_name, weekday_name};
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub doc: DocRef,
+    /// Search matches to mark in the title.
+    #[prop_or_default]
+    pub hits: super::prose::Hits,
 }
 
 #[function_component]
@@ -22,7 +25,7 @@ pub fn ArticleHeader(props: &HeaderProps) -> Html {
     let title = match a.title_span {
         Some(s) => {
             let block = crate::model::Block { kind: crate::model::BlockKind::Paragraph, runs: vec![crate::model::Run::plain(s)] };
-            super::prose::render_block(&props.doc, &block)
+            super::prose::render_block(&props.doc, &block, &props.hits)
         }
         None => html! { { a.title.clone() } },
     };

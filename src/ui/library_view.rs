@@ -8,9 +8,7 @@ use super::dom;
 use super::open_article::OpenArticle;
 use super::own;
 use super::route::Mode;
-use crate::analysis::analyze;
 use crate::dates::month_name;
-use crate::library;
 
 /// One article's card, computed once.
 #[derive(Clone, PartialEq)]
@@ -24,10 +22,10 @@ struct Card {
 }
 
 fn cards() -> Vec<Card> {
-    library::articles()
+    super::doc::all_embedded()
         .into_iter()
-        .map(|a| {
-            let analysis = analyze(&a);
+        .map(|d| {
+            let (a, analysis) = (&d.article, &d.analysis);
             let top = analysis.entities.iter().take(4).map(|e| (e.name.clone(), e.kind.as_str())).collect();
             let date = a.published.map(|d| {
                 (crate::dates::DateValue::Day(d).iso(), format!("{} {} {}", d.day(), month_name(d.month()), d.year()))

@@ -9,6 +9,7 @@
 //! the page outside Yew's tree (scrolling, marking the chosen entity's
 //! mentions, flashing a sentence) are in [`dom`].
 
+pub mod analyser;
 pub mod app;
 pub mod article_view;
 pub mod chrome;
@@ -27,6 +28,8 @@ pub mod prefs;
 pub mod print_notes;
 pub mod prose;
 pub mod route;
+pub mod search_box;
+pub mod search_view;
 pub mod section;
 pub mod shortcuts_help;
 pub mod state;
@@ -49,10 +52,15 @@ pub fn render_to_html(route: Route, mode: Mode) -> String {
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
+    // In the analysis worker there is no page to hydrate.
+    if web_sys::window().is_none() {
+        return;
+    }
     let Some(root) = gloo::utils::document().get_element_by_id("lede") else { return };
     let mode = Mode::from_attr(&root.get_attribute("data-mode").unwrap_or_default());
     let route = match root.get_attribute("data-article").filter(|s| !s.is_empty()) {
         Some(slug) => Route::Article(slug),
+        None if root.get_attribute("data-view").as_deref() == Some("search") => Route::Search(String::new()),
         None => Route::Library,
     };
     dom::mark("lede:start");
@@ -68,4 +76,12 @@ pub fn analyze_json(name: &str, text: &str) -> Result<String, String> {
     let article = crate::read::read(name, text.as_bytes()).map_err(|e| e.to_string())?;
     let analysis = crate::analysis::analyze(&article);
     serde_json::to_string(&crate::report::report(&article, &analysis)).map_err(|e| e.to_string())
+}
+
+/// The analysis worker's entry (`static/worker.js`): reads and analyses a
+/// text and returns the analysis in its wire form (see [`analyser`]).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn analyze_wire(name: &str, text: &str) -> Result<String, String> {
+    analyser::analyse_to_wire(name, text)
 }

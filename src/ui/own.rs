@@ -128,17 +128,24 @@ pub fn remember(entry: &OwnEntry, text: &str) {
     SESSION.with(|s| s.borrow_mut().push((entry.clone(), text.to_string())));
 }
 
-/// Reads a kept (or just opened) article back.
-pub fn load(slug: &str) -> Option<Article> {
+/// A kept (or just opened) article's file name and text.
+pub fn source(slug: &str) -> Option<(String, String)> {
     let session = SESSION.with(|s| s.borrow().iter().find(|(e, _)| e.slug == slug).cloned());
     let (entry, text) = match session {
         Some(found) => found,
         None => (list().into_iter().find(|e| e.slug == slug)?, store::text(slug)?),
     };
-    let format = Format::from_name(&entry.file).ok()?;
-    let mut article = read_str(&entry.file, format, text).ok()?;
+    Some((entry.file, text))
+}
+
+/// Reads a kept (or just opened) article back: the article, its file name
+/// and its text.
+pub fn load(slug: &str) -> Option<(Article, String, String)> {
+    let (file, text) = source(slug)?;
+    let format = Format::from_name(&file).ok()?;
+    let mut article = read_str(&file, format, text.clone()).ok()?;
     article.slug = slug.to_string();
-    Some(article)
+    Some((article, file, text))
 }
 
 #[cfg(test)]

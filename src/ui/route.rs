@@ -7,7 +7,11 @@
 //!
 //! The single-file edition (`lede-offline.html`) has only one page, so its
 //! views live in the hash: `#/` the library, `#/SLUG` an article,
-//! `#/SLUG/SECTION` a section.
+//! `#/SLUG/SECTION` a section, `#/search?q=…` a search.
+//!
+//! A search result opens its article with `?q=…` (the matches to highlight)
+//! and `e=ID` (the entity to show, at its first mention): after the page
+//! name in the hosted site, after the hash path in the hash.
 
 /// Which edition the app runs in; provided to every component as context.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,7 +28,13 @@ pub enum Mode {
 pub enum Route {
     Library,
     Article(String),
+    /// The search view, with its query.
+    Search(String),
 }
+
+/// Addresses no article may take: the library, the search page, the
+/// single-file edition and the service worker.
+pub const RESERVED: &[&str] = &["index", "search", "lede-offline", "sw"];
 
 impl Mode {
     /// Reads the `data-mode` attribute value.
@@ -64,6 +74,29 @@ impl Mode {
         }
     }
 
+    /// The search view for a query.
+    pub fn search_href(self, q: &str) -> String {
+        let query = if q.is_empty() { String::new() } else { format!("?q={}", encode(q)) };
+        match self {
+            Mode::Pages => format!("search.html{query}"),
+            Mode::Single => format!("#/search{query}"),
+        }
+    }
+
+    /// An article opened from a search: its matches for `q` highlighted,
+    /// and `entity` (an id) shown at its first mention.
+    pub fn found_href(self, slug: &str, q: &str, entity: Option<&str>) -> String {
+        let mut query = format!("?q={}", encode(q));
+        if let Some(e) = entity {
+            query.push_str(&format!("&e={}", encode(e)));
+        }
+        if self.hash_routed(slug) {
+            format!("#/{slug}{query}")
+        } else {
+            format!("{slug}.html{query}")
+        }
+    }
+
     pub fn section_href(self, article: &str, section: &str) -> String {
         if self.hash_routed(article) {
             format!("#/{article}/{section}")
@@ -85,6 +118,9 @@ impl Mode {
     /// The view a location hash names, when views live in the hash; `None`
     /// means "the page's own view".
     pub fn route_in_hash(self, hash: &str) -> Option<Route> {
+        if let Some(rest) = hash.strip_prefix("/search").filter(|r| r.is_empty() || r.starts_with('?')) {
+            return (self == Mode::Single).then(|| Route::Search(param(rest, "q").unwrap_or_default()));
+        }
         match split_hash(hash) {
             Some((article, _)) if self.hash_routed(&article) => Some(Route::Article(article)),
             _ if self == Mode::Single => Some(Route::Library),
@@ -98,7 +134,8 @@ pub const OWN_PREFIX: &str = "own/";
 
 /// Splits a hash path `/ARTICLE[/SECTION]`, where ARTICLE may be `own/NAME`.
 fn split_hash(hash: &str) -> Option<(String, Option<String>)> {
-    let rest = hash.strip_prefix('/')?;
+    let path = hash.split_once('?').map_or(hash, |(p, _)| p);
+    let rest = path.strip_prefix('/')?;
     let (own, rest) = match rest.strip_prefix(OWN_PREFIX) {
         Some(r) => (true, r),
         None => (false, rest),
@@ -112,6 +149,56 @@ fn split_hash(hash: &str) -> Option<(String, Option<String>)> {
     }
     let article = if own { format!("{OWN_PREFIX}{name}") } else { name.to_string() };
     Some((article, section))
+}
+
+/// The value of `name` in a query string (`?a=1&b=2`, with or without `?`),
+/// percent-decoded, `+` read as a space.
+pub fn param(query: &str, name: &str) -> Option<String> {
+    let query = query.split_once('?').map_or(query, |(_, q)| q);
+    query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (k == name).then(|| decode(v))
+    })
+}
+
+/// The query string of a location hash (after `?`), if any.
+pub fn hash_query(hash: &str) -> &str {
+    hash.split_once('?').map_or("", |(_, q)| q)
+}
+
+/// Percent-encodes a URL query value (everything but unreserved characters).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn decode(s: &str) -> String {
+    let hex = |b: u8| (b as char).to_digit(16);
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -131,6 +218,23 @@ mod tests {
         assert_eq!(Mode::Single.route_in_hash(""), Some(Route::Library));
         assert_eq!(Mode::Single.section_in_hash("/a"), None);
         assert_eq!(Mode::from_attr(Mode::Single.as_attr()), Mode::Single);
+    }
+
+    #[test]
+    fn search_addresses_round_trip() {
+        assert_eq!(Mode::Pages.search_href("Sergei Lavrov"), "search.html?q=Sergei%20Lavrov");
+        assert_eq!(Mode::Pages.search_href(""), "search.html");
+        let h = Mode::Single.search_href("Russia’s offer & more");
+        assert_eq!(Mode::Single.route_in_hash(&h[1..]), Some(Route::Search("Russia’s offer & more".into())));
+        assert_eq!(Mode::Pages.route_in_hash("/search?q=x"), None, "the hosted site has a search page");
+        let found = Mode::Single.found_href("a", "Lavrov", Some("sergei-lavrov"));
+        assert_eq!(Mode::Single.route_in_hash(&found[1..]), Some(Route::Article("a".into())));
+        assert_eq!(Mode::Single.section_in_hash(&found[1..]), None);
+        assert_eq!(param(hash_query(&found[1..]), "e").as_deref(), Some("sergei-lavrov"));
+        assert_eq!(Mode::Pages.found_href("a", "x y", None), "a.html?q=x%20y");
+        assert_eq!(param("?q=a+b%2Fc&e=", "q").as_deref(), Some("a b/c"));
+        assert_eq!(param("q=%zz%", "q").as_deref(), Some("%zz%"), "bad escapes are kept as written");
+        assert_eq!(param("q=1", "e"), None);
     }
 
     #[test]

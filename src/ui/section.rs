@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::doc::DocRef;
-use super::prose::{render_block, Prose};
+use super::prose::{render_block, Hits, Prose};
 
 /// Properties of [`SectionView`].
 #[derive(Properties, PartialEq)]
@@ -14,6 +14,9 @@ pub struct SectionProps {
     pub collapsed: bool,
     /// Called with the section's slug when its toggle is pressed.
     pub on_toggle: Callback<String>,
+    /// Search matches to mark.
+    #[prop_or_default]
+    pub hits: Hits,
 }
 
 #[function_component]
@@ -25,7 +28,7 @@ pub fn SectionView(props: &SectionProps) -> Html {
         // The lead: no heading, never collapsed.
         return html! {
             <section id={section.slug.clone()} class="lead">
-                <Prose doc={props.doc.clone()} blocks={section.blocks.clone()} />
+                <Prose doc={props.doc.clone()} blocks={section.blocks.clone()} hits={props.hits.clone()} />
             </section>
         };
     };
@@ -34,7 +37,7 @@ pub fn SectionView(props: &SectionProps) -> Html {
         props.on_toggle.reform(move |_: MouseEvent| slug.clone())
     };
     let expanded = if props.collapsed { "false" } else { "true" };
-    let heading = render_block(&props.doc, &props.doc.article.blocks[h]);
+    let heading = render_block(&props.doc, &props.doc.article.blocks[h], &props.hits);
     html! {
         <section id={section.slug.clone()} class={classes!("section", props.collapsed.then_some("collapsed"))}>
             <h2 class="section-heading">
@@ -45,7 +48,7 @@ pub fn SectionView(props: &SectionProps) -> Html {
                 <a class="section-link" href={mode.section_href(&props.doc.article.slug, &section.slug)} aria-label={format!("Link to “{}”", section.title)}>{ "#" }</a>
             </h2>
             <div id={body_id} class="section-body" hidden={props.collapsed}>
-                <Prose doc={props.doc.clone()} blocks={section.blocks.clone()} />
+                <Prose doc={props.doc.clone()} blocks={section.blocks.clone()} hits={props.hits.clone()} />
             </div>
         </section>
     }

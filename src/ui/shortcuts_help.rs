@@ -3,13 +3,14 @@
 use yew::prelude::*;
 
 /// The shortcuts, as (key, what it does).
-pub const SHORTCUTS: [(&str, &str); 6] = [
+pub const SHORTCUTS: [(&str, &str); 7] = [
     ("h", "Highlights on or off"),
     ("t", "Go to the timeline"),
+    ("/", "Search all articles"),
     ("j", "Next section"),
     ("k", "Previous section"),
     ("?", "Show or hide this list"),
-    ("Esc", "Close this list"),
+    ("Esc", "Close this list or the name card"),
 ];
 
 /// Properties of [`ShortcutsHelp`].

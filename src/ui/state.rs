@@ -25,6 +25,11 @@ pub struct ViewState {
     pub restored: bool,
     /// The keyboard shortcuts list is open.
     pub help: bool,
+    /// The entity card was opened by pointing at or focusing a mention (it
+    /// closes when the pointer leaves); otherwise it was chosen and stays.
+    pub preview: bool,
+    /// The search whose matches are highlighted (opened from a search).
+    pub search: Option<String>,
 }
 
 impl Default for ViewState {
@@ -37,6 +42,8 @@ impl Default for ViewState {
             event: None,
             restored: false,
             help: false,
+            preview: false,
+            search: None,
         }
     }
 }
@@ -61,6 +68,12 @@ pub enum Action {
     Restore { highlights: bool, hidden: Vec<EntityKind>, collapsed: Vec<String> },
     ToggleHelp,
     CloseHelp,
+    /// Show an entity's card at a mention the reader points at or focuses.
+    Preview(usize, usize),
+    /// The pointer left a previewed mention and its card.
+    EndPreview,
+    /// Highlight a search's matches (`None` clears them).
+    SetSearch(Option<String>),
 }
 
 impl Reducible for ViewState {
@@ -68,6 +81,10 @@ impl Reducible for ViewState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        // Any choice but a preview pins the card.
+        if !matches!(action, Action::Preview(..) | Action::EndPreview) {
+            s.preview = false;
+        }
         match action {
             Action::ToggleHighlights => s.highlights = !s.highlights,
             Action::ToggleKind(k) => {
@@ -111,6 +128,21 @@ impl Reducible for ViewState {
                 s.collapsed = collapsed.into_iter().collect();
                 s.restored = true;
             }
+            Action::Preview(e, m) => {
+                if s.selected == Some((e, m)) && !self.preview {
+                    return self;
+                }
+                s.selected = Some((e, m));
+                s.preview = true;
+            }
+            Action::EndPreview => {
+                if !self.preview {
+                    return self;
+                }
+                s.selected = None;
+                s.preview = false;
+            }
+            Action::SetSearch(q) => s.search = q,
             Action::ToggleHelp => s.help = !s.help,
             Action::CloseHelp => {
                 if !s.help {
@@ -153,6 +185,14 @@ mod tests {
         assert_eq!(s.event, Some((1, 1)));
         let s = run(&[Action::Restore { highlights: false, hidden: vec![EntityKind::Group], collapsed: vec!["x".into()] }]);
         assert!(!s.highlights && s.restored && s.hidden.contains(&EntityKind::Group) && s.collapsed.contains("x"));
+        let s = run(&[Action::Preview(1, 2)]);
+        assert_eq!((s.selected, s.preview), (Some((1, 2)), true));
+        assert_eq!(run(&[Action::Preview(1, 2), Action::EndPreview]).selected, None, "a preview closes");
+        let s = run(&[Action::Preview(1, 2), Action::Step { by: 1, count: 4 }, Action::EndPreview]);
+        assert_eq!(s.selected, Some((1, 3)), "stepping pins the card");
+        let s = run(&[Action::SelectAt(1, 0), Action::Preview(1, 0)]);
+        assert!(!s.preview, "pointing at the chosen mention keeps it chosen");
+        assert_eq!(run(&[Action::SelectAt(1, 0), Action::EndPreview]).selected, Some((1, 0)));
         assert!(run(&[Action::ToggleHelp]).help);
         assert!(!run(&[Action::ToggleHelp, Action::CloseHelp]).help);
     }

@@ -384,6 +384,30 @@ impl Harness {
         self.client.perform_actions(keys).await.expect("key press");
     }
 
+    /// Moves the mouse pointer onto the centre of the first element matching `css`.
+    pub async fn hover(&self, css: &str) {
+        let element = self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}"));
+        let moves = fantoccini::actions::MouseActions::new("mouse".into())
+            .then(fantoccini::actions::PointerAction::MoveToElement { element, duration: None, x: 0.0, y: 0.0 });
+        self.client.perform_actions(moves).await.expect("pointer move");
+    }
+
+    /// Moves the mouse pointer to a point of the viewport.
+    pub async fn hover_at(&self, x: f64, y: f64) {
+        let moves = fantoccini::actions::MouseActions::new("mouse".into())
+            .then(fantoccini::actions::PointerAction::MoveTo { duration: None, x, y });
+        self.client.perform_actions(moves).await.expect("pointer move");
+    }
+
+    /// Types text into the focused element, key by key.
+    pub async fn type_text(&self, text: &str) {
+        let mut keys = KeyActions::new("keyboard".into());
+        for c in text.chars() {
+            keys = keys.then(KeyAction::Down { value: c }).then(KeyAction::Up { value: c });
+        }
+        self.client.perform_actions(keys).await.expect("typing");
+    }
+
     /// Presses a key with Shift held.
     pub async fn press_shifted(&self, key: char) {
         let shift: char = Key::Shift.into();
