@@ -10,7 +10,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chrome::{Masthead, SiteFooter};
-use super::doc::{all_embedded, article_counts};
+use super::analyser;
+use super::doc::{all_embedded, article_counts, DocRef};
+use super::own;
 use super::dom;
 use super::route::Mode;
 use crate::search::{search, Query, Results, Searchable, Snippet, MIN_QUERY};
@@ -24,9 +26,23 @@ pub struct SearchViewProps {
     pub query: AttrValue,
 }
 
-fn run(q: &str) -> Option<Results> {
+/// The reader's own articles, added as the worker finishes each.
+#[derive(Default, PartialEq)]
+struct OwnDocs(Vec<DocRef>);
+
+impl Reducible for OwnDocs {
+    type Action = DocRef;
+    fn reduce(self: Rc<Self>, doc: DocRef) -> Rc<Self> {
+        let mut docs = self.0.clone();
+        docs.push(doc);
+        Rc::new(OwnDocs(docs))
+    }
+}
+
+fn run(q: &str, own: &[DocRef]) -> Option<Results> {
     let query = Query::new(q)?;
-    let docs = all_embedded();
+    let mut docs = all_embedded();
+    docs.extend(own.iter().cloned());
     let searchable: Vec<Searchable> = docs.iter().map(|d| Searchable { article: &d.article, analysis: &d.analysis }).collect();
     Some(search(&searchable, &query))
 }
@@ -51,7 +67,23 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
             query.set(q);
         })
     };
-    let results = use_memo((*query).clone(), |q| run(q).map(Rc::new));
+    // The reader's own articles are searched too, once analysed.
+    let own_docs = use_reducer(OwnDocs::default);
+    {
+        let add = own_docs.dispatcher();
+        use_effect_with((), move |_| {
+            for entry in own::list() {
+                if let Some((article, file, text)) = own::load(&entry.slug) {
+                    let add = add.clone();
+                    analyser::analyse(article, &file, &text, move |d| add.dispatch(d));
+                }
+            }
+        });
+    }
+    let results = use_memo(((*query).clone(), own_docs.0.len()), {
+        let own = own_docs.0.clone();
+        move |(q, _)| run(q, &own).map(Rc::new)
+    });
     let q = query.trim().to_string();
 
     let body = match results.as_ref() {
