@@ -27,12 +27,18 @@ setup:
 setup-test:
 	@scripts/setup.sh test
 
-# The wasm bundle: compile, generate the JS glue, shrink.
+# The two wasm bundles, each compiled, given its JS glue and shrunk: the
+# viewer (an ES module, loaded by every page) and the analysis worker's (the
+# crate with its `worker` feature, a classic script for static/worker.js,
+# loaded only when a reader opens a file of their own).
 wasm: setup
-	cargo rustc --profile web --target wasm32-unknown-unknown --lib --crate-type cdylib
 	rm -rf $(PKG)
+	cargo rustc --profile web --target wasm32-unknown-unknown --lib --crate-type cdylib
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM)
 	$(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/lede_bg.wasm -o $(PKG)/lede_bg.wasm
+	cargo rustc --profile web --target wasm32-unknown-unknown --lib --crate-type cdylib --features worker
+	wasm-bindgen --target no-modules --no-typescript --out-dir $(PKG) --out-name lede_worker $(WASM)
+	$(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/lede_worker_bg.wasm -o $(PKG)/lede_worker_bg.wasm
 
 # The static site: server-rendered pages around the bundle.
 dist: wasm

@@ -1,13 +1,26 @@
-//! Embeds every article of `articles/` into the crate.
+//! Embeds every article of `articles/` into the crate, with its analysis.
 //!
-//! Each file is read with the same reader the app uses, so a file that is
-//! not an article (empty, not UTF-8, no title, …) stops the build with a
-//! message naming the file and the reason, instead of shipping an empty page.
+//! Each file is read and analysed with the same code the app uses (these
+//! modules are the crate's own, compiled into the build script too), so a
+//! file that is not an article (empty, not UTF-8, no title, …) stops the
+//! build with a message naming the file and the reason, instead of shipping
+//! an empty page. The analysis is embedded in its wire form (`src/wire.rs`):
+//! the viewer shows an embedded article without reading or analysing it.
 
 #![allow(dead_code)]
 
+#[path = "src/analysis.rs"]
+mod analysis;
 #[path = "src/dates.rs"]
 mod dates;
+#[path = "src/entities.rs"]
+mod entities;
+#[path = "src/lexicon.rs"]
+mod lexicon;
+#[path = "src/timeline.rs"]
+mod timeline;
+#[path = "src/wire.rs"]
+mod wire;
 #[path = "src/model.rs"]
 mod model;
 #[path = "src/read/mod.rs"]
@@ -35,15 +48,34 @@ fn main() {
         eprintln!("error: {e}");
         process::exit(1);
     });
+    // The analysis code and its data: a change re-analyses every article.
+    for f in ["src/analysis.rs", "src/dates.rs", "src/entities.rs", "src/lexicon.rs", "src/timeline.rs", "src/wire.rs",
+              "src/model.rs", "src/span.rs", "src/text.rs", "src/read", "data"] {
+        println!("cargo:rerun-if-changed={f}");
+    }
+    let out_dir = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     let mut out = String::from("/// Articles embedded from `articles/` by build.rs.\npub static EMBEDDED: &[Embedded] = &[\n");
-    for (path, article) in &articles {
+    for (i, (path, article)) in articles.iter().enumerate() {
         println!("cargo:rerun-if-changed={}", path.display());
         let abs = path.canonicalize().unwrap_or_else(|_| path.clone());
-        writeln!(out, "    Embedded {{ file: {:?}, source: include_str!({:?}) }},", article.file, abs.display().to_string())
-            .expect("writing to a String");
+        let data = out_dir.join(format!("article-{i}.json"));
+        let analysis = analysis::analyze(article);
+        if let Err(e) = fs::write(&data, wire::to_json(article, &analysis)) {
+            eprintln!("error: cannot write {}: {e}", data.display());
+            process::exit(1);
+        }
+        writeln!(
+            out,
+            "    Embedded {{ file: {:?}, slug: {:?}, #[cfg(not(target_arch = \"wasm32\"))] source: include_str!({:?}), data: include_str!({:?}) }},",
+            article.file,
+            article.slug,
+            abs.display().to_string(),
+            data.display().to_string()
+        )
+        .expect("writing to a String");
     }
     out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("articles.rs");
+    let dest = out_dir.join("articles.rs");
     if let Err(e) = fs::write(&dest, out) {
         eprintln!("error: cannot write {}: {e}", dest.display());
         process::exit(1);

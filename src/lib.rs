@@ -27,3 +27,4 @@ pub mod span;
 pub mod text;
 pub mod timeline;
 pub mod ui;
+pub mod wire;

@@ -1,13 +1,21 @@
 //! The articles embedded at build time from `articles/` (see `build.rs`).
 
 use crate::model::Article;
+#[cfg(not(target_arch = "wasm32"))]
 use crate::read::{read_str, Format};
 
 /// One embedded file.
 #[derive(Debug)]
 pub struct Embedded {
     pub file: &'static str,
+    /// The address it gets from its file name (or title).
+    pub slug: &'static str,
+    /// The file as written (natively only: the browser gets `data`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub source: &'static str,
+    /// The article read and analysed at build time, in its wire form
+    /// (see [`crate::wire`]).
+    pub data: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/articles.rs"));
@@ -15,31 +23,47 @@ include!(concat!(env!("OUT_DIR"), "/articles.rs"));
 /// Reads one embedded file. `build.rs` has already read every one of them
 /// with the same reader, so this cannot fail for an embedded file; an error
 /// is still returned rather than hidden.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn read_embedded(e: &Embedded) -> Result<Article, crate::read::ReadError> {
     let format = Format::from_name(e.file)?;
     read_str(e.file, format, e.source.to_string())
 }
 
+/// An embedded article with the analysis made at build time.
+pub fn analysed(e: &Embedded) -> Result<(Article, crate::analysis::Analysis), String> {
+    crate::wire::from_json(e.data).map_err(|err| format!("{}: {err}", e.file))
+}
+
 /// Every embedded article, in file-name order.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn articles() -> Vec<Article> {
     EMBEDDED.iter().filter_map(|e| read_embedded(e).ok()).collect()
 }
 
-/// The position in [`EMBEDDED`] of the article with this slug. The slug
-/// comes from the file name, so this reads no article (but one whose name
-/// gives no slug, which takes its title's).
+/// The position in [`EMBEDDED`] of the article with this slug.
 pub fn position(slug: &str) -> Option<usize> {
-    let by_name = |e: &Embedded| {
-        let stem = e.file.rsplit_once('.').map_or(e.file, |(s, _)| s);
-        crate::model::slugify(stem)
-    };
-    EMBEDDED
-        .iter()
-        .position(|e| by_name(e) == slug)
-        .or_else(|| EMBEDDED.iter().position(|e| read_embedded(e).is_ok_and(|a| a.slug == slug)))
+    EMBEDDED.iter().position(|e| e.slug == slug)
 }
 
 /// The embedded article with this slug.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn find(slug: &str) -> Option<Article> {
     read_embedded(EMBEDDED.get(position(slug)?)?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_build_time_analysis_is_what_the_code_finds_now() {
+        assert!(!EMBEDDED.is_empty());
+        for e in EMBEDDED {
+            let article = read_embedded(e).expect("reads");
+            let analysis = crate::analysis::analyze(&article);
+            assert_eq!(analysed(e).expect("unpacks"), (article, analysis), "{}", e.file);
+            assert_eq!(position(e.slug).map(|i| EMBEDDED[i].file), Some(e.file));
+        }
+        assert_eq!(position("no-such-article"), None);
+    }
 }

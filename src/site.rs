@@ -111,6 +111,10 @@ pub fn assemble(pkg: &Path, static_dir: &Path) -> io::Result<Build> {
     let css = text_of(read(&static_dir.join("lede.css"))?, "static/lede.css")?;
     let boot = text_of(read(&static_dir.join("boot.js"))?, "static/boot.js")?;
     let worker = text_of(read(&static_dir.join("worker.js"))?, "static/worker.js")?;
+    let worker_wasm = read(&pkg.join("lede_worker_bg.wasm"))?;
+    let worker_glue = text_of(read(&pkg.join("lede_worker.js"))?, "pkg/lede_worker.js")?;
+    let worker_wasm_name = hashed_name("pkg/lede_worker_bg.wasm", &worker_wasm);
+    let worker_glue_name = hashed_name("pkg/lede_worker.js", worker_glue.as_bytes());
 
     let wasm_name = hashed_name("pkg/lede_bg.wasm", &wasm);
     let glue_name = hashed_name("pkg/lede.js", glue.as_bytes());
@@ -119,9 +123,10 @@ pub fn assemble(pkg: &Path, static_dir: &Path) -> io::Result<Build> {
         .replace("../pkg/lede.js", &format!("../{glue_name}"))
         .replace("../pkg/lede_bg.wasm", &format!("../{wasm_name}"));
     let boot_name = hashed_name("static/boot.js", boot.as_bytes());
+    let single = single_file(&css, &glue, &wasm, &single_file_worker(&worker, &worker_glue, &worker_wasm));
     let worker = worker
-        .replace("../pkg/lede.js", &format!("../{glue_name}"))
-        .replace("../pkg/lede_bg.wasm", &format!("../{wasm_name}"));
+        .replace("../pkg/lede_worker.js", &format!("../{worker_glue_name}"))
+        .replace("../pkg/lede_worker_bg.wasm", &format!("../{worker_wasm_name}"));
     let worker_name = hashed_name("static/worker.js", worker.as_bytes());
 
     // Other static files keep their names (icons, manifest).
@@ -160,7 +165,9 @@ pub fn assemble(pkg: &Path, static_dir: &Path) -> io::Result<Build> {
     let search = "Search the library's articles: words, and the people, organisations, places and groups they name.";
     b.files.insert("search.html".into(), page(&template, "Search", search, "search", "", &app).into_bytes());
 
-    b.files.insert("lede-offline.html".into(), single_file(&css, &glue, &wasm).into_bytes());
+    b.files.insert("lede-offline.html".into(), single.into_bytes());
+    b.files.insert(worker_wasm_name, worker_wasm);
+    b.files.insert(worker_glue_name, worker_glue.into_bytes());
     b.files.insert(wasm_name, wasm);
     b.files.insert(glue_name, glue.into_bytes());
     b.files.insert(css_name, css.into_bytes());
@@ -186,13 +193,25 @@ pub fn assemble(pkg: &Path, static_dir: &Path) -> io::Result<Build> {
     Ok(b)
 }
 
+/// The analysis worker of the single-file edition: `static/worker.js` with
+/// the worker bundle's glue and wasm (base64) inlined, for a worker made
+/// from a `blob:` URL.
+pub fn single_file_worker(worker: &str, glue: &str, wasm: &[u8]) -> String {
+    let wasm = format!("Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0))", base64(wasm));
+    worker
+        .replace("importScripts(\"../pkg/lede_worker.js\");", glue)
+        .replace("new URL(\"../pkg/lede_worker_bg.wasm\", self.location.href)", &wasm)
+}
+
 /// The single-file edition: the library and every article, with the CSS,
-/// the JS glue and the wasm (base64) inlined. Views live in the hash.
-pub fn single_file(css: &str, glue: &str, wasm: &[u8]) -> String {
+/// the JS glue and the wasm (base64) inlined, and the analysis worker's
+/// source (see [`single_file_worker`]). Views live in the hash.
+pub fn single_file(css: &str, glue: &str, wasm: &[u8], worker: &str) -> String {
     let app = render_to_html(Route::Library, Mode::Single);
     // Nothing inlined may close its element early.
     let css = css.replace("</style", "<\\/style");
     let glue = glue.replace("</script", "<\\/script");
+    let worker = serde_json::to_string(worker).unwrap_or_default().replace("</script", "<\\/script");
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -201,6 +220,7 @@ pub fn single_file(css: &str, glue: &str, wasm: &[u8]) -> String {
          <div id=\"lede\" data-article=\"\" data-mode=\"single\">{app}</div>\n\
          <script type=\"module\">\n{glue}\n\
          performance.mark(\"lede:boot\");\n\
+         document.getElementById(\"lede\").dataset.worker = URL.createObjectURL(new Blob([{worker}], {{ type: \"text/javascript\" }}));\n\
          const ledeWasmBytes = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\n\
          __wbg_init({{ module_or_path: ledeWasmBytes }});\n</script>\n</body>\n</html>\n",
         base64(wasm)

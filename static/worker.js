@@ -1,19 +1,26 @@
 // Lede's analysis worker: reads and analyses a reader's own article with
-// the same wasm bundle as the page, so the page stays responsive while a
-// long article is analysed. Messages in: a JSON array [id, file name, text].
-// Messages out: "ID ok WIRE-JSON" or "ID err MESSAGE".
+// the analysis bundle (the crate built with its `worker` feature), so the
+// page stays responsive while a long article is analysed.
 //
-// `make dist` rewrites the two bundle names below to their content-hashed
-// names (and renames this file the same way).
-import init, { analyze_wire } from "../pkg/lede.js";
+// Messages in: "ID JSON" where JSON is [file name, text].
+// Messages out: "ID ok WIRE-JSON" (the article and its analysis) or
+// "ID err REASON".
+//
+// `make dist` rewrites the bundle names below to their content-hashed names
+// (and renames this file the same way); the single-file edition inlines
+// both instead.
+importScripts("../pkg/lede_worker.js");
 
-const ready = init({ module_or_path: new URL("../pkg/lede_bg.wasm", import.meta.url) });
+const ready = wasm_bindgen({ module_or_path: new URL("../pkg/lede_worker_bg.wasm", self.location.href) });
 
 self.onmessage = async (event) => {
-  const [id, name, text] = JSON.parse(event.data);
+  const message = String(event.data);
+  const space = message.indexOf(" ");
+  const id = message.slice(0, space);
   try {
+    const [name, text] = JSON.parse(message.slice(space + 1));
     await ready;
-    self.postMessage(`${id} ok ${analyze_wire(name, text)}`);
+    self.postMessage(`${id} ok ${wasm_bindgen.analyze_wire(name, text)}`);
   } catch (err) {
     self.postMessage(`${id} err ${err}`);
   }

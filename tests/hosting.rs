@@ -232,6 +232,14 @@ async fn single_file_from_disk(engine: Engine) {
     // Back to the library through the hash.
     h.click("a.brand").await;
     h.wait_until("document.querySelector('.cards') !== null", "the library").await;
+    // A reader's own text is analysed there too (by the inlined worker).
+    h.js("const t = document.getElementById('paste-text'); t.value = 'Offline Story\\nOSLO, May 2, 2023 – Prime Minister Jonas Gahr Store spoke in Oslo on Monday.'; t.dispatchEvent(new InputEvent('input', { bubbles: true })); return 1").await;
+    h.click("button.paste-open").await;
+    h.wait_until("location.hash.startsWith('#/own/')", "the pasted article's address").await;
+    h.wait_until("document.querySelectorAll('#article mark[data-kind=\"person\"]').length >= 1 && document.querySelectorAll('#timeline ol > li').length >= 1", "its highlights and timeline").await;
+    // Search finds words in every article, in the hash.
+    h.js("location.hash = '#/search?q=lavrov'; return 1").await;
+    h.wait_until("document.querySelector('.search-entity[data-entity=\"sergei-lavrov\"]') !== null", "the search results").await;
     h.close().await;
 }
 

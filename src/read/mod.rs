@@ -143,7 +143,7 @@ pub fn read_dir(dir: &std::path::Path) -> Result<Vec<(std::path::PathBuf, Articl
 }
 
 /// UTF-8 decoding with a clear error; strips a byte-order mark.
-fn decode(bytes: &[u8]) -> Result<String, ReadError> {
+pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 { offset: e.valid_up_to() })?;
     if text.chars().any(|c| c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))) {

@@ -5,8 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::analyser;
-use super::doc::{embedded, DocRef};
+use super::doc::{embedded, load_own, DocRef};
 use super::prose::Hits;
 use super::dom;
 use super::entity_card::EntityCard;
@@ -19,7 +18,6 @@ use super::timeline::TimelineView;
 use super::chrome::{Masthead, SiteFooter};
 use super::prefs;
 use super::print_notes::{PrintLegend, PrintTimeline};
-use super::own;
 use super::route::{Mode, OWN_PREFIX};
 use super::shortcuts_help::ShortcutsHelp;
 use super::toc::Toc;
@@ -46,13 +44,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         let slug = props.slug.to_string();
         use_effect_with((), move |_| {
             if own_article {
-                match own::load(&slug) {
-                    Some((article, file, text)) => analyser::analyse(article, &file, &text, move |d| {
-                        doc.set(Some(d));
-                        waiting.set(false);
-                    }),
-                    None => waiting.set(false),
-                }
+                load_own(&slug, move |d| {
+                    doc.set(d);
+                    waiting.set(false);
+                });
             }
         });
     }

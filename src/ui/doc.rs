@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use crate::analysis::{analyze, Analysis};
+use crate::analysis::Analysis;
 use crate::entities::EntityKind;
 use crate::library;
 use crate::model::{Article, Section};
@@ -18,13 +18,14 @@ pub struct Doc {
 }
 
 impl Doc {
-    /// Analyses an article.
+    /// Analyses an article (natively: the browser gets articles analysed).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn new(article: Article) -> Doc {
-        let analysis = analyze(&article);
+        let analysis = crate::analysis::analyze(&article);
         Doc::from_parts(article, analysis)
     }
 
-    /// An article with an analysis made elsewhere (a worker).
+    /// An article with its analysis, made at build time or in the worker.
     pub fn from_parts(article: Article, analysis: Analysis) -> Doc {
         let sections = article.sections();
         let mut event_sentences = vec![None; analysis.sentences.len()];
@@ -62,14 +63,14 @@ thread_local! {
     static EMBEDDED: std::cell::RefCell<Vec<Option<DocRef>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The embedded article at `index` in [`library::EMBEDDED`], analysed once
-/// per page.
+/// The embedded article at `index` in [`library::EMBEDDED`], unpacked from
+/// its build-time analysis once per page.
 fn embedded_at(index: usize) -> Option<DocRef> {
     if let Some(d) = EMBEDDED.with(|c| c.borrow().get(index).cloned().flatten()) {
         return Some(d);
     }
-    let article = library::read_embedded(library::EMBEDDED.get(index)?).ok()?;
-    let doc = DocRef(Rc::new(Doc::new(article)));
+    let (article, analysis) = library::analysed(library::EMBEDDED.get(index)?).ok()?;
+    let doc = DocRef(Rc::new(Doc::from_parts(article, analysis)));
     EMBEDDED.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() <= index {
@@ -88,6 +89,39 @@ pub fn embedded(slug: &str) -> Option<DocRef> {
 /// Every embedded article, in file-name order.
 pub fn all_embedded() -> Vec<DocRef> {
     (0..library::EMBEDDED.len()).filter_map(embedded_at).collect()
+}
+
+thread_local! {
+    /// A reader's own articles analysed in this page, by slug.
+    static OWN: std::cell::RefCell<Vec<DocRef>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Keeps a reader's own article, analysed, for the rest of the page's life.
+pub fn keep_own(doc: DocRef) {
+    OWN.with(|o| {
+        let mut o = o.borrow_mut();
+        o.retain(|d| d.article.slug != doc.article.slug);
+        o.push(doc);
+    });
+}
+
+/// A reader's own article: from this page's cache, else read from storage
+/// and analysed in the worker. `done` gets `None` when it is not there (or
+/// no longer reads as an article).
+pub fn load_own(slug: &str, done: impl FnOnce(Option<DocRef>) + 'static) {
+    if let Some(d) = OWN.with(|o| o.borrow().iter().find(|d| d.article.slug == slug).cloned()) {
+        return done(Some(d));
+    }
+    let Some((file, text)) = super::own::source(slug) else { return done(None) };
+    let slug = slug.to_string();
+    super::analyser::analyse(&file, &text, move |outcome| {
+        done(outcome.ok().map(|(mut article, analysis)| {
+            article.slug = slug;
+            let doc = DocRef(Rc::new(Doc::from_parts(article, analysis)));
+            keep_own(doc.clone());
+            doc
+        }))
+    });
 }
 
 /// In how many embedded articles each entity id appears.

@@ -47,15 +47,11 @@ pub fn render_to_html(route: Route, mode: Mode) -> String {
 
 /// The browser entry point: hydrates the server-rendered view in `#lede`.
 ///
-/// The root says which view it holds (`data-article`, empty for the
-/// library) and which edition this is (`data-mode`).
-#[cfg(target_arch = "wasm32")]
+/// The root says which view it holds (`data-view`, `data-article`) and which
+/// edition this is (`data-mode`).
+#[cfg(all(target_arch = "wasm32", not(feature = "worker")))]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
-    // In the analysis worker there is no page to hydrate.
-    if web_sys::window().is_none() {
-        return;
-    }
     let Some(root) = gloo::utils::document().get_element_by_id("lede") else { return };
     let mode = Mode::from_attr(&root.get_attribute("data-mode").unwrap_or_default());
     let route = match root.get_attribute("data-article").filter(|s| !s.is_empty()) {
@@ -69,8 +65,9 @@ pub fn start() {
 
 /// Analyses a text in the browser with the same code as the `analyze`
 /// command, and returns the same JSON report (an error message on failure).
-/// Exported for pages and tools that want the analysis without the viewer.
-#[cfg(target_arch = "wasm32")]
+/// Exported by the worker's bundle, for tools that want the analysis
+/// without the viewer.
+#[cfg(all(target_arch = "wasm32", feature = "worker"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn analyze_json(name: &str, text: &str) -> Result<String, String> {
     let article = crate::read::read(name, text.as_bytes()).map_err(|e| e.to_string())?;
@@ -79,8 +76,9 @@ pub fn analyze_json(name: &str, text: &str) -> Result<String, String> {
 }
 
 /// The analysis worker's entry (`static/worker.js`): reads and analyses a
-/// text and returns the analysis in its wire form (see [`analyser`]).
-#[cfg(target_arch = "wasm32")]
+/// text and returns the article and its analysis in their wire form (see
+/// [`crate::wire`]).
+#[cfg(all(target_arch = "wasm32", feature = "worker"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn analyze_wire(name: &str, text: &str) -> Result<String, String> {
     analyser::analyse_to_wire(name, text)

@@ -1,12 +1,14 @@
 //! Opening a reader's own article: a file picker, drag and drop, or pasted
-//! text. The file is read and analysed in this page; nothing is sent
-//! anywhere. A file that cannot be opened gets a message and changes nothing.
+//! text. The file is read and analysed in this browser (in the analysis
+//! worker); nothing is sent anywhere. A file that cannot be opened gets a message and changes nothing.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::analyser;
+use super::doc::{keep_own, Doc, DocRef};
 use super::own::{self, MAX_BYTES};
 
 /// Properties of [`OpenArticle`].
@@ -33,20 +35,26 @@ pub fn OpenArticle(props: &OpenArticleProps) -> Html {
     // The pending file read; dropping it cancels the read.
     let reader: Rc<RefCell<Option<Box<dyn std::any::Any>>>> = use_mut_ref(|| None);
 
-    // Reads, analyses (later, so "Analysing…" paints first) and keeps a text.
+    // Checks the text, has the worker read and analyse it, then keeps it.
+    // Until the worker answers the page stays as it was (and responsive).
     let finish = {
         let status = status.clone();
         let on_opened = props.on_opened.clone();
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
+            let text = match own::check(&name, &bytes) {
+                Ok(text) => text,
+                Err(msg) => return status.set(Status::Error(msg)),
+            };
             status.set(Status::Working(format!("Analysing “{name}”…")));
             let status = status.clone();
             let on_opened = on_opened.clone();
-            defer(move || match own::read_own(&name, &bytes) {
-                Err(msg) => status.set(Status::Error(msg)),
-                Ok(article) => {
-                    let text = String::from_utf8_lossy(&bytes).into_owned();
-                    let (entry, kept) = own::keep(&name, &text, &article);
-                    own::remember(&entry, &text);
+            let file = name.clone();
+            analyser::analyse(&name, &text.clone(), move |outcome| match outcome {
+                Err(why) => status.set(Status::Error(own::cannot_open(&file, &why))),
+                Ok((mut article, analysis)) => {
+                    let (entry, kept) = own::keep(&file, &text, &article);
+                    article.slug = entry.slug.clone();
+                    keep_own(DocRef(Rc::new(Doc::from_parts(article, analysis))));
                     match kept {
                         Ok(()) => status.set(Status::Idle),
                         Err(msg) => status.set(Status::Note(msg)),
@@ -65,11 +73,7 @@ pub fn OpenArticle(props: &OpenArticleProps) -> Html {
             let name = file.name();
             let size = file.size() as usize;
             if size > MAX_BYTES {
-                status.set(Status::Error(format!(
-                    "“{name}” is {:.1} MB; Lede opens articles of up to {} MB.",
-                    size as f64 / 1_048_576.0,
-                    MAX_BYTES / 1_048_576
-                )));
+                status.set(Status::Error(own::too_big(&name, size)));
                 return;
             }
             status.set(Status::Working(format!("Reading “{name}”…")));
@@ -149,14 +153,6 @@ pub fn OpenArticle(props: &OpenArticleProps) -> Html {
             { message }
         </section>
     }
-}
-
-/// Runs `f` after the browser has had a chance to paint.
-fn defer(f: impl FnOnce() + 'static) {
-    #[cfg(target_arch = "wasm32")]
-    gloo::timers::callback::Timeout::new(30, f).forget();
-    #[cfg(not(target_arch = "wasm32"))]
-    f();
 }
 
 /// Starts reading a file's bytes; the returned handle must be kept alive.

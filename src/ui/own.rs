@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use super::route::OWN_PREFIX;
 use crate::model::Article;
-use crate::read::{read, read_str, Format};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::read::read;
+use crate::read::{decode, Format};
 
 /// The largest file a reader can open, in bytes.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -22,17 +24,31 @@ pub struct OwnEntry {
     pub title: String,
 }
 
-/// Reads a file a reader opened: checks its size, decodes and reads it as
-/// an article. The error is a sentence for the reader.
-pub fn read_own(name: &str, bytes: &[u8]) -> Result<Article, String> {
+/// Checks a file a reader opened before it is analysed: its size, its kind
+/// (by name) and that it is text; returns the text. The error is a sentence
+/// for the reader.
+pub fn check(name: &str, bytes: &[u8]) -> Result<String, String> {
     if bytes.len() > MAX_BYTES {
-        return Err(format!(
-            "“{name}” is {:.1} MB; Lede opens articles of up to {} MB.",
-            bytes.len() as f64 / 1_048_576.0,
-            MAX_BYTES / 1_048_576
-        ));
+        return Err(too_big(name, bytes.len()));
     }
-    read(name, bytes).map_err(|e| format!("“{name}” cannot be opened: {e}."))
+    Format::from_name(name).and_then(|_| decode(bytes)).map_err(|e| cannot_open(name, &e.to_string()))
+}
+
+/// The message for a file over [`MAX_BYTES`].
+pub fn too_big(name: &str, bytes: usize) -> String {
+    format!("“{name}” is {:.1} MB; Lede opens articles of up to {} MB.", bytes as f64 / 1_048_576.0, MAX_BYTES / 1_048_576)
+}
+
+/// The message for a file that is not an article, and why.
+pub fn cannot_open(name: &str, why: &str) -> String {
+    format!("“{name}” cannot be opened: {why}.")
+}
+
+/// Checks, reads and analyses a file as the page does (natively, in place).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_own(name: &str, bytes: &[u8]) -> Result<Article, String> {
+    let text = check(name, bytes)?;
+    read(name, text.as_bytes()).map_err(|e| cannot_open(name, &e.to_string()))
 }
 
 /// Pasted text: Markdown when it opens with front matter, plain text otherwise.
@@ -109,6 +125,9 @@ pub fn list() -> Vec<OwnEntry> {
 pub fn keep(file: &str, text: &str, article: &Article) -> (OwnEntry, Result<(), String>) {
     let entry = OwnEntry { slug: new_slug(article, &list()), file: file.to_string(), title: article.title.clone() };
     let kept = store::keep(&entry, text);
+    if kept.is_err() {
+        remember(&entry, text);
+    }
     (entry, kept)
 }
 
@@ -136,16 +155,6 @@ pub fn source(slug: &str) -> Option<(String, String)> {
         None => (list().into_iter().find(|e| e.slug == slug)?, store::text(slug)?),
     };
     Some((entry.file, text))
-}
-
-/// Reads a kept (or just opened) article back: the article, its file name
-/// and its text.
-pub fn load(slug: &str) -> Option<(Article, String, String)> {
-    let (file, text) = source(slug)?;
-    let format = Format::from_name(&file).ok()?;
-    let mut article = read_str(&file, format, text.clone()).ok()?;
-    article.slug = slug.to_string();
-    Some((article, file, text))
 }
 
 #[cfg(test)]

@@ -10,8 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chrome::{Masthead, SiteFooter};
-use super::analyser;
-use super::doc::{all_embedded, article_counts, DocRef};
+use super::doc::{all_embedded, article_counts, load_own, DocRef};
 use super::own;
 use super::dom;
 use super::route::Mode;
@@ -73,10 +72,12 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
         let add = own_docs.dispatcher();
         use_effect_with((), move |_| {
             for entry in own::list() {
-                if let Some((article, file, text)) = own::load(&entry.slug) {
-                    let add = add.clone();
-                    analyser::analyse(article, &file, &text, move |d| add.dispatch(d));
-                }
+                let add = add.clone();
+                load_own(&entry.slug, move |d| {
+                    if let Some(d) = d {
+                        add.dispatch(d);
+                    }
+                });
             }
         });
     }
