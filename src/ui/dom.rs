@@ -27,10 +27,41 @@ mod web {
     }
 
     pub fn scroll_to(el: &Element, center: bool) {
+        let smooth = !reduced_motion();
+        aim(el, center, smooth);
+        // Sections off screen are laid out with an estimated height until
+        // they are near the view (`content-visibility: auto`), so the first
+        // aim can fall short of a far target: once the scroll has settled,
+        // aim again, at once, until the target is in view.
+        settle(el.clone(), center, if smooth { 700 } else { 30 }, 4);
+    }
+
+    fn aim(el: &Element, center: bool, smooth: bool) {
         let opts = ScrollIntoViewOptions::new();
-        opts.set_behavior(if reduced_motion() { ScrollBehavior::Instant } else { ScrollBehavior::Smooth });
+        opts.set_behavior(if smooth { ScrollBehavior::Smooth } else { ScrollBehavior::Instant });
         opts.set_block(if center { ScrollLogicalPosition::Center } else { ScrollLogicalPosition::Start });
         el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+
+    fn in_view(el: &Element, center: bool) -> bool {
+        let r = el.get_bounding_client_rect();
+        let h = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+        if center {
+            (r.top() >= 0.0 && r.bottom() <= h) || (r.top() <= 0.0 && r.bottom() >= h)
+        } else {
+            r.top().abs() < 80.0 || window().scroll_y().unwrap_or(0.0) + h >= document().document_element().map_or(0.0, |d| d.scroll_height() as f64) - 2.0
+        }
+    }
+
+    fn settle(el: Element, center: bool, after_ms: u32, tries: u32) {
+        gloo::timers::callback::Timeout::new(after_ms, move || {
+            if tries == 0 || in_view(&el, center) {
+                return;
+            }
+            aim(&el, center, false);
+            settle(el, center, 30, tries - 1);
+        })
+        .forget();
     }
 
     fn all(selector: &str) -> Vec<Element> {
@@ -101,8 +132,9 @@ mod web {
         let width = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1024.0);
         let left = (r.left() + sx).min(sx + width - 300.0).max(sx + 8.0);
         let style = card.style();
-        let _ = style.set_property("left", &format!("{left:.0}px"));
-        let _ = style.set_property("top", &format!("{:.0}px", r.bottom() + sy + 8.0));
+        // Whole pixels, written as integers (no float formatting in the bundle).
+        let _ = style.set_property("left", &format!("{}px", left.round() as i64));
+        let _ = style.set_property("top", &format!("{}px", (r.bottom() + sy + 8.0).round() as i64));
     }
 
     pub fn flash_sentence(index: usize) {

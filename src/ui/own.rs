@@ -36,7 +36,9 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<String, String> {
 
 /// The message for a file over [`MAX_BYTES`].
 pub fn too_big(name: &str, bytes: usize) -> String {
-    format!("“{name}” is {:.1} MB; Lede opens articles of up to {} MB.", bytes as f64 / 1_048_576.0, MAX_BYTES / 1_048_576)
+    // In tenths of a megabyte, rounded up so a file just over the limit never reads as "5.0 MB".
+    let tenths = (bytes * 10).div_ceil(1_048_576);
+    format!("“{name}” is {}.{} MB; Lede opens articles of up to {} MB.", tenths / 10, tenths % 10, MAX_BYTES / 1_048_576)
 }
 
 /// The message for a file that is not an article, and why.
