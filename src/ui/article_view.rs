@@ -209,12 +209,14 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     };
     let on_over = {
         let (dispatch, entity_at, timer) = (dispatch.clone(), entity_at.clone(), hover_timer.clone());
-        let highlights = state.highlights;
+        // Pointing previews only while no name is chosen: a chosen name
+        // (and its marked mentions) stays until the reader changes it.
+        let previewing = state.highlights && (state.selected.is_none() || state.preview);
         Callback::from(move |e: MouseEvent| {
             let found = entity_at(&e);
             let dispatch = dispatch.clone();
             *timer.borrow_mut() = match found {
-                Some((i, nth)) if highlights => after(350, move || dispatch.emit(Action::Preview(i, nth))),
+                Some((i, nth)) if previewing => after(350, move || dispatch.emit(Action::Preview(i, nth))),
                 _ => None,
             };
         })
