@@ -8,15 +8,35 @@
 import init from "../pkg/lede.js";
 
 performance.mark("lede:boot");
-// Let the browser paint the server-rendered text first: starting the wasm
-// (compile, analysis, hydration) is a long task that would delay it.
-// The download starts at once.
-const wasm = fetch(new URL("../pkg/lede_bg.wasm", import.meta.url));
-const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-painted.then(() => init({ module_or_path: wasm })).catch((err) => {
-  document.documentElement.classList.add("lede-static");
-  console.error("Lede could not start its interactive view:", err);
+// The server-rendered text is painted before the wasm starts: hydration is a
+// long task that would otherwise delay the first paint. The download and
+// the compilation (off the main thread) start at once; the module is
+// instantiated and hydrates once the first contentful paint is done (or
+// after a frame, where the browser does not report paints).
+const url = new URL("../pkg/lede_bg.wasm", import.meta.url);
+const module = WebAssembly.compileStreaming
+  ? WebAssembly.compileStreaming(fetch(url)).catch(() => fetch(url))
+  : fetch(url);
+const painted = new Promise((resolve) => {
+  const frame = () => requestAnimationFrame(() => setTimeout(resolve, 0));
+  const types = (self.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  if (!types.includes("paint")) return frame();
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntries().some((e) => e.name === "first-contentful-paint")) {
+      observer.disconnect();
+      resolve();
+    }
+  });
+  observer.observe({ type: "paint", buffered: true });
+  // A page with nothing contentful to paint still starts.
+  setTimeout(resolve, 1000);
 });
+Promise.all([module, painted])
+  .then(([m]) => init({ module_or_path: m }))
+  .catch((err) => {
+    document.documentElement.classList.add("lede-static");
+    console.error("Lede could not start its interactive view:", err);
+  });
 
 if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
   navigator.serviceWorker
