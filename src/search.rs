@@ -317,6 +317,26 @@ mod tests {
         assert!(search(&docs, &q("nowhere to be found")).is_empty());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_and_query_give_in_bounds_matches_and_snippets(text in "\\PC{0,300}", q in "\\PC{0,12}") {
+            if let Some(query) = Query::new(&q) {
+                let hits = query.find_in(&text);
+                let mut end = 0;
+                for h in &hits {
+                    proptest::prop_assert!(h.start >= end && h.start < h.end && h.end <= text.len());
+                    proptest::prop_assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+                    end = h.end;
+                }
+                for s in snippets(&text, &hits) {
+                    for h in &s.hits {
+                        proptest::prop_assert!(h.end <= s.text.len() && s.text.is_char_boundary(h.start) && s.text.is_char_boundary(h.end));
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn snippets_are_cut_at_words_with_ellipses() {
         let text = format!("{} needle {}", "word ".repeat(40), "more ".repeat(40));
