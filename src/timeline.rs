@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::dates::{DateMention, DateValue};
 use crate::entities::{Entity, EntityKind};
+use crate::lexicon::HashMap;
 use crate::span::Span;
 
 /// One event of the timeline.
@@ -42,26 +43,45 @@ pub fn build_timeline(
     entities: &[Entity],
     dateline: Option<Span>,
 ) -> Vec<Event> {
-    let mut protected: Vec<Span> = entities.iter().flat_map(|e| e.mentions.iter().copied()).collect();
-    protected.extend(dates.iter().map(|d| d.span));
-    protected.sort();
-    let descriptions: Vec<(Span, &str)> = entities
+    // Mentions never overlap, so no two spans of these lists are equal and
+    // an unstable sort gives the same order as a stable one.
+    let mut names: Vec<Span> = Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
+    names.extend(entities.iter().flat_map(|e| e.mentions.iter().copied()));
+    names.sort_unstable();
+    let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
+    // Names and dates, merged in order.
+    let mut protected: Vec<Span> = Vec::with_capacity(names.len() + date_spans.len());
+    let (mut a, mut b) = (names.iter().peekable(), date_spans.iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x <= y => a.next(),
+            (Some(_), Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, _) => b.next(),
+        };
+        match next {
+            Some(&s) => protected.push(s),
+            None => break,
+        }
+    }
+    if !date_spans.is_sorted() {
+        protected.sort_unstable();
+    }
+    let mut descriptions: Vec<(Span, &str)> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Person)
         .filter_map(|e| e.description.as_deref().map(|d| (e, d)))
         .flat_map(|(e, d)| e.mentions.iter().map(move |m| (*m, d)))
         .collect();
-
-    let mut descriptions = descriptions;
-    descriptions.sort_by_key(|(m, _)| *m);
-    let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
-    let mut names: Vec<Span> = entities.iter().flat_map(|e| e.mentions.iter().copied()).collect();
-    names.sort();
+    descriptions.sort_unstable_by_key(|(m, _)| *m);
+    // Dates come in text order, so each lookup below starts where the last one ended.
+    let (sentences, protected, date_spans, descriptions, names) =
+        (Sorted::new(sentences), Sorted::new(&protected), Sorted::new(&date_spans), Sorted::new(&descriptions), Sorted::new(&names));
     let mut events: Vec<Event> = Vec::new();
     for d in dates {
         // Sentences are sorted and disjoint: the last one starting at or before the date.
         let k = sentences.partition_point(|s| s.start <= d.span.start);
-        let Some(sentence) = k.checked_sub(1).map(|k| sentences[k]).filter(|s| s.contains(d.span)) else { continue };
+        let Some(sentence) = k.checked_sub(1).map(|k| sentences.items[k]).filter(|s| s.contains(d.span)) else { continue };
         let raw = if let Some(ev) = d.event {
             ev
         } else if dateline.is_some_and(|dl| dl.contains(d.span)) {
@@ -90,38 +110,116 @@ pub fn build_timeline(
         }
         events.push(Event { date: d.value, label, sentence, mention: d.span });
     }
-    events.sort_by(|a, b| a.date.sort_key().cmp(&b.date.sort_key()).then(a.mention.start.cmp(&b.mention.start)));
+    // Sort keys are computed once per event (a date's calendar fields cost
+    // a little each time); the mention start makes every key unique.
+    let mut keyed: Vec<((i32, u8, u8), usize, Event)> =
+        events.into_iter().map(|e| (e.date.sort_key(), e.mention.start, e)).collect();
+    keyed.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     // One event per happening: the same date told twice about the same thing.
     // Events are sorted by date, so only those of the same sort key (a day
     // and its month share one) need comparing.
-    let mut out: Vec<Event> = Vec::new();
+    let mut out: Vec<Event> = Vec::with_capacity(keyed.len());
+    // The sort key and content words of each kept event, made once.
+    let mut kept: Vec<((i32, u8, u8), Option<WordSet>)> = Vec::with_capacity(keyed.len());
+    let mut lexicon = Words::default();
     let mut same_date_from = 0;
-    for e in events {
-        if out.get(same_date_from).is_some_and(|o| o.date.sort_key() != e.date.sort_key()) {
+    for (key, _, e) in keyed {
+        if kept.get(same_date_from).is_some_and(|o| o.0 != key) {
             same_date_from = out.len();
         }
         // The label comparison looks at the latest few events of the date
         // only, so a very long text telling one date many times stays linear.
-        let dup = out[same_date_from..].iter().rev().take(32).any(|o| {
-            o.date == e.date && (o.sentence == e.sentence || o.label == e.label || similar(&o.label, &e.label))
-        });
+        let mut words: Option<WordSet> = None;
+        let lo = same_date_from.max(out.len().saturating_sub(32));
+        let mut dup = false;
+        for k in (lo..out.len()).rev() {
+            let o = &out[k];
+            if o.date != e.date {
+                continue;
+            }
+            if o.sentence == e.sentence || o.label == e.label {
+                dup = true;
+                break;
+            }
+            let ow = kept[k].1.get_or_insert_with(|| lexicon.set_of(&o.label));
+            let ew = words.get_or_insert_with(|| lexicon.set_of(&e.label));
+            if ow.similar(ew) {
+                dup = true;
+                break;
+            }
+        }
         if !dup {
             out.push(e);
+            kept.push((key, words));
         }
     }
     out
 }
 
+/// A sorted list searched mostly near where the previous search ended: a
+/// search gallops out from there, so walking a long text in order costs a
+/// few comparisons per lookup instead of a binary search over the whole list.
+struct Sorted<'s, T> {
+    items: &'s [T],
+    hint: std::cell::Cell<usize>,
+}
+
+impl<'s, T> Sorted<'s, T> {
+    fn new(items: &'s [T]) -> Self {
+        Sorted { items, hint: std::cell::Cell::new(0) }
+    }
+
+    /// The same as `items.partition_point(pred)`.
+    fn partition_point(&self, pred: impl Fn(&T) -> bool) -> usize {
+        let s = self.items;
+        let n = s.len();
+        let h = self.hint.get().min(n);
+        let k = if h < n && pred(&s[h]) {
+            // The answer lies after `h`.
+            let mut lo = h + 1;
+            let mut step = 1;
+            loop {
+                let hi = lo + step;
+                if hi >= n {
+                    break lo + s[lo..n].partition_point(&pred);
+                }
+                if !pred(&s[hi]) {
+                    break lo + s[lo..hi].partition_point(&pred);
+                }
+                lo = hi + 1;
+                step *= 2;
+            }
+        } else {
+            // The answer is at or before `h`.
+            let mut hi = h;
+            let mut step = 1;
+            loop {
+                if hi == 0 {
+                    break 0;
+                }
+                let lo = hi.saturating_sub(step);
+                if pred(&s[lo]) {
+                    break lo + 1 + s[lo + 1..hi].partition_point(&pred);
+                }
+                hi = lo;
+                step *= 2;
+            }
+        };
+        self.hint.set(k);
+        k
+    }
+}
+
 /// The spans of a sorted, non-overlapping list that lie inside `within`.
-fn inside<T>(sorted: &[T], key: impl Fn(&T) -> Span, within: Span) -> &[T] {
+fn inside<'s, T>(sorted: &Sorted<'s, T>, key: impl Fn(&T) -> Span, within: Span) -> &'s [T] {
     let a = sorted.partition_point(|x| key(x).start < within.start);
     let b = sorted.partition_point(|x| key(x).start < within.end);
-    &sorted[a..b.max(a)]
+    &sorted.items[a..b.max(a)]
 }
 
 /// Clause boundaries of a sentence: commas, semicolons and dashes outside
 /// protected spans (names, dates — "May 6, 2025" keeps its comma).
-fn clauses(text: &str, sentence: Span, protected: &[Span]) -> Vec<Span> {
+fn clauses(text: &str, sentence: Span, protected: &Sorted<Span>) -> Vec<Span> {
     let s = sentence.of(text);
     let mut out = Vec::new();
     let mut start = 0;
@@ -138,11 +236,11 @@ fn clauses(text: &str, sentence: Span, protected: &[Span]) -> Vec<Span> {
 }
 
 /// Is byte `at` strictly inside one of the sorted `protected` spans?
-fn inside_protected(protected: &[Span], at: usize) -> bool {
+fn inside_protected(protected: &Sorted<Span>, at: usize) -> bool {
     // Mentions and dates do not overlap, so the span starting last before
     // `at` decides; a few more are looked at in case that ever changes.
     let k = protected.partition_point(|p| p.start < at);
-    protected[..k].iter().rev().take(8).any(|p| at < p.end)
+    protected.items[..k].iter().rev().take(8).any(|p| at < p.end)
 }
 
 fn first_word(text: &str, span: Span) -> String {
@@ -150,14 +248,14 @@ fn first_word(text: &str, span: Span) -> String {
 }
 
 /// The lead's main clause, after the dateline and any opening adverbial.
-fn lead_clause(text: &str, sentence: Span, dateline: Span, protected: &[Span]) -> Option<Span> {
+fn lead_clause(text: &str, sentence: Span, dateline: Span, protected: &Sorted<Span>) -> Option<Span> {
     let body = crate::text::trim(text, Span::new(dateline.end.max(sentence.start), sentence.end))?;
     let cs = clauses(text, body, protected);
     cs.iter().copied().find(|c| !LEADING.contains(&first_word(text, *c).as_str())).or(cs.first().copied())
 }
 
 /// The clause holding the date, or its neighbour when that is only the date.
-fn date_clause(text: &str, sentence: Span, date: Span, protected: &[Span]) -> Option<Span> {
+fn date_clause(text: &str, sentence: Span, date: Span, protected: &Sorted<Span>) -> Option<Span> {
     let cs = clauses(text, sentence, protected);
     let at = cs.iter().position(|c| c.overlaps(date))?;
     let words_without_date = |c: Span| {
@@ -173,15 +271,15 @@ fn date_clause(text: &str, sentence: Span, date: Span, protected: &[Span]) -> Op
 
 /// The name that ends just before a clause, across a comma: what a leading
 /// "which" or "who" in the clause stands for.
-fn antecedent(text: &str, clause: Span, names: &[Span]) -> Option<Span> {
+fn antecedent(text: &str, clause: Span, names: &Sorted<Span>) -> Option<Span> {
     let k = names.partition_point(|m| m.end <= clause.start);
-    let m = *names.get(k.checked_sub(1)?)?;
+    let m = *names.items.get(k.checked_sub(1)?)?;
     let between = &text[m.end..clause.start];
     (between.trim() == "," || between.trim().is_empty()).then_some(m)
 }
 
 /// Cuts dates and titles out of a clause and shortens it.
-fn make_label(text: &str, raw: Span, dates: &[Span], descriptions: &[(Span, &str)]) -> String {
+fn make_label(text: &str, raw: Span, dates: &Sorted<Span>, descriptions: &Sorted<(Span, &str)>) -> String {
     // Remove date expressions (with a preposition just before) and person titles.
     let mut cuts: Vec<Span> = Vec::new();
     for d in inside(dates, |d| *d, raw).iter().filter(|d| raw.contains(**d)) {
@@ -236,15 +334,62 @@ fn capitalize_first(s: &str) -> String {
     }
 }
 
-/// Two labels about the same thing share most of their content words.
-fn similar(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> std::collections::HashSet<String> {
-        s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3).map(str::to_lowercase).collect()
-    };
-    let (wa, wb) = (words(a), words(b));
-    let shared = wa.intersection(&wb).count();
-    let smaller = wa.len().min(wb.len());
-    smaller > 0 && shared * 2 >= smaller
+/// The content words of a label (alphanumeric runs longer than three
+/// bytes), in lower case, as sorted ids without repeats.
+struct WordSet(Vec<u32>);
+
+/// Ids for the lower-case words of labels, shared by all the labels of a timeline.
+#[derive(Default)]
+struct Words {
+    ids: HashMap<String, u32>,
+    scratch: String,
+}
+
+impl Words {
+    fn set_of(&mut self, s: &str) -> WordSet {
+        let mut out = Vec::new();
+        for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3) {
+            self.scratch.clear();
+            if w.is_ascii() {
+                self.scratch.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                self.scratch.push_str(&w.to_lowercase());
+            }
+            let next = self.ids.len() as u32;
+            let id = match self.ids.get(self.scratch.as_str()) {
+                Some(&id) => id,
+                None => {
+                    self.ids.insert(self.scratch.clone(), next);
+                    next
+                }
+            };
+            out.push(id);
+        }
+        out.sort_unstable();
+        out.dedup();
+        WordSet(out)
+    }
+}
+
+impl WordSet {
+    /// Two labels about the same thing share most of their content words.
+    fn similar(&self, other: &WordSet) -> bool {
+        let (a, b) = (&self.0, &other.0);
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let smaller = a.len().min(b.len());
+        smaller > 0 && shared * 2 >= smaller
+    }
 }
 
 #[cfg(test)]
