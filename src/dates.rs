@@ -34,7 +34,7 @@ use serde::{Serialize, Serializer};
 use time::{Date, Duration, Month, Weekday};
 
 use crate::span::Span;
-use crate::text::{self, Token, TokenKind};
+use crate::text::{self, has_key, sorted_keys, word_key, Token, TokenKind};
 
 /// A point or period in time, as precise as the text allows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -455,48 +455,6 @@ const INTENTION_VERBS: &[&str] =
     &["agreed", "decided", "promised", "pledged", "vowed", "voted", "planned", "threatened", "hoped", "wanted"];
 
 const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "this", "that"];
-
-/// A word of at most 15 ASCII bytes, in lower case, packed into one integer
-/// with its length; `0` (which no word packs to) for any other word. Word
-/// lists are searched by these keys, so a lookup compares integers instead
-/// of strings.
-const fn word_key(w: &[u8]) -> u128 {
-    if w.is_empty() || w.len() > 15 {
-        return 0;
-    }
-    let mut key: u128 = 0;
-    let mut i = 0;
-    while i < w.len() {
-        if !w[i].is_ascii() {
-            return 0;
-        }
-        key = (key << 8) | w[i].to_ascii_lowercase() as u128;
-        i += 1;
-    }
-    key | (w.len() as u128) << 120
-}
-
-/// The keys of `words`, sorted, for [`has_key`].
-const fn sorted_keys<const N: usize>(words: &[&str]) -> [u128; N] {
-    let mut out = [0u128; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = word_key(words[i].as_bytes());
-        let mut k = i;
-        while k > 0 && out[k - 1] > out[k] {
-            let t = out[k - 1];
-            out[k - 1] = out[k];
-            out[k] = t;
-            k -= 1;
-        }
-        i += 1;
-    }
-    out
-}
-
-fn has_key(keys: &[u128], key: u128) -> bool {
-    key != 0 && keys.binary_search(&key).is_ok()
-}
 
 /// `w` in lower case when it is ASCII of at most 16 bytes, else `""` (which
 /// no word list holds): the lower case of a longer or non-ASCII word

@@ -13,6 +13,7 @@ use crate::dates::{DateMention, DateValue};
 use crate::entities::{Entity, EntityKind};
 use crate::lexicon::HashMap;
 use crate::span::Span;
+use crate::text::{has_key, sorted_keys, word_key};
 
 /// One event of the timeline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -100,7 +101,7 @@ pub fn build_timeline(
         // name the relative pronoun stands for makes the label read alone.
         if let Some(name) = antecedent(text, raw, &names) {
             if let Some((first, rest)) = label.split_once(' ') {
-                if matches!(first.to_lowercase().as_str(), "which" | "who") {
+                if lower_is_one_of(first, &["which", "who"]) {
                     label = format!("{} {rest}", name.of(text));
                 }
             }
@@ -243,15 +244,35 @@ fn inside_protected(protected: &Sorted<Span>, at: usize) -> bool {
     protected.items[..k].iter().rev().take(8).any(|p| at < p.end)
 }
 
-fn first_word(text: &str, span: Span) -> String {
-    span.of(text).split_whitespace().next().unwrap_or("").to_lowercase()
+fn first_word(text: &str, span: Span) -> &str {
+    span.of(text).split_whitespace().next().unwrap_or("")
+}
+
+/// Is `w` in lower case one of [`LEADING`]?
+fn is_leading(w: &str) -> bool {
+    const KEYS: [u128; LEADING.len()] = sorted_keys(LEADING);
+    if w.is_ascii() {
+        has_key(&KEYS, word_key(w.as_bytes()))
+    } else {
+        lower_is_one_of(w, LEADING)
+    }
+}
+
+/// Is `w` in lower case one of `words` (which are lower-case ASCII)?
+fn lower_is_one_of(w: &str, words: &[&str]) -> bool {
+    if w.is_ascii() {
+        words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    } else {
+        // Some non-ASCII letters have ASCII lower cases (the Kelvin sign).
+        words.contains(&w.to_lowercase().as_str())
+    }
 }
 
 /// The lead's main clause, after the dateline and any opening adverbial.
 fn lead_clause(text: &str, sentence: Span, dateline: Span, protected: &Sorted<Span>) -> Option<Span> {
     let body = crate::text::trim(text, Span::new(dateline.end.max(sentence.start), sentence.end))?;
     let cs = clauses(text, body, protected);
-    cs.iter().copied().find(|c| !LEADING.contains(&first_word(text, *c).as_str())).or(cs.first().copied())
+    cs.iter().copied().find(|c| !is_leading(first_word(text, *c))).or(cs.first().copied())
 }
 
 /// The clause holding the date, or its neighbour when that is only the date.
@@ -261,7 +282,7 @@ fn date_clause(text: &str, sentence: Span, date: Span, protected: &Sorted<Span>)
     let words_without_date = |c: Span| {
         let before = Span::new(c.start, date.start.max(c.start).min(c.end)).of(text);
         let after = Span::new(date.end.min(c.end).max(c.start), c.end).of(text);
-        before.split_whitespace().chain(after.split_whitespace()).filter(|w| !LEADING.contains(&w.to_lowercase().as_str())).count()
+        before.split_whitespace().chain(after.split_whitespace()).filter(|w| !is_leading(w)).count()
     };
     if words_without_date(cs[at]) >= 2 {
         return Some(cs[at]);
@@ -286,7 +307,7 @@ fn make_label(text: &str, raw: Span, dates: &Sorted<Span>, descriptions: &Sorted
         let before = &text[raw.start..d.start];
         let trimmed = before.trim_end();
         let prep = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
-        let start = if ["on", "in", "at", "since", "by", "until", "from"].contains(&prep.to_lowercase().as_str()) {
+        let start = if lower_is_one_of(prep, &["on", "in", "at", "since", "by", "until", "from"]) {
             raw.start + trimmed.len() - prep.len()
         } else {
             d.start
@@ -310,10 +331,10 @@ fn make_label(text: &str, raw: Span, dates: &Sorted<Span>, descriptions: &Sorted
         }
     }
     out.push_str(&text[pos..raw.end]);
-    let words: Vec<&str> = out.split_whitespace().collect();
+    let mut words: Vec<&str> = out.split_whitespace().collect();
     // Drop leading connectives and a trailing comma.
-    let skip = words.iter().take_while(|w| LEADING.contains(&w.to_lowercase().as_str())).count();
-    let mut words: Vec<&str> = words[skip..].to_vec();
+    let skip = words.iter().take_while(|w| is_leading(w)).count();
+    words.drain(..skip);
     if words.len() > MAX_WORDS {
         // Cut before an infinitive or preposition that starts the tail.
         let cut = (5..MAX_WORDS).rev().find(|&i| matches!(words[i], "to" | "in" | "over" | "after" | "amid" | "that" | "which" | "as"));
@@ -322,6 +343,11 @@ fn make_label(text: &str, raw: Span, dates: &Sorted<Span>, descriptions: &Sorted
     let mut label = words.join(" ");
     while label.ends_with([',', ';', ':', '.', '–', '—']) {
         label.pop();
+    }
+    if label.trim().len() == label.len() && label.as_bytes().first().is_some_and(u8::is_ascii) {
+        // The common case, in place.
+        label[..1].make_ascii_uppercase();
+        return label;
     }
     capitalize_first(label.trim())
 }
@@ -335,10 +361,13 @@ fn capitalize_first(s: &str) -> String {
 }
 
 /// The content words of a label (alphanumeric runs longer than three
-/// bytes), in lower case, as sorted ids without repeats.
-struct WordSet(Vec<u32>);
+/// bytes), in lower case, as sorted keys without repeats: a short ASCII
+/// word is its [`word_key`]; any other word an id from [`Words`], which
+/// never equals a word key (those carry the word's length in the top byte).
+struct WordSet(Vec<u128>);
 
-/// Ids for the lower-case words of labels, shared by all the labels of a timeline.
+/// Ids for the lower-case words of labels that do not pack into a key,
+/// shared by all the labels of a timeline.
 #[derive(Default)]
 struct Words {
     ids: HashMap<String, u32>,
@@ -348,26 +377,46 @@ struct Words {
 impl Words {
     fn set_of(&mut self, s: &str) -> WordSet {
         let mut out = Vec::new();
-        for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3) {
-            self.scratch.clear();
-            if w.is_ascii() {
-                self.scratch.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                self.scratch.push_str(&w.to_lowercase());
-            }
-            let next = self.ids.len() as u32;
-            let id = match self.ids.get(self.scratch.as_str()) {
-                Some(&id) => id,
-                None => {
-                    self.ids.insert(self.scratch.clone(), next);
-                    next
+        if s.is_ascii() {
+            for w in s.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|w| w.len() > 3) {
+                match word_key(w) {
+                    0 => {
+                        let w = std::str::from_utf8(w).unwrap_or_default();
+                        out.push(self.id(w));
+                    }
+                    key => out.push(key),
                 }
-            };
-            out.push(id);
+            }
+        } else {
+            for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3) {
+                match word_key(w.as_bytes()) {
+                    0 => out.push(self.id(w)),
+                    key => out.push(key),
+                }
+            }
         }
         out.sort_unstable();
         out.dedup();
         WordSet(out)
+    }
+
+    /// The id of `w` in lower case.
+    fn id(&mut self, w: &str) -> u128 {
+        self.scratch.clear();
+        if w.is_ascii() {
+            self.scratch.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            self.scratch.push_str(&w.to_lowercase());
+        }
+        let next = self.ids.len() as u32;
+        let id = match self.ids.get(self.scratch.as_str()) {
+            Some(&id) => id,
+            None => {
+                self.ids.insert(self.scratch.clone(), next);
+                next
+            }
+        };
+        u128::from(id)
     }
 }
 
