@@ -30,7 +30,7 @@ use serde::Serialize;
 use crate::lexicon::{lexicon, GazKind, HashMap, HashSet, Lexicon};
 use crate::model::slugify;
 use crate::span::Span;
-use crate::text::{tokens, Token, TokenKind};
+use crate::text::{exact_key, tokens, word_key, Token, TokenKind};
 
 /// The four kinds of entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
@@ -128,6 +128,19 @@ impl Runs {
     }
 }
 
+/// The aliases of what was found, by first token: the alias's tokens, and
+/// the kind and canonical name it stands for. Kept between the alias
+/// passes, each of which adds what was found since the one before.
+#[derive(Default)]
+struct AliasTable<'a> {
+    table: HashMap<String, Vec<(Vec<String>, EntityKind, Cow<'a, str>)>>,
+    surnames: HashSet<String>,
+    /// Mentions already added, by kind, name and text.
+    seen: HashSet<(EntityKind, Cow<'a, str>, &'a str)>,
+    /// How many of the found mentions have been added.
+    done: usize,
+}
+
 /// A found mention before entities are merged.
 #[derive(Clone, Debug)]
 struct Found<'a> {
@@ -150,8 +163,39 @@ struct Finder<'a> {
     covered: Vec<bool>,
     /// Longest gazetteer phrase starting at each token, packed (see [`pack_gaz`]).
     gaz_at: Vec<u32>,
-    lower_words: HashSet<&'a str>,
+    lower_words: LowerWords<'a>,
     found: Vec<Found<'a>>,
+    alias_table: AliasTable<'a>,
+}
+
+/// The words of a text that start with a lower-case letter, as written.
+/// Short ASCII words are kept as packed integers (see [`exact_key`]), which
+/// hash and compare faster than strings; a word is in exactly one of the
+/// two sets, decided by its own bytes.
+#[derive(Default)]
+struct LowerWords<'a> {
+    short: HashSet<u128>,
+    long: HashSet<&'a str>,
+}
+
+impl<'a> LowerWords<'a> {
+    fn insert(&mut self, w: &'a str) {
+        match exact_key(w.as_bytes()) {
+            0 => {
+                self.long.insert(w);
+            }
+            k => {
+                self.short.insert(k);
+            }
+        }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        match exact_key(w.as_bytes()) {
+            0 => self.long.contains(w),
+            k => self.short.contains(&k),
+        }
+    }
 }
 
 /// Finds the entities of a text.
@@ -174,7 +218,8 @@ fn find_entities_with<'a>(input: &Input<'a>, toks: std::borrow::Cow<'a, [Token]>
     f.aliases();
     f.single_names(&runs);
     f.aliases();
-    f.into_entities()
+    let r = f.into_entities();
+    r
 }
 
 /// A gazetteer match `(length, entry)` in one `u32` (`0` for none): the
@@ -236,7 +281,7 @@ impl<'a> Finder<'a> {
         let mut initial = vec![false; n];
         let mut headline = vec![false; n];
         let mut excluded = vec![false; n];
-        let mut lower_words = HashSet::default();
+        let mut lower_words = LowerWords::default();
 
         // Sentence starts, dateline ends, opening quotes and colons.
         let (mut si, mut hi, mut ei) = (0, 0, 0);
@@ -293,6 +338,7 @@ impl<'a> Finder<'a> {
             excluded,
             lower_words,
             found: Vec::with_capacity(n / 8),
+            alias_table: AliasTable::default(),
         };
         for i in 0..n {
             f.gaz_at[i] = pack_gaz(f.find_gaz(i));
@@ -361,6 +407,11 @@ impl<'a> Finder<'a> {
         let w = self.tok(i);
         if self.lex.function_words.contains(w) {
             return true;
+        }
+        if w.is_ascii() && w.len() <= 15 {
+            // The packed key of an ASCII word is that of its lower case.
+            let k = word_key(w.as_bytes());
+            return k != 0 && self.lower_words.short.contains(&k);
         }
         if w.is_ascii() && w.len() <= 32 {
             let mut buf = [0u8; 32];
@@ -772,8 +823,8 @@ impl<'a> Finder<'a> {
 
     /// Matches aliases of the entities found so far wherever they stand.
     fn aliases(&mut self) {
-        // alias token sequence → (kind, canonical name)
-        let mut table: HashMap<String, Vec<(Vec<String>, EntityKind, Cow<'a, str>)>> = HashMap::default();
+        // The table grows with each pass: a pass adds what was found since the last.
+        let AliasTable { mut table, mut surnames, mut seen, done } = std::mem::take(&mut self.alias_table);
         let mut add = |toks: Vec<String>, kind: EntityKind, name: &Cow<'a, str>| {
             if toks.is_empty() {
                 return;
@@ -783,11 +834,9 @@ impl<'a> Finder<'a> {
                 list.push((toks, kind, name.clone()));
             }
         };
-        let mut surnames: HashSet<String> = HashSet::default();
-        // A repeated mention (same kind, name and text) adds nothing new.
-        let mut seen: HashSet<(EntityKind, &str, &str)> = HashSet::default();
-        for f in &self.found {
-            if !seen.insert((f.kind, f.name.as_ref(), f.span.of(self.text))) {
+        for f in &self.found[done..] {
+            // A repeated mention (same kind, name and text) adds nothing new.
+            if !seen.insert((f.kind, f.name.clone(), f.span.of(self.text))) {
                 continue;
             }
             let words: Vec<String> = tokens(&f.name).iter().map(|t| t.span.of(&f.name).to_string()).collect();
@@ -833,6 +882,7 @@ impl<'a> Finder<'a> {
         for list in table.values_mut() {
             list.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
         }
+        let done = self.found.len();
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
@@ -866,6 +916,7 @@ impl<'a> Finder<'a> {
                 None => i += 1,
             }
         }
+        self.alias_table = AliasTable { table, surnames, seen, done };
     }
 
     /// Single unknown capitalised names in running text.
@@ -919,13 +970,16 @@ impl<'a> Finder<'a> {
     fn into_entities(self) -> Vec<Entity> {
         let mut out: Vec<Entity> = Vec::new();
         let mut found = self.found;
-        // Mentions never overlap, so their starts differ and an unstable sort is stable.
-        found.sort_unstable_by_key(|f| f.span.start);
+        // Mentions never overlap, so their starts differ and an unstable sort
+        // is stable; the mentions are sorted by position in the found list.
+        let mut order: Vec<(usize, u32)> = found.iter().enumerate().map(|(k, f)| (f.span.start, k as u32)).collect();
+        order.sort_unstable();
         // The entity of each mention, by kind and name.
         let mut by_key: HashMap<(EntityKind, &str), usize> = HashMap::default();
-        let which: Vec<usize> = found
+        let which: Vec<usize> = order
             .iter()
-            .map(|f| {
+            .map(|&(_, k)| {
+                let f = &found[k as usize];
                 *by_key.entry((f.kind, f.name.as_ref())).or_insert_with(|| {
                     out.push(Entity {
                         id: String::new(),
@@ -939,11 +993,12 @@ impl<'a> Finder<'a> {
             })
             .collect();
         drop(by_key);
-        for (f, idx) in found.into_iter().zip(which) {
+        for (&(_, k), idx) in order.iter().zip(which) {
+            let f = &mut found[k as usize];
             let e = &mut out[idx];
             e.mentions.push(f.span);
             if e.description.is_none() {
-                e.description = f.description;
+                e.description = f.description.take();
             }
         }
         // Ids: the slug of the name, with the kind where two entities share it.

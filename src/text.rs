@@ -25,6 +25,23 @@ pub(crate) const fn word_key(w: &[u8]) -> u128 {
     key | (w.len() as u128) << 120
 }
 
+/// [`word_key`] without the lower-casing: the word as written.
+pub(crate) const fn exact_key(w: &[u8]) -> u128 {
+    if w.is_empty() || w.len() > 15 {
+        return 0;
+    }
+    let mut key: u128 = 0;
+    let mut i = 0;
+    while i < w.len() {
+        if !w[i].is_ascii() {
+            return 0;
+        }
+        key = (key << 8) | w[i] as u128;
+        i += 1;
+    }
+    key | (w.len() as u128) << 120
+}
+
 /// The keys of `words`, sorted, for [`has_key`].
 pub(crate) const fn sorted_keys<const N: usize>(words: &[&str]) -> [u128; N] {
     let mut out = [0u128; N];

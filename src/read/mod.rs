@@ -76,6 +76,13 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Article, ReadError> {
     read_str(name, format, text)
 }
 
+/// [`read`], taking the bytes: text that needs no change is not copied.
+pub fn read_owned(name: &str, bytes: Vec<u8>) -> Result<Article, ReadError> {
+    let format = Format::from_name(name)?;
+    let text = if bytes.starts_with(b"\xEF\xBB\xBF") { decode(&bytes)? } else { decode_owned(bytes)? };
+    read_str(name, format, text)
+}
+
 /// Reads text already decoded.
 pub fn read_str(name: &str, format: Format, text: String) -> Result<Article, ReadError> {
     if text.trim().is_empty() {
@@ -140,6 +147,15 @@ pub fn read_dir(dir: &std::path::Path) -> Result<Vec<(std::path::PathBuf, Articl
         out.push((path, article));
     }
     Ok(out)
+}
+
+/// [`decode`] of bytes that do not start with a byte-order mark, without a copy.
+fn decode_owned(bytes: Vec<u8>) -> Result<String, ReadError> {
+    let text = String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 { offset: e.utf8_error().valid_up_to() })?;
+    if has_control(&text) {
+        return Err(ReadError::Binary);
+    }
+    Ok(text)
 }
 
 /// UTF-8 decoding with a clear error; strips a byte-order mark.
@@ -218,6 +234,9 @@ mod tests {
     #[test]
     fn rejects_what_is_not_an_article() {
         assert_eq!(read("a.txt", b""), Err(ReadError::Empty));
+        assert_eq!(read_owned("a.txt", b"Title\n\xff\xfe".to_vec()), Err(ReadError::NotUtf8 { offset: 6 }));
+        assert_eq!(read_owned("a.txt", b"Title\n\x00\x01\x02".to_vec()), Err(ReadError::Binary));
+        assert_eq!(read_owned("a.md", "\u{feff}# Hello\n\nText.".as_bytes().to_vec()).map(|a| a.title), Ok("Hello".into()));
         assert_eq!(read("a.txt", b" \n\t\n"), Err(ReadError::Empty));
         assert_eq!(read("a.txt", b"Title\n\xff\xfe"), Err(ReadError::NotUtf8 { offset: 6 }));
         assert_eq!(read("a.txt", b"Title\n\x00\x01\x02"), Err(ReadError::Binary));
