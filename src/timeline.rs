@@ -78,7 +78,7 @@ pub fn build_timeline(
     // Dates come in text order, so each lookup below starts where the last one ended.
     let (sentences, protected, date_spans, descriptions, names) =
         (Sorted::new(sentences), Sorted::new(&protected), Sorted::new(&date_spans), Sorted::new(&descriptions), Sorted::new(&names));
-    let mut events: Vec<Event> = Vec::new();
+    let mut events: Vec<Event> = Vec::with_capacity(dates.len());
     for d in dates {
         // Sentences are sorted and disjoint: the last one starting at or before the date.
         let k = sentences.partition_point(|s| s.start <= d.span.start);
@@ -113,15 +113,18 @@ pub fn build_timeline(
     }
     // Sort keys are computed once per event (a date's calendar fields cost
     // a little each time); the mention start makes every key unique.
-    let mut keyed: Vec<((i32, u8, u8), usize, Event)> =
-        events.into_iter().map(|e| (e.date.sort_key(), e.mention.start, e)).collect();
-    keyed.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    // The events themselves are large: sort their keys, then take them in that order.
+    let mut keys: Vec<((i32, u8, u8), usize, u32)> =
+        events.iter().enumerate().map(|(k, e)| (e.date.sort_key(), e.mention.start, k as u32)).collect();
+    keys.sort_unstable();
+    let mut events: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    let keyed = keys.iter().filter_map(|&(key, _, k)| Some((key, (), events[k as usize].take()?)));
     // One event per happening: the same date told twice about the same thing.
     // Events are sorted by date, so only those of the same sort key (a day
     // and its month share one) need comparing.
-    let mut out: Vec<Event> = Vec::with_capacity(keyed.len());
+    let mut out: Vec<Event> = Vec::with_capacity(keys.len());
     // The sort key and content words of each kept event, made once.
-    let mut kept: Vec<((i32, u8, u8), Option<WordSet>)> = Vec::with_capacity(keyed.len());
+    let mut kept: Vec<((i32, u8, u8), Option<WordSet>)> = Vec::with_capacity(keys.len());
     let mut lexicon = Words::default();
     let mut same_date_from = 0;
     for (key, _, e) in keyed {
@@ -221,15 +224,20 @@ fn inside<'s, T>(sorted: &Sorted<'s, T>, key: impl Fn(&T) -> Span, within: Span)
 /// Clause boundaries of a sentence: commas, semicolons and dashes outside
 /// protected spans (names, dates — "May 6, 2025" keeps its comma).
 fn clauses(text: &str, sentence: Span, protected: &Sorted<Span>) -> Vec<Span> {
-    let s = sentence.of(text);
+    let s = sentence.of(text).as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in s.char_indices() {
+    // On bytes: `,` `;` `:` and the dashes `–` `—` (E2 80 93, E2 80 94).
+    for (i, &b) in s.iter().enumerate() {
+        let len = match b {
+            b',' | b';' | b':' => 1,
+            0xe2 if s.get(i + 1) == Some(&0x80) && matches!(s.get(i + 2), Some(0x93 | 0x94)) => 3,
+            _ => continue,
+        };
         let abs = sentence.start + i;
-        let boundary = matches!(c, ',' | ';' | '–' | '—' | ':') && !inside_protected(protected, abs);
-        if boundary {
+        if !inside_protected(protected, abs) {
             out.push(Span::new(sentence.start + start, abs));
-            start = i + c.len_utf8();
+            start = i + len;
         }
     }
     out.push(Span::new(sentence.start + start, sentence.end));
@@ -282,7 +290,7 @@ fn date_clause(text: &str, sentence: Span, date: Span, protected: &Sorted<Span>)
     let words_without_date = |c: Span| {
         let before = Span::new(c.start, date.start.max(c.start).min(c.end)).of(text);
         let after = Span::new(date.end.min(c.end).max(c.start), c.end).of(text);
-        before.split_whitespace().chain(after.split_whitespace()).filter(|w| !is_leading(w)).count()
+        before.split_whitespace().chain(after.split_whitespace()).filter(|w| !is_leading(w)).take(2).count()
     };
     if words_without_date(cs[at]) >= 2 {
         return Some(cs[at]);
@@ -376,15 +384,25 @@ struct Words {
 
 impl Words {
     fn set_of(&mut self, s: &str) -> WordSet {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(16);
         if s.is_ascii() {
-            for w in s.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|w| w.len() > 3) {
-                match word_key(w) {
-                    0 => {
-                        let w = std::str::from_utf8(w).unwrap_or_default();
-                        out.push(self.id(w));
+            // One pass over the bytes, packing each word's key as it goes
+            // (the same key as `word_key`).
+            let bytes = s.as_bytes();
+            let (mut start, mut key) = (0, 0u128);
+            for i in 0..=bytes.len() {
+                match bytes.get(i) {
+                    Some(b) if b.is_ascii_alphanumeric() => key = (key << 8) | u128::from(b.to_ascii_lowercase()),
+                    _ => {
+                        let len = i - start;
+                        if len > 15 {
+                            out.push(self.id(&s[start..i]));
+                        } else if len > 3 {
+                            out.push(key | (len as u128) << 120);
+                        }
+                        start = i + 1;
+                        key = 0;
                     }
-                    key => out.push(key),
                 }
             }
         } else {
