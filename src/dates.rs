@@ -34,7 +34,7 @@ use serde::{Serialize, Serializer};
 use time::{Date, Duration, Month, Weekday};
 
 use crate::span::Span;
-use crate::text::{self, has_key, sorted_keys, word_key, Token, TokenKind};
+use crate::text::{self, word_key, Token, TokenKind};
 
 /// A point or period in time, as precise as the text allows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -481,12 +481,64 @@ impl Lower {
     }
 }
 
-const PAST_KEYS: [u128; PAST_CUES.len()] = sorted_keys(PAST_CUES);
-
 /// Is `lower` (lower case) one of [`PAST_CUES`]?
 #[cfg(test)]
 fn is_past_cue(lower: &str) -> bool {
-    has_key(&PAST_KEYS, word_key(lower.as_bytes()))
+    word_tags(word_key(lower.as_bytes())) & PAST != 0
+}
+
+/// What a word (by its [`word_key`]) may be to the scanner: bits of
+/// [`FUTURE_WORDS`], [`PAST_CUES`], [`STARTERS`] and [`CONTEXT_FIRST`].
+const FUTURE: u8 = 1;
+const PAST: u8 = 2;
+const STARTER: u8 = 4;
+const CONTEXT: u8 = 8;
+
+/// The word lists in one small open-addressing hash table, so each word of
+/// a text costs one probe or two.
+struct WordTable {
+    keys: [u128; 512],
+    tags: [u8; 512],
+}
+
+fn slot_of(key: u128) -> usize {
+    let h = (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 55) as usize
+}
+
+fn word_table() -> &'static WordTable {
+    static TABLE: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = WordTable { keys: [0; 512], tags: [0; 512] };
+        for (list, tag) in [(FUTURE_WORDS, FUTURE), (PAST_CUES, PAST), (STARTERS, STARTER), (CONTEXT_FIRST, CONTEXT)] {
+            for w in list {
+                let key = word_key(w.as_bytes());
+                let mut i = slot_of(key);
+                while t.keys[i] != 0 && t.keys[i] != key {
+                    i = (i + 1) % 512;
+                }
+                t.keys[i] = key;
+                t.tags[i] |= tag;
+            }
+        }
+        t
+    })
+}
+
+/// The tags of the word with key `key` (`0` for none).
+fn word_tags(key: u128) -> u8 {
+    if key == 0 {
+        return 0;
+    }
+    let t = word_table();
+    let mut i = slot_of(key);
+    loop {
+        match t.keys[i] {
+            k if k == key => return t.tags[i],
+            0 => return 0,
+            _ => i = (i + 1) % 512,
+        }
+    }
 }
 
 /// The words `Scanner::future_cue_lower` looks at.
@@ -494,7 +546,6 @@ const FUTURE_WORDS: &[&str] = &[
     "will", "would", "to", "shall", "upcoming", "tomorrow", "forthcoming", "next", "ll", "won", "is", "are", "am",
     "plans", "plan", "intends", "aims",
 ];
-const FUTURE_KEYS: [u128; FUTURE_WORDS.len()] = sorted_keys(FUTURE_WORDS);
 
 fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
     if w.len() > buf.len() || !w.is_ascii() {
@@ -524,16 +575,14 @@ const STARTERS: &[&str] = &[
     "the", "last", "next", "this", "early", "late", "mid", "earlier", "later", "yesterday", "today", "tonight",
     "tomorrow",
 ];
-const STARTER_KEYS: [u128; STARTERS.len()] = sorted_keys(STARTERS);
 
 /// The first words of [`CONTEXT_PHRASES`].
 const CONTEXT_FIRST: &[&str] =
     &["for", "in", "over", "decades", "years", "long", "longstanding", "recently", "historically"];
-const CONTEXT_FIRST_KEYS: [u128; CONTEXT_FIRST.len()] = sorted_keys(CONTEXT_FIRST);
 
 #[cfg(test)]
 fn is_starter(w: &str) -> bool {
-    has_key(&STARTER_KEYS, word_key(w.as_bytes()))
+    word_tags(word_key(w.as_bytes())) & STARTER != 0
 }
 
 // ---------------------------------------------------------------------------
@@ -725,8 +774,9 @@ struct Scanner<'t> {
     sentence: Vec<u32>,
     /// Does each sentence speak of the future?
     future: Vec<bool>,
-    /// Tense cues by token: `Some(true)` future, `Some(false)` past.
-    cue: Vec<Option<bool>>,
+    /// By token: [`STARTER`] and [`CONTEXT`] from the word lists, and the
+    /// tense cue: [`FUTURE`] or [`PAST`] (see [`Scanner::cue`]).
+    tags: Vec<u8>,
     published: Option<Date>,
     /// The last day resolved so far (the anchor of `two days later`).
     reference: Option<Date>,
@@ -754,34 +804,42 @@ impl<'t> Scanner<'t> {
             toks,
             sentence,
             future: vec![false; sentences.len()],
-            cue: Vec::new(),
+            tags: Vec::new(),
             published,
             reference: None,
         };
-        scanner.cue = (0..scanner.toks.len())
+        scanner.tags = (0..scanner.toks.len())
             .map(|k| {
                 if scanner.toks[k].kind != TokenKind::Word {
-                    return None;
+                    return 0;
                 }
                 let w = scanner.toks[k].span.of(scanner.text);
-                let key = word_key(w.as_bytes());
-                if key == 0 {
-                    None
-                } else if has_key(&FUTURE_KEYS, key) && scanner.future_cue_lower(k, Lower::of(w).as_str()) {
-                    Some(true)
+                let tags = word_tags(word_key(w.as_bytes()));
+                let lists = tags & (STARTER | CONTEXT);
+                if tags & FUTURE != 0 && scanner.future_cue_lower(k, Lower::of(w).as_str()) {
+                    lists | FUTURE
                 } else {
-                    has_key(&PAST_KEYS, key).then_some(false)
+                    lists | (tags & PAST)
                 }
             })
             .collect();
-        for (k, cue) in scanner.cue.iter().enumerate() {
-            if *cue == Some(true) {
+        for k in 0..scanner.tags.len() {
+            if scanner.cue(k) == Some(true) {
                 if let Some(f) = scanner.sentence_of(k).and_then(|s| scanner.future.get_mut(s)) {
                     *f = true;
                 }
             }
         }
         scanner
+    }
+
+    /// The tense cue of token `k`: `Some(true)` future, `Some(false)` past.
+    fn cue(&self, k: usize) -> Option<bool> {
+        match self.tags.get(k).copied().unwrap_or(0) {
+            t if t & FUTURE != 0 => Some(true),
+            t if t & PAST != 0 => Some(false),
+            _ => None,
+        }
     }
 
     fn run(mut self) -> DateFindings {
@@ -828,7 +886,7 @@ impl<'t> Scanner<'t> {
             TokenKind::Number => true,
             TokenKind::Punct => is_apostrophe(s),
             TokenKind::Possessive => false,
-            TokenKind::Word => s.as_bytes()[0].is_ascii_digit() || has_key(&STARTER_KEYS, word_key(s.as_bytes())),
+            TokenKind::Word => s.as_bytes()[0].is_ascii_digit() || self.tags[i] & STARTER != 0,
         }
     }
 
@@ -888,7 +946,7 @@ impl<'t> Scanner<'t> {
             if after.is_none() && before.is_none() {
                 break;
             }
-            let cues = [after, before].map(|k| k.and_then(|k| self.cue.get(k).copied().flatten()));
+            let cues = [after, before].map(|k| k.and_then(|k| self.cue(k)));
             if cues.contains(&Some(true)) {
                 return true;
             }
@@ -940,7 +998,7 @@ impl<'t> Scanner<'t> {
 
     /// The end of a vague-period phrase starting at token `i`.
     fn context_at(&self, i: usize) -> Option<usize> {
-        if !self.text_of(i).is_some_and(|w| has_key(&CONTEXT_FIRST_KEYS, word_key(w.as_bytes()))) {
+        if self.tags.get(i).copied().unwrap_or(0) & CONTEXT == 0 {
             return None;
         }
         CONTEXT_PHRASES.iter().find_map(|phrase| {
