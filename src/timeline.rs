@@ -278,7 +278,8 @@ fn lower_is_one_of(w: &str, words: &[&str]) -> bool {
 
 /// The lead's main clause, after the dateline and any opening adverbial.
 fn lead_clause(text: &str, sentence: Span, dateline: Span, protected: &Sorted<Span>) -> Option<Span> {
-    let body = crate::text::trim(text, Span::new(dateline.end.max(sentence.start), sentence.end))?;
+    // A dateline may run past the end of its first sentence: then nothing is left.
+    let body = crate::text::trim(text, Span::new(dateline.end.clamp(sentence.start, sentence.end), sentence.end))?;
     let cs = clauses(text, body, protected);
     cs.iter().copied().find(|c| !is_leading(first_word(text, *c))).or(cs.first().copied())
 }
