@@ -294,7 +294,7 @@ impl<'a> Finder<'a> {
             if si < input.sentences.len() && input.sentences[si].start == t.span.start {
                 expect_start = true;
             }
-            if text[prev_end..t.span.start].contains('\n') {
+            if text.as_bytes()[prev_end..t.span.start].contains(&b'\n') {
                 expect_start = true;
             }
             if let Some(d) = input.dateline {

@@ -267,21 +267,21 @@ pub fn trim(text: &str, span: Span) -> Option<Span> {
 fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
     let s = line.of(text);
     let mut start = 0;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+    // The terminators are ASCII, so the line is scanned on bytes.
+    let mut next_at = 0;
+    while let Some(off) = s.as_bytes()[next_at..].iter().position(|b| matches!(b, b'.' | b'!' | b'?')) {
+        let i = next_at + off;
+        let c = char::from(s.as_bytes()[i]);
         // Swallow closing quotes/brackets and further terminators.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = i + 1;
+        while let Some((d, dlen)) = char_at(s, end) {
             if matches!(d, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']') {
-                end = j + d.len_utf8();
-                iter.next();
+                end += dlen;
             } else {
                 break;
             }
         }
+        next_at = end;
         let rest = &s[end..];
         let next = rest.trim_start();
         if next.is_empty() {
