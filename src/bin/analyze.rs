@@ -62,7 +62,7 @@ fn run() -> Result<(), String> {
     let report = lede::report::report(&article, &analysis);
     // One buffered write: the report of a long article is many small lines.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
+    lede::report::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
     writeln!(out).map_err(|e| e.to_string())?;
     out.flush().map_err(|e| e.to_string())?;
     // The process ends here: its memory goes back whole, without freeing
