@@ -61,7 +61,7 @@ fn run() -> Result<(), String> {
     let analysis = lede::analysis::analyze(&article);
     let report = lede::report::report(&article, &analysis);
     // One buffered write: the report of a long article is many small lines.
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
     lede::report::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
     writeln!(out).map_err(|e| e.to_string())?;
     out.flush().map_err(|e| e.to_string())?;

@@ -57,15 +57,27 @@ pub(super) fn read(text: String) -> Result<Article, ReadError> {
         return Err(ReadError::NoBody);
     }
 
-    let mut plain = blank(&text);
-    copy_into(&mut plain, &text, title);
-    let mut ends = vec![title.end];
-    for b in &blocks {
-        for r in &b.runs {
-            copy_into(&mut plain, &text, r.span);
+    let copied = || std::iter::once(title).chain(blocks.iter().flat_map(|b| b.runs.iter().map(|r| r.span)));
+    let in_order = copied().zip(copied().skip(1)).all(|(a, b)| a.end <= b.start);
+    let plain = if in_order {
+        // The same as blanking the text and copying the spans back (line
+        // breaks all become spaces below): start from the text and blank
+        // what lies between the spans.
+        let mut plain = text.as_bytes().to_vec();
+        let mut pos = 0;
+        for span in copied() {
+            plain[pos..span.start].fill(b' ');
+            pos = span.end;
         }
-        ends.push(b.span().end);
-    }
+        plain[pos..].fill(b' ');
+        plain
+    } else {
+        let mut plain = blank(&text);
+        copied().for_each(|span| copy_into(&mut plain, &text, span));
+        plain
+    };
+    let mut ends = vec![title.end];
+    ends.extend(blocks.iter().map(|b| b.span().end));
     // Keep inner line breaks of a joined paragraph as spaces, and one break per block end.
     let plain = finish_plain(plain, &text, &ends);
 
