@@ -79,6 +79,7 @@ pub fn build_timeline(
     let (sentences, protected, date_spans, descriptions, names) =
         (Sorted::new(sentences), Sorted::new(&protected), Sorted::new(&date_spans), Sorted::new(&descriptions), Sorted::new(&names));
     let mut events: Vec<Event> = Vec::with_capacity(dates.len());
+    let mut scratch = Scratch::default();
     for d in dates {
         // Sentences are sorted and disjoint: the last one starting at or before the date.
         let k = sentences.partition_point(|s| s.start <= d.span.start);
@@ -96,7 +97,7 @@ pub fn build_timeline(
                 None => continue,
             }
         };
-        let mut label = make_label(text, raw, &date_spans, &descriptions);
+        let mut label = make_label(text, raw, &date_spans, &descriptions, &mut scratch);
         // "…, according to Environment Canada, which recorded a surge": the
         // name the relative pronoun stands for makes the label read alone.
         if let Some(name) = antecedent(text, raw, &names) {
@@ -309,9 +310,25 @@ fn antecedent(text: &str, clause: Span, names: &Sorted<Span>) -> Option<Span> {
 }
 
 /// Cuts dates and titles out of a clause and shortens it.
-fn make_label(text: &str, raw: Span, dates: &Sorted<Span>, descriptions: &Sorted<(Span, &str)>) -> String {
+/// Buffers [`make_label`] reuses from one label to the next.
+#[derive(Default)]
+struct Scratch {
+    cuts: Vec<Span>,
+    out: String,
+    /// Words of `out`, as byte ranges.
+    words: Vec<(usize, usize)>,
+}
+
+fn make_label(
+    text: &str,
+    raw: Span,
+    dates: &Sorted<Span>,
+    descriptions: &Sorted<(Span, &str)>,
+    scratch: &mut Scratch,
+) -> String {
+    let Scratch { cuts, out, words } = scratch;
     // Remove date expressions (with a preposition just before) and person titles.
-    let mut cuts: Vec<Span> = Vec::new();
+    cuts.clear();
     for d in inside(dates, |d| *d, raw).iter().filter(|d| raw.contains(**d)) {
         let before = &text[raw.start..d.start];
         let trimmed = before.trim_end();
@@ -331,25 +348,35 @@ fn make_label(text: &str, raw: Span, dates: &Sorted<Span>, descriptions: &Sorted
         }
     }
     cuts.sort();
-    let mut out = String::new();
+    out.clear();
     let mut pos = raw.start;
-    for c in cuts {
+    for &mut c in cuts {
         if c.start >= pos {
             out.push_str(&text[pos..c.start]);
             pos = c.end;
         }
     }
     out.push_str(&text[pos..raw.end]);
-    let mut words: Vec<&str> = out.split_whitespace().collect();
+    words.clear();
+    words.extend(out.split_whitespace().map(|w| (w.as_ptr() as usize - out.as_ptr() as usize, w.len())));
+    let word = |&(at, len): &(usize, usize)| &out[at..at + len];
     // Drop leading connectives and a trailing comma.
-    let skip = words.iter().take_while(|w| is_leading(w)).count();
-    words.drain(..skip);
+    let skip = words.iter().take_while(|w| is_leading(word(w))).count();
+    let mut words = &words[skip..];
     if words.len() > MAX_WORDS {
         // Cut before an infinitive or preposition that starts the tail.
-        let cut = (5..MAX_WORDS).rev().find(|&i| matches!(words[i], "to" | "in" | "over" | "after" | "amid" | "that" | "which" | "as"));
-        words.truncate(cut.unwrap_or(MAX_WORDS));
+        let cut = (5..MAX_WORDS)
+            .rev()
+            .find(|&i| matches!(word(&words[i]), "to" | "in" | "over" | "after" | "amid" | "that" | "which" | "as"));
+        words = &words[..cut.unwrap_or(MAX_WORDS)];
     }
-    let mut label = words.join(" ");
+    let mut label = String::with_capacity(out.len());
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            label.push(' ');
+        }
+        label.push_str(word(w));
+    }
     while label.ends_with([',', ';', ':', '.', '–', '—']) {
         label.pop();
     }
