@@ -510,13 +510,14 @@ impl<'a> Finder<'a> {
             // A common word at a sentence start is not part of a name.
             let mut from = 0;
             while let Some(first) = run.get(from) {
-                let role = run.len() - from > 1 && self.initial_role(first.start);
+                // The tests are pure: the cheap ones go first.
+                let role = || run.len() - from > 1 && self.initial_role(first.start);
                 let run_end = run[run.len() - 1].end;
-                let title = self.title_at(first.start, run_end).is_some_and(|l| first.start + l < run_end);
+                let title = || self.title_at(first.start, run_end).is_some_and(|l| first.start + l < run_end);
                 if first.gaz.is_none()
                     && self.initial[first.start]
-                    && !title
-                    && (role || self.common_at_start(first.start))
+                    && !title()
+                    && (role() || self.common_at_start(first.start))
                 {
                     from += 1;
                 } else {

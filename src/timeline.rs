@@ -400,7 +400,12 @@ fn capitalize_first(s: &str) -> String {
 /// bytes), in lower case, as sorted keys without repeats: a short ASCII
 /// word is its [`word_key`]; any other word an id from [`Words`], which
 /// never equals a word key (those carry the word's length in the top byte).
-struct WordSet(Vec<u128>);
+struct WordSet(Vec<u128>, u64);
+
+/// A bit of a 64-bit signature for a word key.
+fn sig_bit(key: u128) -> u64 {
+    1 << (((key as u64) ^ ((key >> 64) as u64)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58)
+}
 
 /// Ids for the lower-case words of labels that do not pack into a key,
 /// shared by all the labels of a timeline.
@@ -443,7 +448,8 @@ impl Words {
         }
         out.sort_unstable();
         out.dedup();
-        WordSet(out)
+        let sig = out.iter().fold(0, |sig, &k| sig | sig_bit(k));
+        WordSet(out, sig)
     }
 
     /// The id of `w` in lower case.
@@ -469,6 +475,13 @@ impl Words {
 impl WordSet {
     /// Two labels about the same thing share most of their content words.
     fn similar(&self, other: &WordSet) -> bool {
+        // A quick exact refusal: a shared word of the smaller set has its
+        // bit in the other's signature, so those words bound the count.
+        let (small, big) = if self.0.len() <= other.0.len() { (self, other) } else { (other, self) };
+        let bound = small.0.iter().filter(|&&k| big.1 & sig_bit(k) != 0).count();
+        if small.0.is_empty() || bound * 2 < small.0.len() {
+            return false;
+        }
         let (a, b) = (&self.0, &other.0);
         let (mut i, mut j, mut shared) = (0, 0, 0);
         while i < a.len() && j < b.len() {
