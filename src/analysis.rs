@@ -53,7 +53,8 @@ pub fn analyze(article: &Article) -> Analysis {
         .enumerate()
         .flat_map(|(i, e)| e.mentions.iter().map(move |&span| Mention { span, entity: i }))
         .collect();
-    mentions.sort_by_key(|m| m.span);
+    // Mentions never overlap: their spans differ, so an unstable sort is stable.
+    mentions.sort_unstable_by_key(|m| m.span);
     let timeline = build_timeline(text, &sentences, &found.dates, &entities, article.dateline);
     Analysis { sentences, entities, mentions, dates: found.dates, context: found.context, timeline }
 }

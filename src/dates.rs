@@ -34,7 +34,7 @@ use serde::{Serialize, Serializer};
 use time::{Date, Duration, Month, Weekday};
 
 use crate::span::Span;
-use crate::text::{self, Token, TokenKind};
+use crate::text::{self, word_key, Token, TokenKind};
 
 /// A point or period in time, as precise as the text allows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -456,17 +456,96 @@ const INTENTION_VERBS: &[&str] =
 
 const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "this", "that"];
 
-/// `w` in lower case, in `buf`, when it is short ASCII.
-/// Is `lower` (lower case) one of [`PAST_CUES`]?
-fn is_past_cue(lower: &str) -> bool {
-    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
-        let mut v = PAST_CUES.to_vec();
-        v.sort_unstable();
-        v
-    });
-    sorted.binary_search(&lower).is_ok()
+/// `w` in lower case when it is ASCII of at most 16 bytes, else `""` (which
+/// no word list holds): the lower case of a longer or non-ASCII word
+/// matches none of the ASCII words the scanner looks for either.
+struct Lower {
+    buf: [u8; 16],
+    len: usize,
 }
+
+impl Lower {
+    fn of(w: &str) -> Lower {
+        let mut buf = [0u8; 16];
+        match ascii_lower(w, &mut buf) {
+            Some(l) => {
+                let len = l.len();
+                Lower { buf, len }
+            }
+            None => Lower { buf, len: 0 },
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+/// Is `lower` (lower case) one of [`PAST_CUES`]?
+#[cfg(test)]
+fn is_past_cue(lower: &str) -> bool {
+    word_tags(word_key(lower.as_bytes())) & PAST != 0
+}
+
+/// What a word (by its [`word_key`]) may be to the scanner: bits of
+/// [`FUTURE_WORDS`], [`PAST_CUES`], [`STARTERS`] and [`CONTEXT_FIRST`].
+const FUTURE: u8 = 1;
+const PAST: u8 = 2;
+const STARTER: u8 = 4;
+const CONTEXT: u8 = 8;
+
+/// The word lists in one small open-addressing hash table, so each word of
+/// a text costs one probe or two.
+struct WordTable {
+    keys: [u128; 512],
+    tags: [u8; 512],
+}
+
+fn slot_of(key: u128) -> usize {
+    let h = (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 55) as usize
+}
+
+fn word_table() -> &'static WordTable {
+    static TABLE: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = WordTable { keys: [0; 512], tags: [0; 512] };
+        for (list, tag) in [(FUTURE_WORDS, FUTURE), (PAST_CUES, PAST), (STARTERS, STARTER), (CONTEXT_FIRST, CONTEXT)] {
+            for w in list {
+                let key = word_key(w.as_bytes());
+                let mut i = slot_of(key);
+                while t.keys[i] != 0 && t.keys[i] != key {
+                    i = (i + 1) % 512;
+                }
+                t.keys[i] = key;
+                t.tags[i] |= tag;
+            }
+        }
+        t
+    })
+}
+
+/// The tags of the word with key `key` (`0` for none).
+fn word_tags(key: u128) -> u8 {
+    if key == 0 {
+        return 0;
+    }
+    let t = word_table();
+    let mut i = slot_of(key);
+    loop {
+        match t.keys[i] {
+            k if k == key => return t.tags[i],
+            0 => return 0,
+            _ => i = (i + 1) % 512,
+        }
+    }
+}
+
+/// The words `Scanner::future_cue_lower` looks at.
+const FUTURE_WORDS: &[&str] = &[
+    "will", "would", "to", "shall", "upcoming", "tomorrow", "forthcoming", "next", "ll", "won", "is", "are", "am",
+    "plans", "plan", "intends", "aims",
+];
 
 fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
     if w.len() > buf.len() || !w.is_ascii() {
@@ -481,26 +560,29 @@ fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
 /// The lower-case words an expression can start with (see `Scanner::may_start`):
 /// first words of [`CONTEXT_PHRASES`], month and weekday names and
 /// abbreviations, [`NUMBER_WORDS`], and the modifiers of relative dates.
-/// A `match`, so the scan pays one comparison tree per word; the test
-/// `starters_cover_every_recogniser` keeps it in step with the word lists.
+/// The test `starters_cover_every_recogniser` keeps it in step with the word lists.
+const STARTERS: &[&str] = &[
+    // first words of vague periods
+    "for", "in", "over", "decades", "years", "long", "longstanding", "recently", "historically",
+    // months and their abbreviations
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    // weekdays
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    // counts
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    // modifiers and relative words
+    "the", "last", "next", "this", "early", "late", "mid", "earlier", "later", "yesterday", "today", "tonight",
+    "tomorrow",
+];
+
+/// The first words of [`CONTEXT_PHRASES`].
+const CONTEXT_FIRST: &[&str] =
+    &["for", "in", "over", "decades", "years", "long", "longstanding", "recently", "historically"];
+
+#[cfg(test)]
 fn is_starter(w: &str) -> bool {
-    matches!(
-        w,
-        // first words of vague periods
-        "for" | "in" | "over" | "decades" | "years" | "long" | "longstanding" | "recently" | "historically"
-        // months and their abbreviations
-        | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september"
-        | "october" | "november" | "december" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep"
-        | "sept" | "oct" | "nov" | "dec"
-        // weekdays
-        | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        // counts
-        | "a" | "an" | "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-        | "eleven" | "twelve"
-        // modifiers and relative words
-        | "the" | "last" | "next" | "this" | "early" | "late" | "mid" | "earlier" | "later" | "yesterday"
-        | "today" | "tonight" | "tomorrow"
-    )
+    word_tags(word_key(w.as_bytes())) & STARTER != 0
 }
 
 // ---------------------------------------------------------------------------
@@ -682,15 +764,19 @@ struct Found {
     event: Option<Span>,
 }
 
+/// No sentence: the token lies outside every sentence span.
+const NO_SENTENCE: u32 = u32::MAX;
+
 struct Scanner<'t> {
     text: &'t str,
     toks: std::borrow::Cow<'t, [Token]>,
-    /// The sentence each token lies in.
-    sentence: Vec<Option<usize>>,
+    /// The sentence each token lies in ([`NO_SENTENCE`] for none).
+    sentence: Vec<u32>,
     /// Does each sentence speak of the future?
     future: Vec<bool>,
-    /// Tense cues by token: `Some(true)` future, `Some(false)` past.
-    cue: Vec<Option<bool>>,
+    /// By token: [`STARTER`] and [`CONTEXT`] from the word lists, and the
+    /// tense cue: [`FUTURE`] or [`PAST`] (see [`Scanner::cue`]).
+    tags: Vec<u8>,
     published: Option<Date>,
     /// The last day resolved so far (the anchor of `two days later`).
     reference: Option<Date>,
@@ -707,7 +793,10 @@ impl<'t> Scanner<'t> {
                 while k < sentences.len() && sentences[k].start <= t.span.start {
                     k += 1;
                 }
-                k.checked_sub(1).filter(|&k| sentences.get(k).is_some_and(|s| t.span.end <= s.end))
+                k.checked_sub(1)
+                    .filter(|&k| sentences.get(k).is_some_and(|s| t.span.end <= s.end))
+                    .and_then(|k| u32::try_from(k).ok().filter(|&k| k != NO_SENTENCE))
+                    .unwrap_or(NO_SENTENCE)
             })
             .collect();
         let mut scanner = Scanner {
@@ -715,34 +804,42 @@ impl<'t> Scanner<'t> {
             toks,
             sentence,
             future: vec![false; sentences.len()],
-            cue: Vec::new(),
+            tags: Vec::new(),
             published,
             reference: None,
         };
-        scanner.cue = (0..scanner.toks.len())
+        scanner.tags = (0..scanner.toks.len())
             .map(|k| {
                 if scanner.toks[k].kind != TokenKind::Word {
-                    None
+                    return 0;
+                }
+                let w = scanner.toks[k].span.of(scanner.text);
+                let tags = word_tags(word_key(w.as_bytes()));
+                let lists = tags & (STARTER | CONTEXT);
+                if tags & FUTURE != 0 && scanner.future_cue_lower(k, Lower::of(w).as_str()) {
+                    lists | FUTURE
                 } else {
-                    let mut buf = [0u8; 16];
-                    let w = scanner.toks[k].span.of(scanner.text);
-                    let lower = ascii_lower(w, &mut buf)?;
-                    if scanner.future_cue_lower(k, lower) {
-                        Some(true)
-                    } else {
-                        is_past_cue(lower).then_some(false)
-                    }
+                    lists | (tags & PAST)
                 }
             })
             .collect();
-        for (k, cue) in scanner.cue.iter().enumerate() {
-            if *cue == Some(true) {
-                if let Some(f) = scanner.sentence.get(k).copied().flatten().and_then(|s| scanner.future.get_mut(s)) {
+        for k in 0..scanner.tags.len() {
+            if scanner.cue(k) == Some(true) {
+                if let Some(f) = scanner.sentence_of(k).and_then(|s| scanner.future.get_mut(s)) {
                     *f = true;
                 }
             }
         }
         scanner
+    }
+
+    /// The tense cue of token `k`: `Some(true)` future, `Some(false)` past.
+    fn cue(&self, k: usize) -> Option<bool> {
+        match self.tags.get(k).copied().unwrap_or(0) {
+            t if t & FUTURE != 0 => Some(true),
+            t if t & PAST != 0 => Some(false),
+            _ => None,
+        }
     }
 
     fn run(mut self) -> DateFindings {
@@ -789,10 +886,7 @@ impl<'t> Scanner<'t> {
             TokenKind::Number => true,
             TokenKind::Punct => is_apostrophe(s),
             TokenKind::Possessive => false,
-            TokenKind::Word => {
-                let mut buf = [0u8; 16];
-                s.as_bytes()[0].is_ascii_digit() || ascii_lower(s, &mut buf).is_some_and(is_starter)
-            }
+            TokenKind::Word => s.as_bytes()[0].is_ascii_digit() || self.tags[i] & STARTER != 0,
         }
     }
 
@@ -828,6 +922,11 @@ impl<'t> Scanner<'t> {
         self.toks.get(i).is_some_and(|t| t.is_capitalized(self.text))
     }
 
+    /// The sentence of token `i`, if it lies in one.
+    fn sentence_of(&self, i: usize) -> Option<usize> {
+        self.sentence.get(i).copied().filter(|&s| s != NO_SENTENCE).map(|s| s as usize)
+    }
+
     fn same_sentence(&self, a: usize, b: usize) -> bool {
         a < self.toks.len() && b < self.toks.len() && self.sentence.get(a) == self.sentence.get(b)
     }
@@ -836,18 +935,18 @@ impl<'t> Scanner<'t> {
     /// and then only if the nearest tense cue in the sentence is a future one
     /// (a tie goes to the future).
     fn is_future(&self, i: usize) -> bool {
-        let Some(s) = self.sentence.get(i).copied().flatten() else { return false };
+        let Some(s) = self.sentence_of(i) else { return false };
         if !self.future.get(s).copied().unwrap_or(false) {
             return false;
         }
-        let in_sentence = |k: usize| self.sentence.get(k).copied().flatten() == Some(s);
+        let in_sentence = |k: usize| self.sentence_of(k) == Some(s);
         for d in 0..self.toks.len() {
             let after = i.checked_add(d).filter(|&k| in_sentence(k));
             let before = i.checked_sub(d).filter(|&k| in_sentence(k));
             if after.is_none() && before.is_none() {
                 break;
             }
-            let cues = [after, before].map(|k| k.and_then(|k| self.cue.get(k).copied().flatten()));
+            let cues = [after, before].map(|k| k.and_then(|k| self.cue(k)));
             if cues.contains(&Some(true)) {
                 return true;
             }
@@ -899,6 +998,9 @@ impl<'t> Scanner<'t> {
 
     /// The end of a vague-period phrase starting at token `i`.
     fn context_at(&self, i: usize) -> Option<usize> {
+        if self.tags.get(i).copied().unwrap_or(0) & CONTEXT == 0 {
+            return None;
+        }
         CONTEXT_PHRASES.iter().find_map(|phrase| {
             let ok = phrase.iter().enumerate().all(|(k, w)| {
                 let t = i + k;
@@ -981,7 +1083,7 @@ impl<'t> Scanner<'t> {
     }
 
     fn unit_at(&self, i: usize) -> Option<Unit> {
-        let w = self.word(i)?.to_ascii_lowercase();
+        let w = Lower::of(self.word(i)?);
         match w.as_str() {
             "day" | "days" => Some(Unit::Day),
             "week" | "weeks" => Some(Unit::Week),
@@ -1105,7 +1207,7 @@ impl<'t> Scanner<'t> {
 
     /// `early May`, `mid-May`, `late March 2020`, `last May`, `next April`.
     fn modified_month_at(&self, i: usize) -> Option<Found> {
-        let w = self.word(i)?.to_ascii_lowercase();
+        let w = Lower::of(self.word(i)?);
         let j = match w.as_str() {
             "mid" if self.is_punct(i + 1, "-") && self.attached(i + 1) && self.attached(i + 2) => i + 2,
             "early" | "late" | "mid" | "last" | "next" => i + 1,
@@ -1119,7 +1221,7 @@ impl<'t> Scanner<'t> {
             if !full || self.day_at(after).is_some() || self.date_year_at(after).is_some() {
                 return None;
             }
-            let lean = if w == "last" { Lean::Before } else { Lean::After };
+            let lean = if w.as_str() == "last" { Lean::Before } else { Lean::After };
             return Some(self.computed(i, after, infer_month(self.published?, month, lean)));
         }
         let found = self.month_first_at(j, true)?;
@@ -1175,7 +1277,7 @@ impl<'t> Scanner<'t> {
     /// `yesterday`, `today`, `tomorrow`, `last week`, `next month`,
     /// `this year`, `earlier this month`.
     fn relative_word_at(&self, i: usize) -> Option<Found> {
-        let w = self.word(i)?.to_ascii_lowercase();
+        let w = Lower::of(self.word(i)?);
         let p = self.published?;
         let day = |n: i64, end: usize| add_days(p, n).map(|d| self.computed(i, end, DateValue::Day(d)));
         let this = |unit: Option<Unit>, end: usize| match unit {
@@ -1191,7 +1293,7 @@ impl<'t> Scanner<'t> {
             "today" | "tonight" => day(0, i + 1),
             "tomorrow" => day(1, i + 1),
             "last" | "next" => {
-                let sign = if w == "last" { -1 } else { 1 };
+                let sign = if w.as_str() == "last" { -1 } else { 1 };
                 let unit = unit_after(i + 1)?;
                 let value = shift(DateValue::Day(p), sign, unit)?;
                 Some(self.computed(i, i + 2, value))
@@ -1279,7 +1381,7 @@ impl<'t> Scanner<'t> {
         let reference = self.reference.or(self.published).map(DateValue::Day);
         let (n, unit, j) = if self.is_word(i, "the") {
             let k = i + 1;
-            let w = self.word(k)?.to_ascii_lowercase();
+            let w = Lower::of(self.word(k)?);
             match w.as_str() {
                 // `the following Monday`: the first Monday after the reference day.
                 "next" | "following" | "previous" | "preceding" if self.weekday_at(k + 1).is_some() => {
@@ -1299,7 +1401,7 @@ impl<'t> Scanner<'t> {
                     let value = shift(reference?, n, unit)?;
                     return Some(self.computed(i, k + 2, value));
                 }
-                _ => (1, self.unit_at(k).filter(|_| !w.ends_with('s'))?, k + 1),
+                _ => (1, self.unit_at(k).filter(|_| !w.as_str().ends_with('s'))?, k + 1),
             }
         } else {
             let (n, k) = self.count_at(i)?;
@@ -1308,7 +1410,7 @@ impl<'t> Scanner<'t> {
         if !self.same_sentence(i, j) {
             return None;
         }
-        let w = self.word(j)?.to_ascii_lowercase();
+        let w = Lower::of(self.word(j)?);
         match w.as_str() {
             "later" => Some(self.computed(i, j + 1, shift(reference?, n, unit)?)),
             "earlier" => Some(self.computed(i, j + 1, shift(reference?, -n, unit)?)),
@@ -1316,7 +1418,7 @@ impl<'t> Scanner<'t> {
                 Some(self.computed(i, j + 1, shift(DateValue::Day(self.published?), -n, unit)?))
             }
             "after" | "before" => {
-                let after = w == "after";
+                let after = w.as_str() == "after";
                 // `two days after May 2`: the date is the anchor.
                 if let Some(date) = self.date_at(j + 1).filter(|_| self.same_sentence(j, j + 1)) {
                     let value = shift(date.value, if after { n } else { -n }, unit)?;

@@ -23,12 +23,14 @@
 //! or an alias of an entity found in running text.
 
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::lexicon::{lexicon, GazKind, HashMap, HashSet, Lexicon};
 use crate::model::slugify;
 use crate::span::Span;
-use crate::text::{tokens, Token, TokenKind};
+use crate::text::{exact_key, tokens, word_key, Token, TokenKind};
 
 /// The four kinds of entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
@@ -108,12 +110,43 @@ struct Unit {
     gaz: Option<usize>,
 }
 
+/// The capitalised runs of a text, one after another in one list.
+struct Runs {
+    units: Vec<Unit>,
+    /// Where each run ends in `units`.
+    ends: Vec<usize>,
+}
+
+impl Runs {
+    fn iter(&self) -> impl Iterator<Item = &[Unit]> + '_ {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let run = &self.units[start..end];
+            start = end;
+            run
+        })
+    }
+}
+
+/// The aliases of what was found, by first token: the alias's tokens, and
+/// the kind and canonical name it stands for. Kept between the alias
+/// passes, each of which adds what was found since the one before.
+#[derive(Default)]
+struct AliasTable<'a> {
+    table: HashMap<String, Vec<(Vec<String>, EntityKind, Cow<'a, str>)>>,
+    surnames: HashSet<String>,
+    /// Mentions already added, by kind, name and text.
+    seen: HashSet<(EntityKind, Cow<'a, str>, &'a str)>,
+    /// How many of the found mentions have been added.
+    done: usize,
+}
+
 /// A found mention before entities are merged.
 #[derive(Clone, Debug)]
-struct Found {
+struct Found<'a> {
     kind: EntityKind,
     /// Canonical name key.
-    name: String,
+    name: Cow<'a, str>,
     span: Span,
     description: Option<String>,
 }
@@ -128,10 +161,41 @@ struct Finder<'a> {
     excluded: Vec<bool>,
     /// Token covered by an accepted mention.
     covered: Vec<bool>,
-    /// Longest gazetteer phrase starting at each token: (length, entry).
-    gaz: Vec<Option<(usize, usize)>>,
-    lower_words: HashSet<&'a str>,
-    found: Vec<Found>,
+    /// Longest gazetteer phrase starting at each token, packed (see [`pack_gaz`]).
+    gaz_at: Vec<u32>,
+    lower_words: LowerWords<'a>,
+    found: Vec<Found<'a>>,
+    alias_table: AliasTable<'a>,
+}
+
+/// The words of a text that start with a lower-case letter, as written.
+/// Short ASCII words are kept as packed integers (see [`exact_key`]), which
+/// hash and compare faster than strings; a word is in exactly one of the
+/// two sets, decided by its own bytes.
+#[derive(Default)]
+struct LowerWords<'a> {
+    short: HashSet<u128>,
+    long: HashSet<&'a str>,
+}
+
+impl<'a> LowerWords<'a> {
+    fn insert(&mut self, w: &'a str) {
+        match exact_key(w.as_bytes()) {
+            0 => {
+                self.long.insert(w);
+            }
+            k => {
+                self.short.insert(k);
+            }
+        }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        match exact_key(w.as_bytes()) {
+            0 => self.long.contains(w),
+            k => self.short.contains(&k),
+        }
+    }
 }
 
 /// Finds the entities of a text.
@@ -148,13 +212,28 @@ fn find_entities_with<'a>(input: &Input<'a>, toks: std::borrow::Cow<'a, [Token]>
     let mut f = Finder::new(input, toks);
     f.dateline_place(input.dateline);
     let runs = f.runs();
-    for run in &runs {
+    for run in runs.iter() {
         f.classify(run);
     }
     f.aliases();
     f.single_names(&runs);
     f.aliases();
-    f.into_entities()
+    let r = f.into_entities();
+    r
+}
+
+/// A gazetteer match `(length, entry)` in one `u32` (`0` for none): the
+/// per-token table stays small on long texts.
+fn pack_gaz(g: Option<(usize, usize)>) -> u32 {
+    match g {
+        Some((len, e)) if len < 256 && e < (1 << 23) => ((e as u32 + 1) << 8) | len as u32,
+        Some(_) => unreachable!("gazetteer phrases are short and the gazetteer is small"),
+        None => 0,
+    }
+}
+
+fn unpack_gaz(g: u32) -> Option<(usize, usize)> {
+    (g != 0).then(|| ((g & 0xff) as usize, (g >> 8) as usize - 1))
 }
 
 fn is_word(t: &Token) -> bool {
@@ -202,7 +281,7 @@ impl<'a> Finder<'a> {
         let mut initial = vec![false; n];
         let mut headline = vec![false; n];
         let mut excluded = vec![false; n];
-        let mut lower_words = HashSet::default();
+        let mut lower_words = LowerWords::default();
 
         // Sentence starts, dateline ends, opening quotes and colons.
         let (mut si, mut hi, mut ei) = (0, 0, 0);
@@ -215,7 +294,7 @@ impl<'a> Finder<'a> {
             if si < input.sentences.len() && input.sentences[si].start == t.span.start {
                 expect_start = true;
             }
-            if text[prev_end..t.span.start].contains('\n') {
+            if text.as_bytes()[prev_end..t.span.start].contains(&b'\n') {
                 expect_start = true;
             }
             if let Some(d) = input.dateline {
@@ -251,19 +330,25 @@ impl<'a> Finder<'a> {
         let mut f = Finder {
             text,
             lex,
-            gaz: vec![None; n],
+            gaz_at: vec![0; n],
             covered: vec![false; n],
             toks,
             initial,
             headline,
             excluded,
             lower_words,
-            found: Vec::new(),
+            found: Vec::with_capacity(n / 8),
+            alias_table: AliasTable::default(),
         };
         for i in 0..n {
-            f.gaz[i] = f.gaz_at(i);
+            f.gaz_at[i] = pack_gaz(f.find_gaz(i));
         }
         f
+    }
+
+    /// The longest gazetteer phrase starting at token `i`: (length, entry).
+    fn gaz(&self, i: usize) -> Option<(usize, usize)> {
+        unpack_gaz(self.gaz_at[i])
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -303,7 +388,7 @@ impl<'a> Finder<'a> {
     }
 
     /// The longest gazetteer phrase that starts at token `i`.
-    fn gaz_at(&self, i: usize) -> Option<(usize, usize)> {
+    fn find_gaz(&self, i: usize) -> Option<(usize, usize)> {
         if !self.is_cap(i) {
             return None;
         }
@@ -322,6 +407,11 @@ impl<'a> Finder<'a> {
         let w = self.tok(i);
         if self.lex.function_words.contains(w) {
             return true;
+        }
+        if w.is_ascii() && w.len() <= 15 {
+            // The packed key of an ASCII word is that of its lower case.
+            let k = word_key(w.as_bytes());
+            return k != 0 && self.lower_words.short.contains(&k);
         }
         if w.is_ascii() && w.len() <= 32 {
             let mut buf = [0u8; 32];
@@ -348,7 +438,7 @@ impl<'a> Finder<'a> {
 
     /// A role written with a capital at a sentence start (`Seismologist Maria Chen`).
     fn initial_role(&self, i: usize) -> bool {
-        if !self.initial[i] || self.gaz[i].is_some() {
+        if !self.initial[i] || self.gaz(i).is_some() {
             return false;
         }
         let lower = self.tok(i).to_lowercase();
@@ -370,16 +460,17 @@ impl<'a> Finder<'a> {
     }
 
     /// Collects the capitalised runs of running text (not headlines).
-    fn runs(&self) -> Vec<Vec<Unit>> {
+    fn runs(&self) -> Runs {
         let n = self.toks.len();
-        let mut runs = Vec::new();
+        let mut runs = Runs { units: Vec::with_capacity(n / 8), ends: Vec::with_capacity(n / 16) };
+        let mut run: Vec<Unit> = Vec::new();
         let mut i = 0;
         while i < n {
             if !self.is_cap(i) || self.headline[i] {
                 i += 1;
                 continue;
             }
-            let mut run: Vec<Unit> = Vec::new();
+            run.clear();
             let mut k = i;
             loop {
                 if k >= n || !self.is_cap(k) || self.headline[k] {
@@ -390,7 +481,7 @@ impl<'a> Finder<'a> {
                         break;
                     }
                 }
-                let unit = match self.gaz[k] {
+                let unit = match self.gaz(k) {
                     Some((len, e)) => Unit { start: k, end: k + len, gaz: Some(e) },
                     // A hyphenated given name after a family name: `Park Ji-hoon`.
                     None if !run.is_empty() && self.hyphen_tail(k) => Unit { start: k, end: k + 3, gaz: None },
@@ -417,22 +508,25 @@ impl<'a> Finder<'a> {
             }
             i = k.max(i + 1);
             // A common word at a sentence start is not part of a name.
-            while let Some(first) = run.first() {
-                let role = run.len() > 1 && self.initial_role(first.start);
+            let mut from = 0;
+            while let Some(first) = run.get(from) {
+                // The tests are pure: the cheap ones go first.
+                let role = || run.len() - from > 1 && self.initial_role(first.start);
                 let run_end = run[run.len() - 1].end;
-                let title = self.title_at(first.start, run_end).is_some_and(|l| first.start + l < run_end);
+                let title = || self.title_at(first.start, run_end).is_some_and(|l| first.start + l < run_end);
                 if first.gaz.is_none()
                     && self.initial[first.start]
-                    && !title
-                    && (role || self.common_at_start(first.start))
+                    && !title()
+                    && (role() || self.common_at_start(first.start))
                 {
-                    run.remove(0);
+                    from += 1;
                 } else {
                     break;
                 }
             }
-            if !run.is_empty() {
-                runs.push(run);
+            if from < run.len() {
+                runs.units.extend_from_slice(&run[from..]);
+                runs.ends.push(runs.units.len());
             }
         }
         runs
@@ -464,12 +558,12 @@ impl<'a> Finder<'a> {
         Span::new(self.toks[start].span.start, self.toks[end - 1].span.end)
     }
 
-    fn push(&mut self, kind: EntityKind, start: usize, end: usize, name: Option<String>, description: Option<String>) {
+    fn push(&mut self, kind: EntityKind, start: usize, end: usize, name: Option<Cow<'a, str>>, description: Option<String>) {
         if start >= end || (start..end).any(|k| self.covered[k] || self.excluded[k]) {
             return;
         }
         let span = self.span(start, end);
-        let name = name.unwrap_or_else(|| normalize(span.of(self.text)));
+        let name = name.unwrap_or_else(|| normalize_cow(span.of(self.text)));
         for c in &mut self.covered[start..end] {
             *c = true;
         }
@@ -479,7 +573,7 @@ impl<'a> Finder<'a> {
     fn push_gaz(&mut self, u: Unit) {
         if let Some(e) = u.gaz {
             let entry = &self.lex.entries[e];
-            self.push(EntityKind::of_gazetteer(entry.kind), u.start, u.end, Some(entry.name.to_string()), None);
+            self.push(EntityKind::of_gazetteer(entry.kind), u.start, u.end, Some(Cow::Borrowed(entry.name)), None);
         }
     }
 
@@ -490,7 +584,7 @@ impl<'a> Finder<'a> {
         if !self.is_cap(first) {
             return;
         }
-        if let Some((len, e)) = self.gaz[first] {
+        if let Some((len, e)) = self.gaz(first) {
             return self.push_gaz(Unit { start: first, end: first + len, gaz: Some(e) });
         }
         let mut end = first;
@@ -504,9 +598,9 @@ impl<'a> Finder<'a> {
         match known {
             Some(p) => {
                 let entry = &self.lex.entries[p.entry];
-                self.push(EntityKind::of_gazetteer(entry.kind), first, end, Some(entry.name.to_string()), None)
+                self.push(EntityKind::of_gazetteer(entry.kind), first, end, Some(Cow::Borrowed(entry.name)), None)
             }
-            None => self.push(EntityKind::Place, first, end, Some(name), None),
+            None => self.push(EntityKind::Place, first, end, Some(Cow::Owned(name)), None),
         }
     }
 
@@ -692,7 +786,7 @@ impl<'a> Finder<'a> {
     }
 
     fn initial_common(&self, i: usize) -> bool {
-        self.initial[i] && self.gaz[i].is_none() && self.common_at_start(i)
+        self.initial[i] && self.gaz(i).is_none() && self.common_at_start(i)
     }
 
     /// The text from token `s` up to (not including) token `e`, as a description.
@@ -730,22 +824,20 @@ impl<'a> Finder<'a> {
 
     /// Matches aliases of the entities found so far wherever they stand.
     fn aliases(&mut self) {
-        // alias token sequence → (kind, canonical name)
-        let mut table: HashMap<String, Vec<(Vec<String>, EntityKind, String)>> = HashMap::default();
-        let mut add = |toks: Vec<String>, kind: EntityKind, name: &str| {
+        // The table grows with each pass: a pass adds what was found since the last.
+        let AliasTable { mut table, mut surnames, mut seen, done } = std::mem::take(&mut self.alias_table);
+        let mut add = |toks: Vec<String>, kind: EntityKind, name: &Cow<'a, str>| {
             if toks.is_empty() {
                 return;
             }
             let list = table.entry(toks[0].clone()).or_default();
             if !list.iter().any(|(t, _, _)| *t == toks) {
-                list.push((toks, kind, name.to_string()));
+                list.push((toks, kind, name.clone()));
             }
         };
-        let mut surnames: HashSet<String> = HashSet::default();
-        // A repeated mention (same kind, name and text) adds nothing new.
-        let mut seen: HashSet<(EntityKind, &str, &str)> = HashSet::default();
-        for f in &self.found {
-            if !seen.insert((f.kind, f.name.as_str(), f.span.of(self.text))) {
+        for f in &self.found[done..] {
+            // A repeated mention (same kind, name and text) adds nothing new.
+            if !seen.insert((f.kind, f.name.clone(), f.span.of(self.text))) {
                 continue;
             }
             let words: Vec<String> = tokens(&f.name).iter().map(|t| t.span.of(&f.name).to_string()).collect();
@@ -791,6 +883,7 @@ impl<'a> Finder<'a> {
         for list in table.values_mut() {
             list.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
         }
+        let done = self.found.len();
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
@@ -799,7 +892,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             // Gazetteer phrases are aliases of themselves, also in headlines.
-            if let Some((len, e)) = self.gaz[i] {
+            if let Some((len, e)) = self.gaz(i) {
                 if (i..i + len).all(|k| !self.covered[k]) {
                     self.push_gaz(Unit { start: i, end: i + len, gaz: Some(e) });
                     i += len;
@@ -812,7 +905,7 @@ impl<'a> Finder<'a> {
                         && toks.iter().enumerate().all(|(k, w)| self.tok(i + k) == w && !self.covered[i + k])
                         && self.contiguous(i, toks.len())
                         // Don't take the first word of a longer unknown name.
-                        && !(toks.len() == 1 && self.is_cap(i + 1) && self.contiguous(i, 2) && self.gaz[i + 1].is_none() && !self.headline[i])
+                        && !(toks.len() == 1 && self.is_cap(i + 1) && self.contiguous(i, 2) && self.gaz(i + 1).is_none() && !self.headline[i])
                 })
             });
             match hit {
@@ -824,11 +917,12 @@ impl<'a> Finder<'a> {
                 None => i += 1,
             }
         }
+        self.alias_table = AliasTable { table, surnames, seen, done };
     }
 
     /// Single unknown capitalised names in running text.
-    fn single_names(&mut self, runs: &[Vec<Unit>]) {
-        for run in runs {
+    fn single_names(&mut self, runs: &Runs) {
+        for run in runs.iter() {
             if run.len() != 1 || run[0].gaz.is_some() {
                 continue;
             }
@@ -875,20 +969,37 @@ impl<'a> Finder<'a> {
     }
 
     fn into_entities(self) -> Vec<Entity> {
-        let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::default();
         let mut out: Vec<Entity> = Vec::new();
         let mut found = self.found;
-        found.sort_by_key(|f| f.span.start);
-        for f in found {
-            let key = (f.kind, f.name.clone());
-            let idx = *by_key.entry(key).or_insert_with(|| {
-                out.push(Entity { id: String::new(), name: f.name.clone(), kind: f.kind, description: None, mentions: Vec::new() });
-                out.len() - 1
-            });
+        // Mentions never overlap, so their starts differ and an unstable sort
+        // is stable; the mentions are sorted by position in the found list.
+        let mut order: Vec<(usize, u32)> = found.iter().enumerate().map(|(k, f)| (f.span.start, k as u32)).collect();
+        order.sort_unstable();
+        // The entity of each mention, by kind and name.
+        let mut by_key: HashMap<(EntityKind, &str), usize> = HashMap::default();
+        let which: Vec<usize> = order
+            .iter()
+            .map(|&(_, k)| {
+                let f = &found[k as usize];
+                *by_key.entry((f.kind, f.name.as_ref())).or_insert_with(|| {
+                    out.push(Entity {
+                        id: String::new(),
+                        name: f.name.to_string(),
+                        kind: f.kind,
+                        description: None,
+                        mentions: Vec::new(),
+                    });
+                    out.len() - 1
+                })
+            })
+            .collect();
+        drop(by_key);
+        for (&(_, k), idx) in order.iter().zip(which) {
+            let f = &mut found[k as usize];
             let e = &mut out[idx];
             e.mentions.push(f.span);
             if e.description.is_none() {
-                e.description = f.description;
+                e.description = f.description.take();
             }
         }
         // Ids: the slug of the name, with the kind where two entities share it.
@@ -916,6 +1027,31 @@ impl<'a> Finder<'a> {
 /// Collapses whitespace and straightens apostrophes in a name.
 fn normalize(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// [`normalize`], borrowing `s` when it is already normal (words joined by single spaces).
+fn normalize_cow(s: &str) -> Cow<'_, str> {
+    let mut space = true;
+    let normal = if s.is_ascii() {
+        s.bytes().all(|b| {
+            let ws = b.is_ascii_whitespace() || b == 0x0b;
+            let ok = !ws || (b == b' ' && !space);
+            space = ws;
+            ok
+        })
+    } else {
+        s.chars().all(|c| {
+            let ws = c.is_whitespace();
+            let ok = !ws || (c == ' ' && !space);
+            space = ws;
+            ok
+        })
+    };
+    if normal && (!space || s.is_empty()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(normalize(s))
+    }
 }
 
 fn title_case(s: &str) -> String {

@@ -3,22 +3,49 @@
 //! Offsets in the report are **character** offsets into the file's whole
 //! text, exactly as read, converted from the byte spans the analysis uses.
 
+use std::fmt;
+
 use serde::Serialize;
 
 use crate::analysis::Analysis;
+use crate::dates::DateValue;
 use crate::entities::EntityKind;
 use crate::model::Article;
 use crate::span::{CharIndex, Span};
 
+/// The report borrows its text from the article and the analysis, so a
+/// long article's report costs no copies of its strings.
 #[derive(Serialize)]
-pub struct Report {
-    pub title: String,
-    pub published: Option<String>,
-    pub place: Option<String>,
-    pub entities: Vec<EntityReport>,
-    pub dates: Vec<DateReport>,
-    pub context: Vec<ContextReport>,
-    pub timeline: Vec<EventReport>,
+pub struct Report<'a> {
+    pub title: &'a str,
+    pub published: Option<Iso>,
+    pub place: Option<&'a str>,
+    pub entities: Vec<EntityReport<'a>>,
+    pub dates: Vec<DateReport<'a>>,
+    pub context: Vec<ContextReport<'a>>,
+    pub timeline: Vec<EventReport<'a>>,
+}
+
+/// A date value, serialised as its [`DateValue::iso`] string without
+/// making that string first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Iso(pub DateValue);
+
+impl fmt::Display for Iso {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            DateValue::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()),
+            DateValue::Month { year, month } => write!(f, "{year:04}-{:02}", u8::from(month)),
+            DateValue::Year(y) => write!(f, "{y:04}"),
+            DateValue::Decade(d) => write!(f, "{d:03}"),
+        }
+    }
+}
+
+impl Serialize for Iso {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 #[derive(Serialize)]
@@ -28,54 +55,136 @@ pub struct Offsets {
 }
 
 #[derive(Serialize)]
-pub struct EntityReport {
-    pub id: String,
-    pub name: String,
+pub struct EntityReport<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
     pub kind: EntityKind,
-    pub description: Option<String>,
+    pub description: Option<&'a str>,
     pub mentions: Vec<Offsets>,
 }
 
 #[derive(Serialize)]
-pub struct DateReport {
+pub struct DateReport<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub value: String,
+    pub text: &'a str,
+    pub value: Iso,
     pub relative: bool,
 }
 
 #[derive(Serialize)]
-pub struct ContextReport {
+pub struct ContextReport<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: &'a str,
 }
 
 #[derive(Serialize)]
-pub struct EventReport {
-    pub date: String,
-    pub label: String,
+pub struct EventReport<'a> {
+    pub date: Iso,
+    pub label: &'a str,
     pub start: usize,
     pub end: usize,
 }
 
+/// Writes `value` as JSON exactly as `serde_json::to_writer_pretty` does
+/// (two-space indents), with each line break and its indent written at once.
+pub fn to_writer_pretty<W: std::io::Write, T: Serialize + ?Sized>(writer: W, value: &T) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(writer, Pretty { indent: 0, has_value: false });
+    value.serialize(&mut ser)
+}
+
+/// `serde_json::ser::PrettyFormatter` with a two-space indent, writing a
+/// line break and its indent in one call.
+struct Pretty {
+    indent: usize,
+    has_value: bool,
+}
+
+/// A line break and the spaces of the indents most lines need.
+const BREAK: &[u8; 129] = b"\n                                                                                                                                ";
+
+fn line_break<W: ?Sized + std::io::Write>(w: &mut W, comma: bool, indent: usize) -> std::io::Result<()> {
+    if comma {
+        w.write_all(b",")?;
+    }
+    match BREAK.get(..1 + 2 * indent) {
+        Some(b) => w.write_all(b),
+        None => {
+            w.write_all(b"\n")?;
+            (0..indent).try_for_each(|_| w.write_all(b"  "))
+        }
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.indent += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.indent -= 1;
+        if self.has_value {
+            line_break(w, false, self.indent)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        line_break(w, !first, self.indent)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.indent += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.indent -= 1;
+        if self.has_value {
+            line_break(w, false, self.indent)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        line_break(w, !first, self.indent)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
 /// Builds the report of an analysed article.
-pub fn report(article: &Article, analysis: &Analysis) -> Report {
+pub fn report<'a>(article: &'a Article, analysis: &'a Analysis) -> Report<'a> {
     let idx = CharIndex::new(&article.text);
     let off = |s: Span| Offsets { start: idx.char_offset(s.start), end: idx.char_offset(s.end) };
     Report {
-        title: article.title.clone(),
-        published: article.published.map(|d| crate::dates::DateValue::Day(d).iso()),
-        place: article.place.clone(),
+        title: &article.title,
+        published: article.published.map(|d| Iso(DateValue::Day(d))),
+        place: article.place.as_deref(),
         entities: analysis
             .entities
             .iter()
             .map(|e| EntityReport {
-                id: e.id.clone(),
-                name: e.name.clone(),
+                id: &e.id,
+                name: &e.name,
                 kind: e.kind,
-                description: e.description.clone(),
+                description: e.description.as_deref(),
                 mentions: e.mentions.iter().map(|&m| off(m)).collect(),
             })
             .collect(),
@@ -87,8 +196,8 @@ pub fn report(article: &Article, analysis: &Analysis) -> Report {
                 DateReport {
                     start: o.start,
                     end: o.end,
-                    text: d.span.of(&article.text).to_string(),
-                    value: d.value.iso(),
+                    text: d.span.of(&article.text),
+                    value: Iso(d.value),
                     relative: d.relative,
                 }
             })
@@ -98,7 +207,7 @@ pub fn report(article: &Article, analysis: &Analysis) -> Report {
             .iter()
             .map(|c| {
                 let o = off(c.span);
-                ContextReport { start: o.start, end: o.end, text: c.span.of(&article.text).to_string() }
+                ContextReport { start: o.start, end: o.end, text: c.span.of(&article.text) }
             })
             .collect(),
         timeline: analysis
@@ -106,8 +215,46 @@ pub fn report(article: &Article, analysis: &Analysis) -> Report {
             .iter()
             .map(|e| {
                 let o = off(e.sentence);
-                EventReport { date: e.date.iso(), label: e.label.clone(), start: o.start, end: o.end }
+                EventReport { date: Iso(e.date), label: &e.label, start: o.start, end: o.end }
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn pretty_output_is_serde_json_pretty_output() {
+        let value = serde_json::json!({
+            "a": [], "b": {}, "c": [1, [2, {"d": null}], "x\n\"y"], "e": {"f": {"g": {"h": [true, false]}}},
+        });
+        let mut value = value;
+        let mut deep = serde_json::json!(1);
+        for k in 0..70 {
+            deep = if k % 2 == 0 { serde_json::json!([1, deep]) } else { serde_json::json!({"k": deep, "z": []}) };
+        }
+        value["deep"] = deep;
+        let mut ours = Vec::new();
+        to_writer_pretty(&mut ours, &value).unwrap();
+        assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string_pretty(&value).unwrap());
+    }
+
+    #[test]
+    fn iso_writes_what_date_value_iso_makes() {
+        for v in [
+            DateValue::Day(date!(2025 - 05 - 06)),
+            DateValue::Day(date!(0999 - 12 - 31)),
+            DateValue::Month { year: 2024, month: time::Month::March },
+            DateValue::Year(1999),
+            DateValue::Year(42),
+            DateValue::Decade(199),
+            DateValue::Decade(7),
+        ] {
+            assert_eq!(Iso(v).to_string(), v.iso());
+            assert_eq!(serde_json::to_string(&Iso(v)).unwrap(), format!("\"{}\"", v.iso()));
+        }
     }
 }

@@ -43,37 +43,38 @@ impl Span {
 
 /// Converts byte offsets of one text into character (Unicode scalar) offsets.
 ///
-/// Built once per text in `O(n)`; each lookup is a binary search over the
-/// positions of the non-ASCII characters, so ASCII-heavy texts stay cheap.
+/// Built once per text in `O(n)`; each lookup is `O(1)`: the text is cut
+/// into blocks of 64 bytes, and for each block the index keeps how many
+/// continuation bytes (the extra bytes of multi-byte characters) come
+/// before it, and a bit mask of where its own are.
 pub struct CharIndex {
-    /// Byte offsets of every multi-byte character, with the number of extra
-    /// bytes seen up to and including it.
-    wide: Vec<(usize, usize)>,
+    /// Per block: continuation bytes before the block, and the block's mask.
+    blocks: Vec<(u64, u64)>,
 }
 
 impl CharIndex {
     pub fn new(text: &str) -> Self {
-        let mut wide = Vec::new();
-        let mut extra = 0;
-        for (i, c) in text.char_indices() {
-            let n = c.len_utf8();
-            if n > 1 {
-                extra += n - 1;
-                wide.push((i, extra));
-            }
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / 64 + 1);
+        let mut before = 0u64;
+        for chunk in bytes.chunks(64) {
+            let mask = chunk
+                .iter()
+                .enumerate()
+                .fold(0u64, |m, (i, &b)| m | (u64::from((b & 0xc0) == 0x80) << i));
+            blocks.push((before, mask));
+            before += u64::from(mask.count_ones());
         }
-        CharIndex { wide }
+        // The end of the text may start a block of its own.
+        blocks.push((before, 0));
+        CharIndex { blocks }
     }
 
     /// The character offset of byte offset `byte` (which must be a char boundary).
     pub fn char_offset(&self, byte: usize) -> usize {
-        // Count the extra bytes of the wide characters that start before `byte`.
-        let k = self.wide.partition_point(|&(at, _)| at < byte);
-        if k == 0 {
-            byte
-        } else {
-            byte - self.wide[k - 1].1
-        }
+        let Some(&(before, mask)) = self.blocks.get(byte / 64).or(self.blocks.last()) else { return byte };
+        let low = mask & ((1u64 << (byte % 64)) - 1);
+        byte - (before + u64::from(low.count_ones())) as usize
     }
 }
 
@@ -89,6 +90,15 @@ mod tests {
             assert_eq!(idx.char_offset(bytes), chars);
         }
         assert_eq!(idx.char_offset(text.len()), text.chars().count());
+        // Across blocks, and at a text end that falls on a block's edge.
+        for n in [63, 64, 65, 127, 128, 200] {
+            let text: String = (0..n).map(|i| if i % 3 == 0 { 'é' } else if i % 7 == 0 { '中' } else { 'a' }).collect();
+            let idx = CharIndex::new(&text);
+            for (chars, (bytes, _)) in text.char_indices().enumerate() {
+                assert_eq!(idx.char_offset(bytes), chars);
+            }
+            assert_eq!(idx.char_offset(text.len()), text.chars().count());
+        }
     }
 
     #[test]

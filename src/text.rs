@@ -5,6 +5,65 @@
 
 use crate::span::Span;
 
+/// A word of at most 15 ASCII bytes, in lower case, packed into one integer
+/// with its length; `0` (which no word packs to) for any other word. Word
+/// lists are searched by these keys, so a lookup compares integers instead
+/// of strings.
+pub(crate) const fn word_key(w: &[u8]) -> u128 {
+    if w.is_empty() || w.len() > 15 {
+        return 0;
+    }
+    let mut key: u128 = 0;
+    let mut i = 0;
+    while i < w.len() {
+        if !w[i].is_ascii() {
+            return 0;
+        }
+        key = (key << 8) | w[i].to_ascii_lowercase() as u128;
+        i += 1;
+    }
+    key | (w.len() as u128) << 120
+}
+
+/// [`word_key`] without the lower-casing: the word as written.
+pub(crate) const fn exact_key(w: &[u8]) -> u128 {
+    if w.is_empty() || w.len() > 15 {
+        return 0;
+    }
+    let mut key: u128 = 0;
+    let mut i = 0;
+    while i < w.len() {
+        if !w[i].is_ascii() {
+            return 0;
+        }
+        key = (key << 8) | w[i] as u128;
+        i += 1;
+    }
+    key | (w.len() as u128) << 120
+}
+
+/// The keys of `words`, sorted, for [`has_key`].
+pub(crate) const fn sorted_keys<const N: usize>(words: &[&str]) -> [u128; N] {
+    let mut out = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = word_key(words[i].as_bytes());
+        let mut k = i;
+        while k > 0 && out[k - 1] > out[k] {
+            let t = out[k - 1];
+            out[k - 1] = out[k];
+            out[k] = t;
+            k -= 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+pub(crate) fn has_key(keys: &[u128], key: u128) -> bool {
+    key != 0 && keys.binary_search(&key).is_ok()
+}
+
 /// The kind of a [`Token`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -46,27 +105,47 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The character at byte `at` of `text` (a char boundary) and its length,
+/// decoded without a loop for ASCII.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(at)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = text[at..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Splits `text` into tokens.
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
+    let mut pos = 0;
     let mut space_before = true;
-    while let Some((i, c)) = chars.next() {
+    while let Some((c, clen)) = char_at(text, pos) {
+        let i = pos;
+        pos += clen;
         if c.is_whitespace() {
             space_before = true;
             continue;
         }
         if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
+            let mut end = pos;
             let mut has_alpha = c.is_alphabetic();
             // A word: alphanumerics, with inner periods between single letters
             // (U.S., U.N.) and inner digit separators (2,500 / 3.5).
-            while let Some(&(j, d)) = chars.peek() {
+            while let Some(&b) = bytes.get(end) {
+                if b.is_ascii_alphanumeric() {
+                    has_alpha |= b.is_ascii_alphabetic();
+                    end += 1;
+                    continue;
+                }
+                let j = end;
+                let Some((d, dlen)) = char_at(text, j) else { break };
                 if d.is_alphanumeric() {
                     has_alpha |= d.is_alphabetic();
-                    end = j + d.len_utf8();
-                    chars.next();
+                    end = j + dlen;
                     continue;
                 }
                 if d == '.' || d == ',' {
@@ -83,13 +162,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
                         || d == '.' && is_initialism(&text[i..j + 1]);
                     if digits {
                         end = j + 1;
-                        chars.next();
                         continue;
                     }
                     if initials {
                         // Take the period, and keep going only into another letter (U.S.A.).
                         end = j + 1;
-                        chars.next();
                         if next.is_some_and(|n| n.is_uppercase()) && text[j + 1..].chars().nth(1) == Some('.') {
                             continue;
                         }
@@ -100,6 +177,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 }
                 break;
             }
+            pos = end;
             // Drop a trailing period that is not part of an initialism of two
             // or more letters (so "Mr." keeps it only via the abbreviation list).
             let word = &text[i..end];
@@ -107,26 +185,26 @@ pub fn tokens(text: &str) -> Vec<Token> {
             out.push(Token { span: Span::new(i, end), kind, space_before });
             space_before = false;
             // Possessive: ’s / 's directly after a word, or a bare ’ after a final s.
-            if let Some(&(j, d)) = chars.peek() {
+            if let Some((d, dlen)) = char_at(text, pos) {
+                let j = pos;
                 if is_apostrophe(d) && kind == TokenKind::Word {
-                    let after = &bytes[j + d.len_utf8()..];
+                    let after = &bytes[j + dlen..];
                     let s_follows = after.first().is_some_and(|&b| b == b's' || b == b'S')
                         && !after.get(1).is_some_and(|b| b.is_ascii_alphanumeric());
                     let plural = word.ends_with('s') && !after.first().is_some_and(|b| b.is_ascii_alphanumeric());
                     if s_follows || plural {
-                        chars.next();
-                        let mut pend = j + d.len_utf8();
+                        let mut pend = j + dlen;
                         if s_follows {
-                            chars.next();
                             pend += 1;
                         }
+                        pos = pend;
                         out.push(Token { span: Span::new(j, pend), kind: TokenKind::Possessive, space_before: false });
                     }
                 }
             }
             continue;
         }
-        out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokenKind::Punct, space_before });
+        out.push(Token { span: Span::new(i, i + clen), kind: TokenKind::Punct, space_before });
         space_before = false;
     }
     out
@@ -189,21 +267,21 @@ pub fn trim(text: &str, span: Span) -> Option<Span> {
 fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
     let s = line.of(text);
     let mut start = 0;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+    // The terminators are ASCII, so the line is scanned on bytes.
+    let mut next_at = 0;
+    while let Some(off) = s.as_bytes()[next_at..].iter().position(|b| matches!(b, b'.' | b'!' | b'?')) {
+        let i = next_at + off;
+        let c = char::from(s.as_bytes()[i]);
         // Swallow closing quotes/brackets and further terminators.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = i + 1;
+        while let Some((d, dlen)) = char_at(s, end) {
             if matches!(d, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']') {
-                end = j + d.len_utf8();
-                iter.next();
+                end += dlen;
             } else {
                 break;
             }
         }
+        next_at = end;
         let rest = &s[end..];
         let next = rest.trim_start();
         if next.is_empty() {

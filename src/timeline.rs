@@ -11,7 +11,9 @@ use serde::Serialize;
 
 use crate::dates::{DateMention, DateValue};
 use crate::entities::{Entity, EntityKind};
+use crate::lexicon::HashMap;
 use crate::span::Span;
+use crate::text::{has_key, sorted_keys, word_key};
 
 /// One event of the timeline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -42,26 +44,46 @@ pub fn build_timeline(
     entities: &[Entity],
     dateline: Option<Span>,
 ) -> Vec<Event> {
-    let mut protected: Vec<Span> = entities.iter().flat_map(|e| e.mentions.iter().copied()).collect();
-    protected.extend(dates.iter().map(|d| d.span));
-    protected.sort();
-    let descriptions: Vec<(Span, &str)> = entities
+    // Mentions never overlap, so no two spans of these lists are equal and
+    // an unstable sort gives the same order as a stable one.
+    let mut names: Vec<Span> = Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
+    names.extend(entities.iter().flat_map(|e| e.mentions.iter().copied()));
+    names.sort_unstable();
+    let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
+    // Names and dates, merged in order.
+    let mut protected: Vec<Span> = Vec::with_capacity(names.len() + date_spans.len());
+    let (mut a, mut b) = (names.iter().peekable(), date_spans.iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x <= y => a.next(),
+            (Some(_), Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, _) => b.next(),
+        };
+        match next {
+            Some(&s) => protected.push(s),
+            None => break,
+        }
+    }
+    if !date_spans.is_sorted() {
+        protected.sort_unstable();
+    }
+    let mut descriptions: Vec<(Span, &str)> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Person)
         .filter_map(|e| e.description.as_deref().map(|d| (e, d)))
         .flat_map(|(e, d)| e.mentions.iter().map(move |m| (*m, d)))
         .collect();
-
-    let mut descriptions = descriptions;
-    descriptions.sort_by_key(|(m, _)| *m);
-    let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
-    let mut names: Vec<Span> = entities.iter().flat_map(|e| e.mentions.iter().copied()).collect();
-    names.sort();
-    let mut events: Vec<Event> = Vec::new();
+    descriptions.sort_unstable_by_key(|(m, _)| *m);
+    // Dates come in text order, so each lookup below starts where the last one ended.
+    let (sentences, protected, date_spans, descriptions, names) =
+        (Sorted::new(sentences), Sorted::new(&protected), Sorted::new(&date_spans), Sorted::new(&descriptions), Sorted::new(&names));
+    let mut events: Vec<Event> = Vec::with_capacity(dates.len());
+    let mut scratch = Scratch::default();
     for d in dates {
         // Sentences are sorted and disjoint: the last one starting at or before the date.
         let k = sentences.partition_point(|s| s.start <= d.span.start);
-        let Some(sentence) = k.checked_sub(1).map(|k| sentences[k]).filter(|s| s.contains(d.span)) else { continue };
+        let Some(sentence) = k.checked_sub(1).map(|k| sentences.items[k]).filter(|s| s.contains(d.span)) else { continue };
         let raw = if let Some(ev) = d.event {
             ev
         } else if dateline.is_some_and(|dl| dl.contains(d.span)) {
@@ -75,12 +97,12 @@ pub fn build_timeline(
                 None => continue,
             }
         };
-        let mut label = make_label(text, raw, &date_spans, &descriptions);
+        let mut label = make_label(text, raw, &date_spans, &descriptions, &mut scratch);
         // "…, according to Environment Canada, which recorded a surge": the
         // name the relative pronoun stands for makes the label read alone.
         if let Some(name) = antecedent(text, raw, &names) {
             if let Some((first, rest)) = label.split_once(' ') {
-                if matches!(first.to_lowercase().as_str(), "which" | "who") {
+                if lower_is_one_of(first, &["which", "who"]) {
                     label = format!("{} {rest}", name.of(text));
                 }
             }
@@ -90,47 +112,133 @@ pub fn build_timeline(
         }
         events.push(Event { date: d.value, label, sentence, mention: d.span });
     }
-    events.sort_by(|a, b| a.date.sort_key().cmp(&b.date.sort_key()).then(a.mention.start.cmp(&b.mention.start)));
+    // Sort keys are computed once per event (a date's calendar fields cost
+    // a little each time); the mention start makes every key unique.
+    // The events themselves are large: sort their keys, then take them in that order.
+    let mut keys: Vec<((i32, u8, u8), usize, u32)> =
+        events.iter().enumerate().map(|(k, e)| (e.date.sort_key(), e.mention.start, k as u32)).collect();
+    keys.sort_unstable();
+    let mut events: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    let keyed = keys.iter().filter_map(|&(key, _, k)| Some((key, (), events[k as usize].take()?)));
     // One event per happening: the same date told twice about the same thing.
     // Events are sorted by date, so only those of the same sort key (a day
     // and its month share one) need comparing.
-    let mut out: Vec<Event> = Vec::new();
+    let mut out: Vec<Event> = Vec::with_capacity(keys.len());
+    // The sort key and content words of each kept event, made once.
+    let mut kept: Vec<((i32, u8, u8), Option<WordSet>)> = Vec::with_capacity(keys.len());
+    let mut lexicon = Words::default();
     let mut same_date_from = 0;
-    for e in events {
-        if out.get(same_date_from).is_some_and(|o| o.date.sort_key() != e.date.sort_key()) {
+    for (key, _, e) in keyed {
+        if kept.get(same_date_from).is_some_and(|o| o.0 != key) {
             same_date_from = out.len();
         }
         // The label comparison looks at the latest few events of the date
         // only, so a very long text telling one date many times stays linear.
-        let dup = out[same_date_from..].iter().rev().take(32).any(|o| {
-            o.date == e.date && (o.sentence == e.sentence || o.label == e.label || similar(&o.label, &e.label))
-        });
+        let mut words: Option<WordSet> = None;
+        let lo = same_date_from.max(out.len().saturating_sub(32));
+        let mut dup = false;
+        for k in (lo..out.len()).rev() {
+            let o = &out[k];
+            if o.date != e.date {
+                continue;
+            }
+            if o.sentence == e.sentence || o.label == e.label {
+                dup = true;
+                break;
+            }
+            let ow = kept[k].1.get_or_insert_with(|| lexicon.set_of(&o.label));
+            let ew = words.get_or_insert_with(|| lexicon.set_of(&e.label));
+            if ow.similar(ew) {
+                dup = true;
+                break;
+            }
+        }
         if !dup {
             out.push(e);
+            kept.push((key, words));
         }
     }
     out
 }
 
+/// A sorted list searched mostly near where the previous search ended: a
+/// search gallops out from there, so walking a long text in order costs a
+/// few comparisons per lookup instead of a binary search over the whole list.
+struct Sorted<'s, T> {
+    items: &'s [T],
+    hint: std::cell::Cell<usize>,
+}
+
+impl<'s, T> Sorted<'s, T> {
+    fn new(items: &'s [T]) -> Self {
+        Sorted { items, hint: std::cell::Cell::new(0) }
+    }
+
+    /// The same as `items.partition_point(pred)`.
+    fn partition_point(&self, pred: impl Fn(&T) -> bool) -> usize {
+        let s = self.items;
+        let n = s.len();
+        let h = self.hint.get().min(n);
+        let k = if h < n && pred(&s[h]) {
+            // The answer lies after `h`.
+            let mut lo = h + 1;
+            let mut step = 1;
+            loop {
+                let hi = lo + step;
+                if hi >= n {
+                    break lo + s[lo..n].partition_point(&pred);
+                }
+                if !pred(&s[hi]) {
+                    break lo + s[lo..hi].partition_point(&pred);
+                }
+                lo = hi + 1;
+                step *= 2;
+            }
+        } else {
+            // The answer is at or before `h`.
+            let mut hi = h;
+            let mut step = 1;
+            loop {
+                if hi == 0 {
+                    break 0;
+                }
+                let lo = hi.saturating_sub(step);
+                if pred(&s[lo]) {
+                    break lo + 1 + s[lo + 1..hi].partition_point(&pred);
+                }
+                hi = lo;
+                step *= 2;
+            }
+        };
+        self.hint.set(k);
+        k
+    }
+}
+
 /// The spans of a sorted, non-overlapping list that lie inside `within`.
-fn inside<T>(sorted: &[T], key: impl Fn(&T) -> Span, within: Span) -> &[T] {
+fn inside<'s, T>(sorted: &Sorted<'s, T>, key: impl Fn(&T) -> Span, within: Span) -> &'s [T] {
     let a = sorted.partition_point(|x| key(x).start < within.start);
     let b = sorted.partition_point(|x| key(x).start < within.end);
-    &sorted[a..b.max(a)]
+    &sorted.items[a..b.max(a)]
 }
 
 /// Clause boundaries of a sentence: commas, semicolons and dashes outside
 /// protected spans (names, dates — "May 6, 2025" keeps its comma).
-fn clauses(text: &str, sentence: Span, protected: &[Span]) -> Vec<Span> {
-    let s = sentence.of(text);
+fn clauses(text: &str, sentence: Span, protected: &Sorted<Span>) -> Vec<Span> {
+    let s = sentence.of(text).as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in s.char_indices() {
+    // On bytes: `,` `;` `:` and the dashes `–` `—` (E2 80 93, E2 80 94).
+    for (i, &b) in s.iter().enumerate() {
+        let len = match b {
+            b',' | b';' | b':' => 1,
+            0xe2 if s.get(i + 1) == Some(&0x80) && matches!(s.get(i + 2), Some(0x93 | 0x94)) => 3,
+            _ => continue,
+        };
         let abs = sentence.start + i;
-        let boundary = matches!(c, ',' | ';' | '–' | '—' | ':') && !inside_protected(protected, abs);
-        if boundary {
+        if !inside_protected(protected, abs) {
             out.push(Span::new(sentence.start + start, abs));
-            start = i + c.len_utf8();
+            start = i + len;
         }
     }
     out.push(Span::new(sentence.start + start, sentence.end));
@@ -138,32 +246,53 @@ fn clauses(text: &str, sentence: Span, protected: &[Span]) -> Vec<Span> {
 }
 
 /// Is byte `at` strictly inside one of the sorted `protected` spans?
-fn inside_protected(protected: &[Span], at: usize) -> bool {
+fn inside_protected(protected: &Sorted<Span>, at: usize) -> bool {
     // Mentions and dates do not overlap, so the span starting last before
     // `at` decides; a few more are looked at in case that ever changes.
     let k = protected.partition_point(|p| p.start < at);
-    protected[..k].iter().rev().take(8).any(|p| at < p.end)
+    protected.items[..k].iter().rev().take(8).any(|p| at < p.end)
 }
 
-fn first_word(text: &str, span: Span) -> String {
-    span.of(text).split_whitespace().next().unwrap_or("").to_lowercase()
+fn first_word(text: &str, span: Span) -> &str {
+    span.of(text).split_whitespace().next().unwrap_or("")
+}
+
+/// Is `w` in lower case one of [`LEADING`]?
+fn is_leading(w: &str) -> bool {
+    const KEYS: [u128; LEADING.len()] = sorted_keys(LEADING);
+    if w.is_ascii() {
+        has_key(&KEYS, word_key(w.as_bytes()))
+    } else {
+        lower_is_one_of(w, LEADING)
+    }
+}
+
+/// Is `w` in lower case one of `words` (which are lower-case ASCII)?
+fn lower_is_one_of(w: &str, words: &[&str]) -> bool {
+    if w.is_ascii() {
+        words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    } else {
+        // Some non-ASCII letters have ASCII lower cases (the Kelvin sign).
+        words.contains(&w.to_lowercase().as_str())
+    }
 }
 
 /// The lead's main clause, after the dateline and any opening adverbial.
-fn lead_clause(text: &str, sentence: Span, dateline: Span, protected: &[Span]) -> Option<Span> {
-    let body = crate::text::trim(text, Span::new(dateline.end.max(sentence.start), sentence.end))?;
+fn lead_clause(text: &str, sentence: Span, dateline: Span, protected: &Sorted<Span>) -> Option<Span> {
+    // A dateline may run past the end of its first sentence: then nothing is left.
+    let body = crate::text::trim(text, Span::new(dateline.end.clamp(sentence.start, sentence.end), sentence.end))?;
     let cs = clauses(text, body, protected);
-    cs.iter().copied().find(|c| !LEADING.contains(&first_word(text, *c).as_str())).or(cs.first().copied())
+    cs.iter().copied().find(|c| !is_leading(first_word(text, *c))).or(cs.first().copied())
 }
 
 /// The clause holding the date, or its neighbour when that is only the date.
-fn date_clause(text: &str, sentence: Span, date: Span, protected: &[Span]) -> Option<Span> {
+fn date_clause(text: &str, sentence: Span, date: Span, protected: &Sorted<Span>) -> Option<Span> {
     let cs = clauses(text, sentence, protected);
     let at = cs.iter().position(|c| c.overlaps(date))?;
     let words_without_date = |c: Span| {
         let before = Span::new(c.start, date.start.max(c.start).min(c.end)).of(text);
         let after = Span::new(date.end.min(c.end).max(c.start), c.end).of(text);
-        before.split_whitespace().chain(after.split_whitespace()).filter(|w| !LEADING.contains(&w.to_lowercase().as_str())).count()
+        before.split_whitespace().chain(after.split_whitespace()).filter(|w| !is_leading(w)).take(2).count()
     };
     if words_without_date(cs[at]) >= 2 {
         return Some(cs[at]);
@@ -173,22 +302,38 @@ fn date_clause(text: &str, sentence: Span, date: Span, protected: &[Span]) -> Op
 
 /// The name that ends just before a clause, across a comma: what a leading
 /// "which" or "who" in the clause stands for.
-fn antecedent(text: &str, clause: Span, names: &[Span]) -> Option<Span> {
+fn antecedent(text: &str, clause: Span, names: &Sorted<Span>) -> Option<Span> {
     let k = names.partition_point(|m| m.end <= clause.start);
-    let m = *names.get(k.checked_sub(1)?)?;
+    let m = *names.items.get(k.checked_sub(1)?)?;
     let between = &text[m.end..clause.start];
     (between.trim() == "," || between.trim().is_empty()).then_some(m)
 }
 
 /// Cuts dates and titles out of a clause and shortens it.
-fn make_label(text: &str, raw: Span, dates: &[Span], descriptions: &[(Span, &str)]) -> String {
+/// Buffers [`make_label`] reuses from one label to the next.
+#[derive(Default)]
+struct Scratch {
+    cuts: Vec<Span>,
+    out: String,
+    /// Words of `out`, as byte ranges.
+    words: Vec<(usize, usize)>,
+}
+
+fn make_label(
+    text: &str,
+    raw: Span,
+    dates: &Sorted<Span>,
+    descriptions: &Sorted<(Span, &str)>,
+    scratch: &mut Scratch,
+) -> String {
+    let Scratch { cuts, out, words } = scratch;
     // Remove date expressions (with a preposition just before) and person titles.
-    let mut cuts: Vec<Span> = Vec::new();
+    cuts.clear();
     for d in inside(dates, |d| *d, raw).iter().filter(|d| raw.contains(**d)) {
         let before = &text[raw.start..d.start];
         let trimmed = before.trim_end();
         let prep = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
-        let start = if ["on", "in", "at", "since", "by", "until", "from"].contains(&prep.to_lowercase().as_str()) {
+        let start = if lower_is_one_of(prep, &["on", "in", "at", "since", "by", "until", "from"]) {
             raw.start + trimmed.len() - prep.len()
         } else {
             d.start
@@ -203,27 +348,42 @@ fn make_label(text: &str, raw: Span, dates: &[Span], descriptions: &[(Span, &str
         }
     }
     cuts.sort();
-    let mut out = String::new();
+    out.clear();
     let mut pos = raw.start;
-    for c in cuts {
+    for &mut c in cuts {
         if c.start >= pos {
             out.push_str(&text[pos..c.start]);
             pos = c.end;
         }
     }
     out.push_str(&text[pos..raw.end]);
-    let words: Vec<&str> = out.split_whitespace().collect();
+    words.clear();
+    words.extend(out.split_whitespace().map(|w| (w.as_ptr() as usize - out.as_ptr() as usize, w.len())));
+    let word = |&(at, len): &(usize, usize)| &out[at..at + len];
     // Drop leading connectives and a trailing comma.
-    let skip = words.iter().take_while(|w| LEADING.contains(&w.to_lowercase().as_str())).count();
-    let mut words: Vec<&str> = words[skip..].to_vec();
+    let skip = words.iter().take_while(|w| is_leading(word(w))).count();
+    let mut words = &words[skip..];
     if words.len() > MAX_WORDS {
         // Cut before an infinitive or preposition that starts the tail.
-        let cut = (5..MAX_WORDS).rev().find(|&i| matches!(words[i], "to" | "in" | "over" | "after" | "amid" | "that" | "which" | "as"));
-        words.truncate(cut.unwrap_or(MAX_WORDS));
+        let cut = (5..MAX_WORDS)
+            .rev()
+            .find(|&i| matches!(word(&words[i]), "to" | "in" | "over" | "after" | "amid" | "that" | "which" | "as"));
+        words = &words[..cut.unwrap_or(MAX_WORDS)];
     }
-    let mut label = words.join(" ");
+    let mut label = String::with_capacity(out.len());
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            label.push(' ');
+        }
+        label.push_str(word(w));
+    }
     while label.ends_with([',', ';', ':', '.', '–', '—']) {
         label.pop();
+    }
+    if label.trim().len() == label.len() && label.as_bytes().first().is_some_and(u8::is_ascii) {
+        // The common case, in place.
+        label[..1].make_ascii_uppercase();
+        return label;
     }
     capitalize_first(label.trim())
 }
@@ -236,15 +396,108 @@ fn capitalize_first(s: &str) -> String {
     }
 }
 
-/// Two labels about the same thing share most of their content words.
-fn similar(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> std::collections::HashSet<String> {
-        s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3).map(str::to_lowercase).collect()
-    };
-    let (wa, wb) = (words(a), words(b));
-    let shared = wa.intersection(&wb).count();
-    let smaller = wa.len().min(wb.len());
-    smaller > 0 && shared * 2 >= smaller
+/// The content words of a label (alphanumeric runs longer than three
+/// bytes), in lower case, as sorted keys without repeats: a short ASCII
+/// word is its [`word_key`]; any other word an id from [`Words`], which
+/// never equals a word key (those carry the word's length in the top byte).
+struct WordSet(Vec<u128>, u64);
+
+/// A bit of a 64-bit signature for a word key.
+fn sig_bit(key: u128) -> u64 {
+    1 << (((key as u64) ^ ((key >> 64) as u64)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58)
+}
+
+/// Ids for the lower-case words of labels that do not pack into a key,
+/// shared by all the labels of a timeline.
+#[derive(Default)]
+struct Words {
+    ids: HashMap<String, u32>,
+    scratch: String,
+}
+
+impl Words {
+    fn set_of(&mut self, s: &str) -> WordSet {
+        let mut out = Vec::with_capacity(16);
+        if s.is_ascii() {
+            // One pass over the bytes, packing each word's key as it goes
+            // (the same key as `word_key`).
+            let bytes = s.as_bytes();
+            let (mut start, mut key) = (0, 0u128);
+            for i in 0..=bytes.len() {
+                match bytes.get(i) {
+                    Some(b) if b.is_ascii_alphanumeric() => key = (key << 8) | u128::from(b.to_ascii_lowercase()),
+                    _ => {
+                        let len = i - start;
+                        if len > 15 {
+                            out.push(self.id(&s[start..i]));
+                        } else if len > 3 {
+                            out.push(key | (len as u128) << 120);
+                        }
+                        start = i + 1;
+                        key = 0;
+                    }
+                }
+            }
+        } else {
+            for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3) {
+                match word_key(w.as_bytes()) {
+                    0 => out.push(self.id(w)),
+                    key => out.push(key),
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        let sig = out.iter().fold(0, |sig, &k| sig | sig_bit(k));
+        WordSet(out, sig)
+    }
+
+    /// The id of `w` in lower case.
+    fn id(&mut self, w: &str) -> u128 {
+        self.scratch.clear();
+        if w.is_ascii() {
+            self.scratch.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            self.scratch.push_str(&w.to_lowercase());
+        }
+        let next = self.ids.len() as u32;
+        let id = match self.ids.get(self.scratch.as_str()) {
+            Some(&id) => id,
+            None => {
+                self.ids.insert(self.scratch.clone(), next);
+                next
+            }
+        };
+        u128::from(id)
+    }
+}
+
+impl WordSet {
+    /// Two labels about the same thing share most of their content words.
+    fn similar(&self, other: &WordSet) -> bool {
+        // A quick exact refusal: a shared word of the smaller set has its
+        // bit in the other's signature, so those words bound the count.
+        let (small, big) = if self.0.len() <= other.0.len() { (self, other) } else { (other, self) };
+        let bound = small.0.iter().filter(|&&k| big.1 & sig_bit(k) != 0).count();
+        if small.0.is_empty() || bound * 2 < small.0.len() {
+            return false;
+        }
+        let (a, b) = (&self.0, &other.0);
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let smaller = a.len().min(b.len());
+        smaller > 0 && shared * 2 >= smaller
+    }
 }
 
 #[cfg(test)]

@@ -118,6 +118,8 @@ fn hand_picked_awkward_articles() {
         "Title\nMinister Minister Minister Minister of of the the Bank",
         // Chained titles running to the end of the text (found by the property test).
         "Title Line\n(AP), Minister Minister Minister ",
+        // A dateline that runs past its first sentence (found by the property test).
+        "Title Line\nMinister, 2025-05-06 Calif. \n The –\n\n, Minister ",
         "Title Line\nThe Minister Minister Minister Minister Minister Minister Minister Minister",
         "Title\nA\u{0301}bc Ü. Ö.Ü. 中文 2025 年 May 6, 2025 – 9999999999999999 days later",
     ] {

@@ -10,7 +10,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use lede::read::{read, Format};
+use lede::read::{read_owned, Format};
 
 const USAGE: &str = "usage: analyze [--published YYYY-MM-DD] FILE   (FILE may be - for standard input)";
 
@@ -54,15 +54,21 @@ fn run() -> Result<(), String> {
         let bytes = std::fs::read(&file).map_err(|e| format!("{file}: {e}"))?;
         (file.clone(), bytes)
     };
-    let mut article = read(&name, &bytes).map_err(|e| format!("{file}: {e}"))?;
+    let mut article = read_owned(&name, bytes).map_err(|e| format!("{file}: {e}"))?;
     if article.published.is_none() {
         article.published = published;
     }
     let analysis = lede::analysis::analyze(&article);
     let report = lede::report::report(&article, &analysis);
     // One buffered write: the report of a long article is many small lines.
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+    lede::report::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
     writeln!(out).map_err(|e| e.to_string())?;
-    out.flush().map_err(|e| e.to_string())
+    out.flush().map_err(|e| e.to_string())?;
+    // The process ends here: its memory goes back whole, without freeing
+    // the many small pieces of a long article's analysis one by one.
+    std::mem::forget(report);
+    std::mem::forget(analysis);
+    std::mem::forget(article);
+    Ok(())
 }

@@ -76,6 +76,13 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Article, ReadError> {
     read_str(name, format, text)
 }
 
+/// [`read`], taking the bytes: text that needs no change is not copied.
+pub fn read_owned(name: &str, bytes: Vec<u8>) -> Result<Article, ReadError> {
+    let format = Format::from_name(name)?;
+    let text = if bytes.starts_with(b"\xEF\xBB\xBF") { decode(&bytes)? } else { decode_owned(bytes)? };
+    read_str(name, format, text)
+}
+
 /// Reads text already decoded.
 pub fn read_str(name: &str, format: Format, text: String) -> Result<Article, ReadError> {
     if text.trim().is_empty() {
@@ -142,14 +149,43 @@ pub fn read_dir(dir: &std::path::Path) -> Result<Vec<(std::path::PathBuf, Articl
     Ok(out)
 }
 
+/// [`decode`] of bytes that do not start with a byte-order mark, without a copy.
+fn decode_owned(bytes: Vec<u8>) -> Result<String, ReadError> {
+    let text = String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 { offset: e.utf8_error().valid_up_to() })?;
+    if has_control(&text) {
+        return Err(ReadError::Binary);
+    }
+    Ok(text)
+}
+
 /// UTF-8 decoding with a clear error; strips a byte-order mark.
 pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 { offset: e.valid_up_to() })?;
-    if text.chars().any(|c| c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))) {
+    if has_control(text) {
         return Err(ReadError::Binary);
     }
     Ok(text.to_string())
+}
+
+/// Does `text` hold a control character other than a line break, tab or
+/// form feed? Checked on bytes: the controls are U+0000–U+001F, U+007F
+/// and U+0080–U+009F (`C2 80`–`C2 9F` in UTF-8).
+fn has_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // A branch-free scan of each block for bytes that may start a control
+    // character, then an exact look at the blocks that have one.
+    let maybe = |b: u8| (b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0c) | (b == 0x7f) | (b == 0xc2);
+    (0..bytes.len()).step_by(256).any(|from| {
+        let block = &bytes[from..(from + 256).min(bytes.len())];
+        block.iter().fold(false, |acc, &b| acc | maybe(b))
+            && block.iter().enumerate().any(|(i, &b)| match b {
+                b'\n' | b'\r' | b'\t' | 0x0c => false,
+                0..=0x1f | 0x7f => true,
+                0xc2 => bytes.get(from + i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+                _ => false,
+            })
+    })
 }
 
 /// A copy of `text` with every character blanked to spaces (byte length kept)
@@ -187,8 +223,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn control_characters_are_found_on_bytes() {
+        for c in (0..=0x10ffu32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let want = c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+            assert_eq!(has_control(&text), want, "{c:?}");
+        }
+    }
+
+    #[test]
     fn rejects_what_is_not_an_article() {
         assert_eq!(read("a.txt", b""), Err(ReadError::Empty));
+        assert_eq!(read_owned("a.txt", b"Title\n\xff\xfe".to_vec()), Err(ReadError::NotUtf8 { offset: 6 }));
+        assert_eq!(read_owned("a.txt", b"Title\n\x00\x01\x02".to_vec()), Err(ReadError::Binary));
+        assert_eq!(read_owned("a.md", "\u{feff}# Hello\n\nText.".as_bytes().to_vec()).map(|a| a.title), Ok("Hello".into()));
         assert_eq!(read("a.txt", b" \n\t\n"), Err(ReadError::Empty));
         assert_eq!(read("a.txt", b"Title\n\xff\xfe"), Err(ReadError::NotUtf8 { offset: 6 }));
         assert_eq!(read("a.txt", b"Title\n\x00\x01\x02"), Err(ReadError::Binary));

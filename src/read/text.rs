@@ -32,21 +32,24 @@ pub(super) fn read(text: String) -> Result<Article, ReadError> {
     // Blank-line mode: paragraphs separated by empty lines, wrapped inside.
     let after_title = &text[title.end..];
     let blank_separated = after_title.trim().contains("\n\n") || after_title.trim().contains("\n\r\n");
-    let mut groups: Vec<Vec<Span>> = Vec::new();
+    // Each group of lines: its span and how many lines it has.
+    let mut groups: Vec<(Span, usize)> = Vec::with_capacity(body.len());
     let mut prev_end = title.end;
     for &line in body {
         let gap_is_blank = text[prev_end..line.start].matches('\n').count() >= 2;
         match groups.last_mut() {
-            Some(g) if blank_separated && !gap_is_blank => g.push(line),
-            _ => groups.push(vec![line]),
+            Some((g, n)) if blank_separated && !gap_is_blank => {
+                g.end = line.end;
+                *n += 1;
+            }
+            _ => groups.push((line, 1)),
         }
         prev_end = line.end;
     }
     let blocks: Vec<Block> = groups
         .iter()
-        .map(|g| {
-            let span = Span::new(g[0].start, g[g.len() - 1].end);
-            let kind = if g.len() == 1 && is_heading(span.of(&text)) { BlockKind::Heading(2) } else { BlockKind::Paragraph };
+        .map(|&(span, n)| {
+            let kind = if n == 1 && is_heading(span.of(&text)) { BlockKind::Heading(2) } else { BlockKind::Paragraph };
             Block { kind, runs: vec![Run::plain(span)] }
         })
         .collect();
@@ -54,15 +57,27 @@ pub(super) fn read(text: String) -> Result<Article, ReadError> {
         return Err(ReadError::NoBody);
     }
 
-    let mut plain = blank(&text);
-    copy_into(&mut plain, &text, title);
-    let mut ends = vec![title.end];
-    for b in &blocks {
-        for r in &b.runs {
-            copy_into(&mut plain, &text, r.span);
+    let copied = || std::iter::once(title).chain(blocks.iter().flat_map(|b| b.runs.iter().map(|r| r.span)));
+    let in_order = copied().zip(copied().skip(1)).all(|(a, b)| a.end <= b.start);
+    let plain = if in_order {
+        // The same as blanking the text and copying the spans back (line
+        // breaks all become spaces below): start from the text and blank
+        // what lies between the spans.
+        let mut plain = text.as_bytes().to_vec();
+        let mut pos = 0;
+        for span in copied() {
+            plain[pos..span.start].fill(b' ');
+            pos = span.end;
         }
-        ends.push(b.span().end);
-    }
+        plain[pos..].fill(b' ');
+        plain
+    } else {
+        let mut plain = blank(&text);
+        copied().for_each(|span| copy_into(&mut plain, &text, span));
+        plain
+    };
+    let mut ends = vec![title.end];
+    ends.extend(blocks.iter().map(|b| b.span().end));
     // Keep inner line breaks of a joined paragraph as spaces, and one break per block end.
     let plain = finish_plain(plain, &text, &ends);
 
@@ -94,13 +109,18 @@ fn collapse_spaces(s: &str) -> String {
 /// A section heading: short, starts with a capital or digit, and does not
 /// end like a sentence (a short question such as “What’s Next?” is allowed).
 pub(crate) fn is_heading(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    let chars = line.chars().count();
+    // The cheap tests first; a character takes at most four bytes, so a
+    // long line needs no counting.
     let first_ok = line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let last = line.chars().next_back().unwrap_or('.');
     let closing = matches!(last, '.' | ',' | ';' | ':' | '"' | '”' | '’' | '\'' | ')' | '…');
+    if !first_ok || closing || line.len() > 4 * 80 {
+        return false;
+    }
+    let words = line.split_whitespace().count();
+    let chars = line.chars().count();
     let question = matches!(last, '?' | '!');
-    first_ok && chars <= 80 && words <= 10 && !closing && (!question || words <= 6)
+    chars <= 80 && words <= 10 && (!question || words <= 6)
 }
 
 /// Dash-like separators that close a dateline.
