@@ -790,11 +790,11 @@ impl<'t> Scanner<'t> {
         let sentence = toks
             .iter()
             .map(|t| {
-                while k < sentences.len() && sentences[k].start <= t.span.start {
+                while k < sentences.len() && sentences[k].start <= t.span().start {
                     k += 1;
                 }
                 k.checked_sub(1)
-                    .filter(|&k| sentences.get(k).is_some_and(|s| t.span.end <= s.end))
+                    .filter(|&k| sentences.get(k).is_some_and(|s| t.span().end <= s.end))
                     .and_then(|k| u32::try_from(k).ok().filter(|&k| k != NO_SENTENCE))
                     .unwrap_or(NO_SENTENCE)
             })
@@ -813,7 +813,7 @@ impl<'t> Scanner<'t> {
                 if scanner.toks[k].kind != TokenKind::Word {
                     return 0;
                 }
-                let w = scanner.toks[k].span.of(scanner.text);
+                let w = scanner.toks[k].span().of(scanner.text);
                 let tags = word_tags(word_key(w.as_bytes()));
                 let lists = tags & (STARTER | CONTEXT);
                 if tags & FUTURE != 0 && scanner.future_cue_lower(k, Lower::of(w).as_str()) {
@@ -881,7 +881,7 @@ impl<'t> Scanner<'t> {
     /// of the words of [`is_starter`].
     fn may_start(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        let s = t.span.of(self.text);
+        let s = t.span().of(self.text);
         match t.kind {
             TokenKind::Number => true,
             TokenKind::Punct => is_apostrophe(s),
@@ -891,12 +891,12 @@ impl<'t> Scanner<'t> {
     }
 
     fn text_of(&self, i: usize) -> Option<&'t str> {
-        self.toks.get(i).map(|t| t.span.of(self.text))
+        self.toks.get(i).map(|t| t.span().of(self.text))
     }
 
     /// The text of token `i` if it is a word.
     fn word(&self, i: usize) -> Option<&'t str> {
-        self.toks.get(i).filter(|t| t.kind == TokenKind::Word).map(|t| t.span.of(self.text))
+        self.toks.get(i).filter(|t| t.kind == TokenKind::Word).map(|t| t.span().of(self.text))
     }
 
     /// Is token `i` the word `w` (any case)?
@@ -910,7 +910,7 @@ impl<'t> Scanner<'t> {
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.span.of(self.text) == p)
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.span().of(self.text) == p)
     }
 
     /// Is token `i` written directly after the previous one, with no space?
@@ -960,8 +960,8 @@ impl<'t> Scanner<'t> {
     /// The span from token `a` to token `b_end - 1`.
     fn span(&self, a: usize, b_end: usize) -> Span {
         match (self.toks.get(a), b_end.checked_sub(1).and_then(|b| self.toks.get(b))) {
-            (Some(x), Some(y)) if y.span.end >= x.span.start => Span::new(x.span.start, y.span.end),
-            (Some(x), _) => x.span,
+            (Some(x), Some(y)) if y.span().end >= x.span().start => Span::new(x.span().start, y.span().end),
+            (Some(x), _) => x.span(),
             _ => Span::new(self.text.len(), self.text.len()),
         }
     }
@@ -1046,7 +1046,7 @@ impl<'t> Scanner<'t> {
     /// A four-digit number at `i` usable as the year of a written-out date.
     fn date_year_at(&self, i: usize) -> Option<i32> {
         let t = self.toks.get(i).filter(|t| t.kind == TokenKind::Number)?;
-        let y = four_digits(t.span.of(self.text)).filter(|y| (1000..=2999).contains(y))?;
+        let y = four_digits(t.span().of(self.text)).filter(|y| (1000..=2999).contains(y))?;
         (!self.is_one_of(i + 1, MEASURES)).then_some(y)
     }
 
@@ -1073,7 +1073,7 @@ impl<'t> Scanner<'t> {
     /// A count at `i` (`two`, `a`, `3`): its value and the next token.
     fn count_at(&self, i: usize) -> Option<(i64, usize)> {
         let t = self.toks.get(i)?;
-        let s = t.span.of(self.text);
+        let s = t.span().of(self.text);
         let n = match t.kind {
             TokenKind::Number if s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()) => s.parse().ok()?,
             TokenKind::Word => NUMBER_WORDS.iter().find(|(w, _)| s.eq_ignore_ascii_case(w))?.1,
@@ -1121,10 +1121,10 @@ impl<'t> Scanner<'t> {
 
     /// `2025-05-06`, also at the start of `2025-05-06T10:00:00Z`.
     fn iso_at(&self, i: usize) -> Option<Found> {
-        let y = four_digits(self.toks.get(i).filter(|t| t.kind == TokenKind::Number)?.span.of(self.text))?;
+        let y = four_digits(self.toks.get(i).filter(|t| t.kind == TokenKind::Number)?.span().of(self.text))?;
         let two_digits = |k: usize| {
             self.toks.get(k).filter(|t| t.kind == TokenKind::Number && !t.space_before).and_then(|t| {
-                let s = t.span.of(self.text);
+                let s = t.span().of(self.text);
                 (s.len() <= 2).then(|| s.parse::<u8>().ok()).flatten()
             })
         };
@@ -1133,19 +1133,19 @@ impl<'t> Scanner<'t> {
         }
         let m = two_digits(i + 2)?;
         let last = self.toks.get(i + 4).filter(|t| !t.space_before)?;
-        let s = last.span.of(self.text).as_bytes();
+        let s = last.span().of(self.text).as_bytes();
         let (d, end) = match last.kind {
-            TokenKind::Number if s.len() <= 2 => (two_digits(i + 4)?, last.span.end),
+            TokenKind::Number if s.len() <= 2 => (two_digits(i + 4)?, last.span().end),
             // 2025-05-06T10:00
             TokenKind::Word
                 if s.len() >= 3 && s[0].is_ascii_digit() && s[1].is_ascii_digit() && matches!(s[2], b'T' | b't') =>
             {
-                ((s[0] - b'0') * 10 + (s[1] - b'0'), last.span.start + 2)
+                ((s[0] - b'0') * 10 + (s[1] - b'0'), last.span().start + 2)
             }
             _ => return None,
         };
         let date = Date::from_calendar_date(y, Month::try_from(m).ok()?, d).ok()?;
-        let start = self.toks.get(i)?.span.start;
+        let start = self.toks.get(i)?.span().start;
         Some(Found {
             span: Span::new(start, end),
             next: i + 5,
@@ -1307,7 +1307,7 @@ impl<'t> Scanner<'t> {
     /// `1990s`, `1990’s`, `’90s`.
     fn decade_at(&self, i: usize) -> Option<Found> {
         let t = self.toks.get(i)?;
-        let s = t.span.of(self.text).as_bytes();
+        let s = t.span().of(self.text).as_bytes();
         let decade = |digits: &[u8]| -> Option<i32> {
             let all = digits.iter().all(u8::is_ascii_digit) && digits.last() == Some(&b'0');
             all.then(|| std::str::from_utf8(digits).ok()?.parse::<i32>().ok()).flatten().map(|n| n / 10)
@@ -1326,7 +1326,7 @@ impl<'t> Scanner<'t> {
                 (decade(s)?, i + 3)
             }
             // ’90s
-            TokenKind::Punct if is_apostrophe(t.span.of(self.text)) => {
+            TokenKind::Punct if is_apostrophe(t.span().of(self.text)) => {
                 let w = self.word(i + 1).filter(|_| self.attached(i + 1))?.as_bytes();
                 if w.len() != 3 || !matches!(w[2], b's' | b'S') {
                     return None;
@@ -1342,7 +1342,7 @@ impl<'t> Scanner<'t> {
     /// A bare year, 1800–2100, that is not a count or a measure.
     fn year_at(&self, i: usize) -> Option<Found> {
         let t = self.toks.get(i).filter(|t| t.kind == TokenKind::Number)?;
-        let y = four_digits(t.span.of(self.text)).filter(|y| (1800..=2100).contains(y))?;
+        let y = four_digits(t.span().of(self.text)).filter(|y| (1800..=2100).contains(y))?;
         if self.counts_things(i) {
             return None;
         }
@@ -1355,7 +1355,7 @@ impl<'t> Scanner<'t> {
         let iso_shaped = self.is_punct(i + 1, "-")
             && self.attached(i + 1)
             && self.attached(i + 2)
-            && self.toks.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number && t.span.len() <= 2)
+            && self.toks.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number && t.span().len() <= 2)
             && self.is_punct(i + 3, "-")
             && self.attached(i + 3);
         if money || iso_shaped {
@@ -1446,7 +1446,7 @@ impl<'t> Scanner<'t> {
             if !self.same_sentence(k, t) || words >= 12 {
                 break;
             }
-            let s = tok.span.of(self.text);
+            let s = tok.span().of(self.text);
             match tok.kind {
                 TokenKind::Punct => {
                     if !matches!(s, "-" | "&" | "/" | "'" | "’" | "‘" | "“" | "”" | "\"") {
@@ -1496,7 +1496,7 @@ impl<'t> Scanner<'t> {
                     n(open) > 0
                 }
             };
-            let keep_quote = match tok.span.of(self.text) {
+            let keep_quote = match tok.span().of(self.text) {
                 "”" => quote_opened(&["“"], "”"),
                 "’" => quote_opened(&["‘"], "’"),
                 q @ ("\"" | "'") => quote_opened(&[], q),

@@ -288,17 +288,17 @@ impl<'a> Finder<'a> {
         let mut expect_start = true;
         let mut prev_end = 0;
         for (i, t) in toks.iter().enumerate() {
-            while si < input.sentences.len() && input.sentences[si].end <= t.span.start {
+            while si < input.sentences.len() && input.sentences[si].end <= t.span().start {
                 si += 1;
             }
-            if si < input.sentences.len() && input.sentences[si].start == t.span.start {
+            if si < input.sentences.len() && input.sentences[si].start == t.span().start {
                 expect_start = true;
             }
-            if text.as_bytes()[prev_end..t.span.start].contains(&b'\n') {
+            if text.as_bytes()[prev_end..t.span().start].contains(&b'\n') {
                 expect_start = true;
             }
             if let Some(d) = input.dateline {
-                if t.span.start >= d.end && prev_end <= d.end && prev_end >= d.start {
+                if t.span().start >= d.end && prev_end <= d.end && prev_end >= d.start {
                     expect_start = true;
                 }
             }
@@ -316,15 +316,15 @@ impl<'a> Finder<'a> {
             } else if t.kind == TokenKind::Number {
                 expect_start = false;
             }
-            while hi < input.headlines.len() && input.headlines[hi].end <= t.span.start {
+            while hi < input.headlines.len() && input.headlines[hi].end <= t.span().start {
                 hi += 1;
             }
-            headline[i] = hi < input.headlines.len() && input.headlines[hi].contains(t.span);
-            while ei < input.exclude.len() && input.exclude[ei].end <= t.span.start {
+            headline[i] = hi < input.headlines.len() && input.headlines[hi].contains(t.span());
+            while ei < input.exclude.len() && input.exclude[ei].end <= t.span().start {
                 ei += 1;
             }
-            excluded[i] = ei < input.exclude.len() && input.exclude[ei].overlaps(t.span);
-            prev_end = t.span.end;
+            excluded[i] = ei < input.exclude.len() && input.exclude[ei].overlaps(t.span());
+            prev_end = t.span().end;
         }
 
         let mut f = Finder {
@@ -352,7 +352,7 @@ impl<'a> Finder<'a> {
     }
 
     fn tok(&self, i: usize) -> &'a str {
-        self.toks[i].span.of(self.text)
+        self.toks[i].span().of(self.text)
     }
 
     /// Token `k` is a capitalised word joined by a hyphen to a lower-case
@@ -382,7 +382,7 @@ impl<'a> Finder<'a> {
     /// hyphens inside a phrase).
     fn contiguous(&self, i: usize, len: usize) -> bool {
         (i + 1..i + len).all(|k| {
-            let gap = &self.text[self.toks[k - 1].span.end..self.toks[k].span.start];
+            let gap = &self.text[self.toks[k - 1].span().end..self.toks[k].span().start];
             gap.is_empty() || gap == " "
         })
     }
@@ -555,7 +555,7 @@ impl<'a> Finder<'a> {
     }
 
     fn span(&self, start: usize, end: usize) -> Span {
-        Span::new(self.toks[start].span.start, self.toks[end - 1].span.end)
+        Span::new(self.toks[start].span().start, self.toks[end - 1].span().end)
     }
 
     fn push(&mut self, kind: EntityKind, start: usize, end: usize, name: Option<Cow<'a, str>>, description: Option<String>) {
@@ -580,7 +580,7 @@ impl<'a> Finder<'a> {
     /// The leading name of a dateline is a place, known or not.
     fn dateline_place(&mut self, dateline: Option<Span>) {
         let Some(d) = dateline else { return };
-        let Some(first) = self.toks.iter().position(|t| t.span.start >= d.start) else { return };
+        let Some(first) = self.toks.iter().position(|t| t.span().start >= d.start) else { return };
         if !self.is_cap(first) {
             return;
         }
@@ -588,7 +588,7 @@ impl<'a> Finder<'a> {
             return self.push_gaz(Unit { start: first, end: first + len, gaz: Some(e) });
         }
         let mut end = first;
-        while end < self.toks.len() && self.is_cap(end) && self.toks[end].span.end <= d.end && end - first < 4 {
+        while end < self.toks.len() && self.is_cap(end) && self.toks[end].span().end <= d.end && end - first < 4 {
             end += 1;
         }
         let raw = self.span(first, end).of(self.text);
@@ -770,7 +770,7 @@ impl<'a> Finder<'a> {
         while s > 0 {
             let t = &self.toks[s - 1];
             let w = self.tok(s - 1);
-            let gap = &self.text[t.span.end..self.toks[s].span.start];
+            let gap = &self.text[t.span().end..self.toks[s].span().start];
             if gap.len() > 1 || gap.contains('\n') {
                 break;
             }
@@ -802,7 +802,7 @@ impl<'a> Finder<'a> {
             }
             s -= 1;
         }
-        Some(normalize(Span::new(self.toks[s].span.start, self.toks[e - 1].span.end).of(self.text)))
+        Some(normalize(Span::new(self.toks[s].span().start, self.toks[e - 1].span().end).of(self.text)))
     }
 
     /// An appositive after a name: ", a striker for Dynamo Kyiv,".
@@ -840,10 +840,10 @@ impl<'a> Finder<'a> {
             if !seen.insert((f.kind, f.name.clone(), f.span.of(self.text))) {
                 continue;
             }
-            let words: Vec<String> = tokens(&f.name).iter().map(|t| t.span.of(&f.name).to_string()).collect();
+            let words: Vec<String> = tokens(&f.name).iter().map(|t| t.span().of(&f.name).to_string()).collect();
             add(words.clone(), f.kind, &f.name);
             let as_found: Vec<String> =
-                tokens(f.span.of(self.text)).iter().map(|t| t.span.of(f.span.of(self.text)).to_string()).collect();
+                tokens(f.span.of(self.text)).iter().map(|t| t.span().of(f.span.of(self.text)).to_string()).collect();
             add(as_found, f.kind, &f.name);
             if f.kind == EntityKind::Person && words.len() >= 2 {
                 let last = words[words.len() - 1].clone();

@@ -118,7 +118,7 @@ pub fn lexicon() -> &'static Lexicon {
 
 /// Splits a phrase into the token texts `text::tokens` would produce.
 fn phrase_tokens(s: &'static str) -> Vec<&'static str> {
-    crate::text::tokens(s).iter().map(|t| t.span.of(s)).collect()
+    crate::text::tokens(s).iter().map(|t| t.span().of(s)).collect()
 }
 
 fn add_phrase(map: &mut HashMap<&'static str, Vec<Vec<&'static str>>>, s: &'static str) {

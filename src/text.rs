@@ -77,24 +77,37 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token of a text.
+/// One token of a text: 12 bytes (offsets as `u32`), so that the token list
+/// of a long article stays small. Texts are read whole into memory and are
+/// far below the 4 GiB this allows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    pub span: Span,
+    start: u32,
+    end: u32,
     pub kind: TokenKind,
     /// Is this token directly preceded by whitespace (or the text start)?
     pub space_before: bool,
 }
 
 impl Token {
+    pub fn new(span: Span, kind: TokenKind, space_before: bool) -> Token {
+        Token { start: span.start as u32, end: span.end as u32, kind, space_before }
+    }
+
+    /// Where the token stands in the text.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        self.span.of(text)
+        self.span().of(text)
     }
 
     /// Starts with an upper-case letter.
     pub fn is_capitalized(&self, text: &str) -> bool {
         self.kind == TokenKind::Word
-            && match text.as_bytes().get(self.span.start) {
+            && match text.as_bytes().get(self.span().start) {
                 Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
                 _ => self.text(text).chars().next().is_some_and(char::is_uppercase),
             }
@@ -182,7 +195,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             // or more letters (so "Mr." keeps it only via the abbreviation list).
             let word = &text[i..end];
             let kind = if has_alpha { TokenKind::Word } else { TokenKind::Number };
-            out.push(Token { span: Span::new(i, end), kind, space_before });
+            out.push(Token::new(Span::new(i, end), kind, space_before));
             space_before = false;
             // Possessive: ’s / 's directly after a word, or a bare ’ after a final s.
             if let Some((d, dlen)) = char_at(text, pos) {
@@ -198,13 +211,13 @@ pub fn tokens(text: &str) -> Vec<Token> {
                             pend += 1;
                         }
                         pos = pend;
-                        out.push(Token { span: Span::new(j, pend), kind: TokenKind::Possessive, space_before: false });
+                        out.push(Token::new(Span::new(j, pend), TokenKind::Possessive, false));
                     }
                 }
             }
             continue;
         }
-        out.push(Token { span: Span::new(i, i + clen), kind: TokenKind::Punct, space_before });
+        out.push(Token::new(Span::new(i, i + clen), TokenKind::Punct, space_before));
         space_before = false;
     }
     out
