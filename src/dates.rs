@@ -837,6 +837,8 @@ impl<'t> Scanner<'t> {
     fn cue(&self, k: usize) -> Option<bool> {
         match self.tags.get(k).copied().unwrap_or(0) {
             t if t & FUTURE != 0 => Some(true),
+            // A participle after `be` is passive, not past: `would be held`.
+            t if t & PAST != 0 && k.checked_sub(1).is_some_and(|p| self.is_one_of(p, &["be"])) => None,
             t if t & PAST != 0 => Some(false),
             _ => None,
         }

@@ -236,6 +236,15 @@ fn unpack_gaz(g: u32) -> Option<(usize, usize)> {
     (g != 0).then(|| ((g & 0xff) as usize, (g >> 8) as usize - 1))
 }
 
+/// A month or weekday name, written out.
+fn is_calendar_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    ];
+    WORDS.contains(&w)
+}
+
 fn is_word(t: &Token) -> bool {
     t.kind == TokenKind::Word
 }
@@ -524,7 +533,10 @@ impl<'a> Finder<'a> {
                     break;
                 }
             }
-            if from < run.len() {
+            // A month or a weekday alone is a date, never a name (it stays a
+            // date even where the text gives no year to resolve it).
+            let calendar = run.len() - from == 1 && run[from].gaz.is_none() && is_calendar_word(self.tok(run[from].start));
+            if from < run.len() && !calendar {
                 runs.units.extend_from_slice(&run[from..]);
                 runs.ends.push(runs.units.len());
             }
