@@ -567,7 +567,10 @@ async fn search_finds_an_entity_and_opens_its_article_at_the_mention(engine: Eng
     assert_eq!(count, json!("Sergei Lavrov: 2 articles"), "{}", engine.name());
     let hits = h.js("return [...document.querySelectorAll('.search-snippet mark.search-hit')].map(m => m.textContent.toLowerCase())").await;
     assert!(hits.as_array().is_some_and(|a| !a.is_empty() && a.iter().all(|m| m == "lavrov")), "{hits}");
-    let violations = axe(&h, "search results").await;
+    let mut violations = axe(&h, "search results").await;
+    h.js("document.documentElement.dataset.theme = 'dark'; return 1").await;
+    violations.extend(axe(&h, "search results, dark").await);
+    h.js("delete document.documentElement.dataset.theme; return 1").await;
     assert!(violations.is_empty(), "{}: {}", engine.name(), violations.join("\n"));
     // The entity's link opens the article at its first mention, card open,
     // with the search's matches marked.
