@@ -10,23 +10,16 @@ use crate::span::Span;
 /// lists are searched by these keys, so a lookup compares integers instead
 /// of strings.
 pub(crate) const fn word_key(w: &[u8]) -> u128 {
-    if w.is_empty() || w.len() > 15 {
-        return 0;
-    }
-    let mut key: u128 = 0;
-    let mut i = 0;
-    while i < w.len() {
-        if !w[i].is_ascii() {
-            return 0;
-        }
-        key = (key << 8) | w[i].to_ascii_lowercase() as u128;
-        i += 1;
-    }
-    key | (w.len() as u128) << 120
+    pack(w, true)
 }
 
 /// [`word_key`] without the lower-casing: the word as written.
 pub(crate) const fn exact_key(w: &[u8]) -> u128 {
+    pack(w, false)
+}
+
+#[inline(always)]
+const fn pack(w: &[u8], lower: bool) -> u128 {
     if w.is_empty() || w.len() > 15 {
         return 0;
     }
@@ -36,7 +29,8 @@ pub(crate) const fn exact_key(w: &[u8]) -> u128 {
         if !w[i].is_ascii() {
             return 0;
         }
-        key = (key << 8) | w[i] as u128;
+        let b = if lower { w[i].to_ascii_lowercase() } else { w[i] };
+        key = (key << 8) | b as u128;
         i += 1;
     }
     key | (w.len() as u128) << 120

@@ -199,13 +199,18 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             Some((doc.analysis.entities.iter().position(|en| en.id == id)?, nth))
         }
     };
-    let on_text_click = {
+    // A click or tap on a name chooses it; focusing one previews its card.
+    let on_mention = |action: fn(usize, usize) -> Action| {
         let (dispatch, entity_at) = (dispatch.clone(), entity_at.clone());
-        Callback::from(move |e: MouseEvent| {
-            if let Some((i, nth)) = entity_at(&e) {
-                dispatch.emit(Action::SelectAt(i, nth));
+        move |e: &Event| {
+            if let Some((i, nth)) = entity_at(e) {
+                dispatch.emit(action(i, nth));
             }
-        })
+        }
+    };
+    let on_text_click = {
+        let chosen = on_mention(Action::SelectAt);
+        Callback::from(move |e: MouseEvent| chosen(&e))
     };
     let on_over = {
         let (dispatch, entity_at, timer) = (dispatch.clone(), entity_at.clone(), hover_timer.clone());
@@ -231,12 +236,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         })
     };
     let on_focus = {
-        let (dispatch, entity_at) = (dispatch.clone(), entity_at.clone());
-        Callback::from(move |e: FocusEvent| {
-            if let Some((i, nth)) = entity_at(&e) {
-                dispatch.emit(Action::Preview(i, nth));
-            }
-        })
+        let previewed = on_mention(Action::Preview);
+        Callback::from(move |e: FocusEvent| previewed(&e))
     };
     // Enter on a focused name chooses it and moves into its card.
     let on_key = {
