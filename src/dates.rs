@@ -61,6 +61,23 @@ impl DateValue {
         }
     }
 
+    /// Reads an [`iso`](DateValue::iso) form back.
+    pub fn from_iso(iso: &str) -> Option<DateValue> {
+        let mut parts = iso.splitn(3, '-');
+        let first = parts.next()?;
+        let (month, day) = (parts.next(), parts.next());
+        if month.is_none() && first.len() == 3 {
+            return Some(DateValue::Decade(first.parse().ok()?));
+        }
+        let year: i32 = first.parse().ok()?;
+        let Some(month) = month else { return Some(DateValue::Year(year)) };
+        let month = Month::try_from(month.parse::<u8>().ok()?).ok()?;
+        match day {
+            None => Some(DateValue::Month { year, month }),
+            Some(d) => Some(DateValue::Day(Date::from_calendar_date(year, month, d.parse().ok()?).ok()?)),
+        }
+    }
+
     /// `(year, month, day)` of the earliest day the value covers, for ordering
     /// values of different precision on one timeline.
     pub fn sort_key(&self) -> (i32, u8, u8) {
@@ -1569,6 +1586,15 @@ mod tests {
 Russian Foreign Minister Sergei Lavrov spoke with Pakistan’s Deputy Prime Minister and Foreign Minister Ishaq Dar on Sunday, offering Russia’s assistance in facilitating a political resolution between the two nuclear-armed neighbors. Lavrov’s conversation with Dar came two days after his discussion with Indian Foreign Minister Subrahmanyam Jaishankar, where he also called for a diplomatic settlement of differences.
 Russia has historically maintained strong defense and trade ties with India, being New Delhi’s largest weapons provider for decades. However, Moscow has also strengthened its relations with Pakistan in recent years, particularly in energy and security cooperation.
 ";
+
+    #[test]
+    fn iso_forms_read_back() {
+        for iso in ["2025-05-06", "2025-05", "2025", "199"] {
+            assert_eq!(DateValue::from_iso(iso).map(|v| v.iso()).as_deref(), Some(iso));
+        }
+        assert_eq!(DateValue::from_iso("2025-13"), None);
+        assert_eq!(DateValue::from_iso("2025-02-30"), None);
+    }
 
     #[test]
     fn seed_paragraph_end_to_end() {

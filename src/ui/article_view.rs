@@ -265,7 +265,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     };
     let clear_search = {
         let dispatch = dispatch.clone();
-        let href = if mode == Mode::Pages && !own_article { format!("{}.html", doc.article.slug) } else { mode.article_href(&doc.article.slug) };
+        let href = mode.article_href(&doc.article.slug);
         Callback::from(move |_: MouseEvent| {
             dom::replace_url(&href);
             dispatch.emit(Action::SetSearch(None));

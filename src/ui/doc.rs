@@ -124,15 +124,25 @@ pub fn load_own(slug: &str, done: impl FnOnce(Option<DocRef>) + 'static) {
     });
 }
 
-/// In how many embedded articles each entity id appears.
-pub fn article_counts() -> std::collections::HashMap<String, usize> {
-    let mut out = std::collections::HashMap::new();
-    for d in all_embedded() {
-        for e in &d.analysis.entities {
-            *out.entry(e.id.clone()).or_insert(0) += 1;
-        }
-    }
-    out
+thread_local! {
+    static COUNTS: std::cell::OnceCell<Rc<std::collections::HashMap<String, usize>>> = const { std::cell::OnceCell::new() };
+}
+
+/// In how many embedded articles each entity id appears (counted once per
+/// page: the embedded articles never change).
+pub fn article_counts() -> Rc<std::collections::HashMap<String, usize>> {
+    COUNTS.with(|c| {
+        c.get_or_init(|| {
+            let mut out = std::collections::HashMap::new();
+            for d in all_embedded() {
+                for e in &d.analysis.entities {
+                    *out.entry(e.id.clone()).or_insert(0) += 1;
+                }
+            }
+            Rc::new(out)
+        })
+        .clone()
+    })
 }
 
 /// A cheap, comparable handle on a [`Doc`] (equal when it is the same doc).

@@ -96,12 +96,11 @@ mod web {
 
     pub fn scroll_to_first(selector: &str) {
         let selector = selector.to_string();
-        gloo::timers::callback::Timeout::new(0, move || {
+        after_render(move || {
             if let Some(el) = document().query_selector(&selector).ok().flatten() {
                 scroll_to(&el, true);
             }
-        })
-        .forget();
+        });
     }
 
     pub fn show_mentions(entity: Option<&str>, current: usize, scroll: bool) {
@@ -158,16 +157,20 @@ mod web {
         window().location().hash().unwrap_or_default().trim_start_matches('#').to_string()
     }
 
+    /// Runs `f` once the current render is done.
+    fn after_render(f: impl FnOnce() + 'static) {
+        gloo::timers::callback::Timeout::new(0, f).forget();
+    }
+
     pub fn scroll_to_id(id: &str) {
         // After the render that opens a collapsed section: scrolling at once
         // would aim at where the section was while the page was shorter.
         let id = id.to_string();
-        gloo::timers::callback::Timeout::new(0, move || {
+        after_render(move || {
             if let Some(el) = document().get_element_by_id(&id) {
                 scroll_to(&el, false);
             }
-        })
-        .forget();
+        });
     }
 
     fn focus(el: &Element) {
@@ -184,12 +187,11 @@ mod web {
 
     pub fn focus_first_later(selector: &str) {
         let selector = selector.to_string();
-        gloo::timers::callback::Timeout::new(0, move || {
+        after_render(move || {
             if let Some(el) = document().query_selector(&selector).ok().flatten() {
                 focus(&el);
             }
-        })
-        .forget();
+        });
     }
 
     pub fn focus_first(selector: &str) {

@@ -31,7 +31,7 @@ pub struct EntityCardProps {
 pub fn elsewhere(doc: &DocRef, entity: usize, mode: Mode) -> Html {
     let Some(e) = doc.analysis.entities.get(entity) else { return html! {} };
     let counts = super::doc::article_counts();
-    let embedded = super::doc::embedded(&doc.article.slug).is_some();
+    let embedded = crate::library::position(&doc.article.slug).is_some();
     let n = counts.get(&e.id).copied().unwrap_or(0) + usize::from(!embedded);
     if n < 2 {
         return html! {};

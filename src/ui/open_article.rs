@@ -14,7 +14,8 @@ use super::own::{self, MAX_BYTES};
 /// Properties of [`OpenArticle`].
 #[derive(Properties, PartialEq)]
 pub struct OpenArticleProps {
-    /// Called with the new article's slug once it is kept (or remembered).
+    /// Called with the new article's slug once it is analysed (and kept,
+    /// when storage allows).
     pub on_opened: Callback<String>,
 }
 
@@ -131,8 +132,7 @@ pub fn OpenArticle(props: &OpenArticleProps) -> Html {
 
     let message = match &*status {
         Status::Idle => html! {},
-        Status::Working(m) => html! { <p class="open-status" role="status">{ m.clone() }</p> },
-        Status::Note(m) => html! { <p class="open-status" role="status">{ m.clone() }</p> },
+        Status::Working(m) | Status::Note(m) => html! { <p class="open-status" role="status">{ m.clone() }</p> },
         Status::Error(m) => html! { <p class="open-error" role="alert">{ m.clone() }</p> },
     };
     html! {

@@ -127,9 +127,6 @@ pub fn list() -> Vec<OwnEntry> {
 pub fn keep(file: &str, text: &str, article: &Article) -> (OwnEntry, Result<(), String>) {
     let entry = OwnEntry { slug: new_slug(article, &list()), file: file.to_string(), title: article.title.clone() };
     let kept = store::keep(&entry, text);
-    if kept.is_err() {
-        remember(&entry, text);
-    }
     (entry, kept)
 }
 
@@ -138,25 +135,12 @@ pub fn remove(slug: &str) {
     store::remove(slug)
 }
 
-thread_local! {
-    /// Articles opened in this page, by slug: shown even when storage
-    /// cannot keep them.
-    static SESSION: std::cell::RefCell<Vec<(OwnEntry, String)>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Remembers an opened article for this page's lifetime.
-pub fn remember(entry: &OwnEntry, text: &str) {
-    SESSION.with(|s| s.borrow_mut().push((entry.clone(), text.to_string())));
-}
-
-/// A kept (or just opened) article's file name and text.
+/// A kept article's file name and text. (An article opened in this page
+/// is also held, analysed, by [`super::doc::keep_own`], even when storage
+/// could not keep it.)
 pub fn source(slug: &str) -> Option<(String, String)> {
-    let session = SESSION.with(|s| s.borrow().iter().find(|(e, _)| e.slug == slug).cloned());
-    let (entry, text) = match session {
-        Some(found) => found,
-        None => (list().into_iter().find(|e| e.slug == slug)?, store::text(slug)?),
-    };
-    Some((entry.file, text))
+    let entry = list().into_iter().find(|e| e.slug == slug)?;
+    Some((entry.file, store::text(slug)?))
 }
 
 #[cfg(test)]
