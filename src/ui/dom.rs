@@ -32,8 +32,33 @@ mod web {
         // Sections off screen are laid out with an estimated height until
         // they are near the view (`content-visibility: auto`), so the first
         // aim can fall short of a far target: once the scroll has settled,
-        // aim again, at once, until the target is in view.
-        settle(el.clone(), center, if smooth { 700 } else { 30 }, 4);
+        // aim again, at once, until the target is in view — unless the
+        // reader has moved on (another jump, a key, the wheel, a touch).
+        settle(el.clone(), center, if smooth { 700 } else { 30 }, 4, moved_on());
+    }
+
+    thread_local! {
+        /// Bumped by every jump and by the reader's own keys, wheel and
+        /// touches: a pending re-aim from an older value is dropped.
+        static MOVES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+        static WATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    /// Starts a new jump and returns its number.
+    fn moved_on() -> u32 {
+        if !WATCHING.with(|w| w.replace(true)) {
+            let opts = gloo::events::EventListenerOptions::run_in_capture_phase();
+            for event in ["keydown", "wheel", "touchstart", "mousedown"] {
+                gloo::events::EventListener::new_with_options(&window(), event, opts, |_| {
+                    MOVES.with(|m| m.set(m.get().wrapping_add(1)))
+                })
+                .forget();
+            }
+        }
+        MOVES.with(|m| {
+            m.set(m.get().wrapping_add(1));
+            m.get()
+        })
     }
 
     fn aim(el: &Element, center: bool, smooth: bool) {
@@ -53,13 +78,13 @@ mod web {
         }
     }
 
-    fn settle(el: Element, center: bool, after_ms: u32, tries: u32) {
+    fn settle(el: Element, center: bool, after_ms: u32, tries: u32, jump: u32) {
         gloo::timers::callback::Timeout::new(after_ms, move || {
-            if tries == 0 || in_view(&el, center) {
+            if tries == 0 || MOVES.with(|m| m.get()) != jump || in_view(&el, center) {
                 return;
             }
             aim(&el, center, false);
-            settle(el, center, 30, tries - 1);
+            settle(el, center, 30, tries - 1, jump);
         })
         .forget();
     }
