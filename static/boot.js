@@ -31,15 +31,22 @@ const painted = new Promise((resolve) => {
   // A page with nothing contentful to paint still starts.
   setTimeout(resolve, 1000);
 });
-Promise.all([module, painted])
+const started = Promise.all([module, painted])
   .then(([m]) => init({ module_or_path: m }))
   .catch((err) => {
     document.documentElement.classList.add("lede-static");
     console.error("Lede could not start its interactive view:", err);
   });
 
+// The service worker is registered once the view has started (and the
+// browser is idle): its first install downloads the whole site for offline
+// reading, which would otherwise compete with this page's first paint and
+// start for the network and the processor.
 if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
-  navigator.serviceWorker
-    .register(new URL("../sw.js", import.meta.url), { scope: new URL("../", import.meta.url).pathname })
-    .catch((err) => console.warn("Lede works online only here:", err));
+  const idle = (f) => (self.requestIdleCallback ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 0));
+  started.then(() => idle(() => {
+    navigator.serviceWorker
+      .register(new URL("../sw.js", import.meta.url), { scope: new URL("../", import.meta.url).pathname })
+      .catch((err) => console.warn("Lede works online only here:", err));
+  }));
 }
