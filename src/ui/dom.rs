@@ -27,7 +27,10 @@ mod web {
     }
 
     pub fn scroll_to(el: &Element, center: bool) {
-        let smooth = !reduced_motion();
+        let r = el.get_bounding_client_rect();
+        let screen = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+        let distance = if center { (r.top() + r.bottom()) / 2.0 - screen / 2.0 } else { r.top() };
+        let smooth = !reduced_motion() && super::glides(distance, screen);
         aim(el, center, smooth);
         // Sections off screen are laid out with an estimated height until
         // they are near the view (`content-visibility: auto`), so the first
@@ -301,6 +304,16 @@ mod web {
     }
 }
 
+/// Whether a jump glides to its target (smooth scrolling) or arrives at
+/// once. A glide shows the reader where they are going over a short way;
+/// over a long one it only keeps them waiting (most of a second across a
+/// long article), so a target more than two screens away is reached at
+/// once, and the sentence's flash shows where. `distance` is how far the
+/// view has to move and `screen` the view's height, in pixels.
+pub fn glides(distance: f64, screen: f64) -> bool {
+    distance.abs() <= 2.0 * screen
+}
+
 /// Records a `performance.mark` (read by the benchmarks).
 pub fn mark(name: &str) {
     web::mark(name)
@@ -389,4 +402,18 @@ pub fn step_section(by: i32) {
 /// Navigates to a view that lives in the hash.
 pub fn set_hash(hash: &str) {
     web::set_hash(hash)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glides;
+
+    #[test]
+    fn a_jump_glides_over_a_short_way_and_arrives_at_once_over_a_long_one() {
+        assert!(glides(0.0, 800.0));
+        assert!(glides(1200.0, 800.0));
+        assert!(glides(-1600.0, 800.0), "up as well as down");
+        assert!(!glides(1601.0, 800.0));
+        assert!(!glides(-250_000.0, 800.0));
+    }
 }
