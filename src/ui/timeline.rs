@@ -16,30 +16,14 @@ pub struct TimelineProps {
     pub dispatch: Callback<Action>,
 }
 
+/// The timeline. Each event is its own component, so choosing one
+/// re-renders two rows (the old choice and the new), not every row: on a
+/// long article the jump starts in the same frame as the click.
 #[function_component]
 pub fn TimelineView(props: &TimelineProps) -> Html {
     let a = &props.doc.analysis;
-    let text = &props.doc.article.text;
-    let events = a.timeline.iter().enumerate().map(|(i, e)| {
-        let onclick = props.dispatch.reform(move |_: MouseEvent| Action::ChooseEvent(i));
-        let current = props.active == Some(i);
-        html! {
-            <li class={classes!("event", current.then_some("current"))}>
-                <button type="button" class="event-button" aria-current={current.then_some("true")} {onclick}>
-                    <time datetime={e.date.iso()}>{ e.date.to_string() }</time>
-                    <span class="event-label">{ e.label.clone() }</span>
-                </button>
-            </li>
-        }
-    });
-    let context = a.context.iter().map(|c| {
-        let excerpt = a.sentences.iter().find(|s| s.contains(c.span)).map(|s| excerpt(text, *s, c.span));
-        html! {
-            <li>
-                <span class="vague-phrase">{ c.span.of(text).to_string() }</span>
-                if let Some(s) = excerpt { <span class="vague-sentence">{ s }</span> }
-            </li>
-        }
+    let events = (0..a.timeline.len()).map(|i| {
+        html! { <TimelineEvent doc={props.doc.clone()} index={i} current={props.active == Some(i)} dispatch={props.dispatch.clone()} /> }
     });
     html! {
         <section id="timeline" class="timeline" aria-labelledby="timeline-heading">
@@ -49,11 +33,69 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
             } else {
                 <ol class="events" role="list">{ for events }</ol>
             }
-            if !a.context.is_empty() {
-                <h3 class="context-heading">{ "Undated context" }</h3>
-                <ul class="context">{ for context }</ul>
-            }
+            <UndatedContext doc={props.doc.clone()} />
         </section>
+    }
+}
+
+/// Properties of [`TimelineEvent`].
+#[derive(Properties, PartialEq)]
+pub struct TimelineEventProps {
+    pub doc: DocRef,
+    /// Index into the doc's timeline.
+    pub index: usize,
+    /// Whether this is the chosen event.
+    pub current: bool,
+    pub dispatch: Callback<Action>,
+}
+
+/// One dated event: a button that jumps to its sentence.
+#[function_component]
+pub fn TimelineEvent(props: &TimelineEventProps) -> Html {
+    let e = &props.doc.analysis.timeline[props.index];
+    let i = props.index;
+    let onclick = props.dispatch.reform(move |_: MouseEvent| Action::ChooseEvent(i));
+    let current = props.current;
+    html! {
+        <li class={classes!("event", current.then_some("current"))}>
+            <button type="button" class="event-button" aria-current={current.then_some("true")} {onclick}>
+                <time datetime={e.date.iso()}>{ e.date.to_string() }</time>
+                <span class="event-label">{ e.label.clone() }</span>
+            </button>
+        </li>
+    }
+}
+
+/// Properties of [`UndatedContext`].
+#[derive(Properties, PartialEq)]
+pub struct UndatedContextProps {
+    pub doc: DocRef,
+}
+
+/// The undated periods ("for decades"), each with the clause it is in.
+#[function_component]
+pub fn UndatedContext(props: &UndatedContextProps) -> Html {
+    let a = &props.doc.analysis;
+    let text = &props.doc.article.text;
+    if a.context.is_empty() {
+        return html! {};
+    }
+    let context = a.context.iter().map(|c| {
+        // Sentences are in text order and do not overlap.
+        let at = a.sentences.partition_point(|s| s.end <= c.span.start);
+        let excerpt = a.sentences.get(at).filter(|s| s.contains(c.span)).map(|s| excerpt(text, *s, c.span));
+        html! {
+            <li>
+                <span class="vague-phrase">{ c.span.of(text).to_string() }</span>
+                if let Some(s) = excerpt { <span class="vague-sentence">{ s }</span> }
+            </li>
+        }
+    });
+    html! {
+        <>
+            <h3 class="context-heading">{ "Undated context" }</h3>
+            <ul class="context">{ for context }</ul>
+        </>
     }
 }
 
