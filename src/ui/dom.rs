@@ -28,7 +28,7 @@ mod web {
 
     pub fn scroll_to(el: &Element, center: bool) {
         let r = el.get_bounding_client_rect();
-        let screen = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+        let screen = screen_height();
         let distance = if center { (r.top() + r.bottom()) / 2.0 - screen / 2.0 } else { r.top() };
         let smooth = !reduced_motion() && super::glides(distance, screen);
         aim(el, center, smooth);
@@ -71,9 +71,14 @@ mod web {
         el.scroll_into_view_with_scroll_into_view_options(&opts);
     }
 
+    /// The view's height in pixels.
+    fn screen_height() -> f64 {
+        window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0)
+    }
+
     fn in_view(el: &Element, center: bool) -> bool {
         let r = el.get_bounding_client_rect();
-        let h = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+        let h = screen_height();
         if center {
             (r.top() >= 0.0 && r.bottom() <= h) || (r.top() <= 0.0 && r.bottom() >= h)
         } else {

@@ -1,9 +1,10 @@
 //! The search box in the masthead of every view. `/` focuses it from
 //! anywhere (but while typing in a field).
 //!
-//! Without JavaScript it is a plain form that opens the search page. With
-//! it, typing on any view opens the search view at once (see [`Nav`]), and
-//! on the search view each keystroke updates the results.
+//! It comes with the app (the server-rendered masthead holds its place:
+//! see [`super::chrome::Masthead`]). Typing on any view opens the search
+//! view at once (see [`Nav`]), and on the search view each keystroke
+//! updates the results.
 
 use yew::prelude::*;
 
