@@ -356,20 +356,11 @@ impl Harness {
         loop {
             let el = self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{}: no {css}: {e}", self.engine.name()));
             // The page scrolls smoothly, which a driver's own scroll-then-click
-            // does not wait for (Chromium): bring the element into view at once,
-            // then let two frames pass. Sections skipped while off screen
-            // (`content-visibility: auto`) take their real height as they come
-            // into view, and WebKit has no scroll anchoring: a click pressed in
-            // the same frame as the scroll could be released somewhere else.
+            // does not wait for (Chromium): bring the element into view at once.
             let arg = serde_json::to_value(&el).expect("element reference");
             let _ = self
                 .client
-                .execute_async(
-                    "const done = arguments[arguments.length - 1];
-                     arguments[0].scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-                     requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
-                    vec![arg],
-                )
+                .execute("arguments[0].scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });", vec![arg])
                 .await;
             match el.click().await {
                 Ok(()) => return,
