@@ -374,18 +374,40 @@ fn listen(dispatch: Callback<Action>, slugs: Vec<String>, mode: Mode) -> impl Dr
     {
         use gloo::events::EventListener;
         use gloo::utils::{document, window};
-        let open_hash = {
+        let open = {
             let dispatch = dispatch.clone();
-            move || {
-                let Some(section) = mode.section_in_hash(&dom::hash()) else { return };
-                if slugs.contains(&section) {
-                    dispatch.emit(Action::Expand(section.clone()));
-                    dom::scroll_to_id(&section);
-                }
+            move |hash: &str| -> bool {
+                let Some(section) = mode.section_in_hash(hash).filter(|s| slugs.contains(s)) else { return false };
+                dispatch.emit(Action::Expand(section.clone()));
+                dom::scroll_to_id(&section);
+                true
             }
         };
-        open_hash();
-        out.push(EventListener::new(&window(), "hashchange", move |_| open_hash()));
+        open(&dom::hash());
+        let follow = open.clone();
+        out.push(EventListener::new(&window(), "hashchange", move |_| {
+            open(&dom::hash());
+        }));
+        // A contents or section link is followed here rather than by the
+        // browser, so it moves the way every other jump does (a glide when
+        // near, at once when far; see `dom::glides`) and keyboard focus
+        // moves into the section. The page has no smooth scrolling of its
+        // own, which would also animate the scroll that brings a control
+        // reached by Tab into view, and WebKit can stop that animation
+        // short, leaving the control out of sight. Hash-routed views follow
+        // their links in the router.
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        out.push(EventListener::new_with_options(&document(), "click", options, move |e| {
+            if mode != Mode::Pages {
+                return;
+            }
+            let Some(hash) = dom::in_page_link(e) else { return };
+            if follow(&hash) {
+                e.prevent_default();
+                dom::push_url(&format!("#{hash}"));
+                dom::focus_first_later(&format!("[id=\"{hash}\"] button.section-toggle"));
+            }
+        }));
         out.push(EventListener::new(&document(), "keydown", move |e| {
             let Some(key) = dom::shortcut(e) else { return };
             match key.as_str() {

@@ -266,6 +266,15 @@ mod web {
         Some((id, nth))
     }
 
+    pub fn in_page_link(e: &web_sys::Event) -> Option<String> {
+        let m = e.dyn_ref::<web_sys::MouseEvent>()?;
+        if m.button() != 0 || m.ctrl_key() || m.meta_key() || m.shift_key() || m.alt_key() || e.default_prevented() {
+            return None;
+        }
+        let link = e.target()?.dyn_into::<Element>().ok()?.closest("a[href^='#']").ok()??;
+        Some(link.get_attribute("href")?.trim_start_matches('#').to_string())
+    }
+
     pub fn shortcut(e: &web_sys::Event) -> Option<String> {
         let e = e.dyn_ref::<web_sys::KeyboardEvent>()?;
         if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
@@ -372,6 +381,14 @@ pub fn hash() -> String {
 /// pointer, focus) happened in, if any.
 pub fn clicked_mention(e: &web_sys::Event) -> Option<(String, usize)> {
     web::clicked_mention(e)
+}
+
+/// The hash (without `#`) of the in-page link a plain click (or Enter)
+/// followed: `None` for other clicks, and with a modifier held (a new tab,
+/// a new window).
+#[cfg(target_arch = "wasm32")]
+pub fn in_page_link(e: &web_sys::Event) -> Option<String> {
+    web::in_page_link(e)
 }
 
 /// The key of a keyboard shortcut: `None` while typing in a field or with
