@@ -120,6 +120,12 @@ fn library_lists_every_article_with_links() {
         assert!(html.contains(&format!("href=\"{}.html\"", a.slug)), "link to {}", a.slug);
     }
     assert!(html.contains("Sergei Lavrov") || html.contains("Russia"), "most-mentioned names are listed");
+    // Controls that need the app (search, display menu, opening a file of
+    // one's own) appear once it runs: without it there is nothing dead to
+    // click, and no form field for the browser to lay out early.
+    for field in ["<input", "<textarea", "<select", "<button"] {
+        assert!(!html.contains(field), "the server-rendered library holds {field}");
+    }
     // The single-file edition links views through the hash.
     let html = futures::executor::block_on(
         ServerRenderer::<App>::with_props(|| AppProps { route: Route::Library, mode: Mode::Single }).render(),

@@ -74,7 +74,7 @@ static RUNNING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::n
 /// False while rendering what the server rendered (on the server, and in the
 /// browser's hydration of it, which must match); true once the app runs.
 #[hook]
-fn use_running() -> bool {
+pub(crate) fn use_running() -> bool {
     use std::sync::atomic::Ordering::Relaxed;
     let running = use_state(|| RUNNING.load(Relaxed));
     {

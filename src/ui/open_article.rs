@@ -1,6 +1,12 @@
 //! Opening a reader's own article: a file picker, drag and drop, or pasted
 //! text. The file is read and analysed in this browser (in the analysis
 //! worker); nothing is sent anywhere. A file that cannot be opened gets a message and changes nothing.
+//!
+//! Like the masthead's controls, the panel is not in the server-rendered
+//! page: it appears once the app runs, so a reader without JavaScript is not
+//! offered a file picker that does nothing, and the library page holds no
+//! form fields while it loads (see [`super::chrome::Masthead`]). It is the
+//! last thing on the page, so its arrival moves only the footer.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -8,6 +14,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::analyser;
+use super::chrome::use_running;
 use super::doc::{keep_own, Doc, DocRef};
 use super::own::{self, MAX_BYTES};
 
@@ -30,6 +37,7 @@ enum Status {
 
 #[function_component]
 pub fn OpenArticle(props: &OpenArticleProps) -> Html {
+    let running = use_running();
     let status = use_state(|| Status::Idle);
     let pasted = use_state(String::new);
     let dragging = use_state(|| false);
@@ -135,6 +143,9 @@ pub fn OpenArticle(props: &OpenArticleProps) -> Html {
         Status::Working(m) | Status::Note(m) => html! { <p class="open-status" role="status">{ m.clone() }</p> },
         Status::Error(m) => html! { <p class="open-error" role="alert">{ m.clone() }</p> },
     };
+    if !running {
+        return html! {};
+    }
     html! {
         <section class="open-article" aria-labelledby="open-heading">
             <h2 id="open-heading" class="panel-heading">{ "Read your own article" }</h2>
