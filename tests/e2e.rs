@@ -125,9 +125,12 @@ async fn toggles_highlights_by_button_and_key(engine: Engine) {
     let toggle = "button.highlight-toggle";
     assert_eq!(h.attr(toggle, "aria-pressed").await.as_deref(), Some("true"));
     let marks_before = h.js("return document.querySelectorAll('#article mark').length").await;
+    let date_sample = "return getComputedStyle(document.querySelector('.legend .date-swatch')).borderBottomColor";
+    let sample_on = h.js(date_sample).await;
     h.click(toggle).await;
     h.wait_until("document.getElementById('article').classList.contains('hl-off')", "highlights off").await;
     assert_eq!(h.attr(toggle, "aria-pressed").await.as_deref(), Some("false"));
+    assert_ne!(h.js(date_sample).await, sample_on, "{}: the legend's date sample fades with the dates", engine.name());
     let bg = h.js("return getComputedStyle(document.querySelector('#article mark')).backgroundColor").await;
     assert!(bg == json!("rgba(0, 0, 0, 0)") || bg == json!("transparent"), "{}: marks look like text when off: {bg}", engine.name());
     assert_eq!(h.js("return document.querySelectorAll('#article mark').length").await, marks_before, "text not re-rendered");

@@ -44,7 +44,7 @@ pub fn HighlightBar(props: &HighlightBarProps) -> Html {
                 <kbd aria-hidden="true">{ "h" }</kbd>
             </button>
             <ul class="filters" aria-label="Show by kind">{ for filters }</ul>
-            <p class="legend">
+            <p class={classes!("legend", (!props.highlights).then_some("off"))}>
                 <span class="legend-item"><span class="swatch date-swatch" aria-hidden="true"></span>{ "dated" }</span>
                 <span class="legend-item"><span class="swatch vague-swatch" aria-hidden="true"></span>{ "undated period" }</span>
                 <span class="legend-hint">{ "Choose a name to follow it through the text." }</span>
