@@ -396,18 +396,17 @@ fn listen(dispatch: Callback<Action>, slugs: Vec<String>, mode: Mode) -> impl Dr
         // reached by Tab into view, and WebKit can stop that animation
         // short, leaving the control out of sight. Hash-routed views follow
         // their links in the router.
-        let options = gloo::events::EventListenerOptions::enable_prevent_default();
-        out.push(EventListener::new_with_options(&document(), "click", options, move |e| {
-            if mode != Mode::Pages {
-                return;
-            }
-            let Some(hash) = dom::in_page_link(e) else { return };
-            if follow(&hash) {
-                e.prevent_default();
-                dom::push_url(&format!("#{hash}"));
-                dom::focus_first_later(&format!("[id=\"{hash}\"] button.section-toggle"));
-            }
-        }));
+        if mode == Mode::Pages {
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            out.push(EventListener::new_with_options(&document(), "click", options, move |e| {
+                let Some(hash) = dom::in_page_link(e) else { return };
+                if follow(&hash) {
+                    e.prevent_default();
+                    dom::push_url(&format!("#{hash}"));
+                    dom::focus_first_later(&format!("[id=\"{hash}\"] button.section-toggle"));
+                }
+            }));
+        }
         out.push(EventListener::new(&document(), "keydown", move |e| {
             let Some(key) = dom::shortcut(e) else { return };
             match key.as_str() {

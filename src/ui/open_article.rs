@@ -43,6 +43,9 @@ pub fn OpenArticle(props: &OpenArticleProps) -> Html {
     let dragging = use_state(|| false);
     // The pending file read; dropping it cancels the read.
     let reader: Rc<RefCell<Option<Box<dyn std::any::Any>>>> = use_mut_ref(|| None);
+    if !running {
+        return html! {};
+    }
 
     // Checks the text, has the worker read and analyse it, then keeps it.
     // Until the worker answers the page stays as it was (and responsive).
@@ -143,9 +146,6 @@ pub fn OpenArticle(props: &OpenArticleProps) -> Html {
         Status::Working(m) | Status::Note(m) => html! { <p class="open-status" role="status">{ m.clone() }</p> },
         Status::Error(m) => html! { <p class="open-error" role="alert">{ m.clone() }</p> },
     };
-    if !running {
-        return html! {};
-    }
     html! {
         <section class="open-article" aria-labelledby="open-heading">
             <h2 id="open-heading" class="panel-heading">{ "Read your own article" }</h2>
