@@ -338,13 +338,23 @@ impl Harness {
             .unwrap_or_else(|e| panic!("{}: script failed: {script}: {e}", self.engine.name()))
     }
 
+    /// Waits until `condition` (a JavaScript expression) is true.
+    ///
+    /// A condition that throws counts as not yet true: the page may be
+    /// between a render and the effects that follow it (Yew's scheduler
+    /// yields to the browser there once it has run for 16 ms), so an element
+    /// the condition reads may not be marked yet. The last error is reported
+    /// if the wait times out.
     pub async fn wait_until(&self, condition: &str, what: &str) {
         let start = Instant::now();
+        let script = format!("try {{ return !!({condition}); }} catch (e) {{ return String(e); }}");
         loop {
-            if self.js(&format!("return !!({condition});")).await == Value::Bool(true) {
+            let got = self.js(&script).await;
+            if got == Value::Bool(true) {
                 return;
             }
-            assert!(start.elapsed() < WAIT, "{}: timed out waiting for {what} ({condition})", self.engine.name());
+            let thrown = got.as_str().map(|e| format!("; it last threw {e}")).unwrap_or_default();
+            assert!(start.elapsed() < WAIT, "{}: timed out waiting for {what} ({condition}){thrown}", self.engine.name());
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
