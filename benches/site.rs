@@ -39,7 +39,7 @@
 //! own inputs: the file list, the static page and the long article.
 
 use std::collections::BTreeSet;
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -103,18 +103,28 @@ fn wait_for_port(port: u16, what: &str) -> Result<()> {
     Ok(())
 }
 
-/// `scripts/serve.py` serving `dir` (the site's own server: its headers, CSP, no compression).
+/// `scripts/serve.py` serving `dir` (the site's own server: its headers, CSP,
+/// no compression), on a port it picks and names in the line it prints once
+/// it listens.
 fn serve(dir: &Path) -> Result<(Proc, String)> {
-    let port = free_port()?;
-    let child = Command::new("python3")
+    let mut child = Command::new("python3")
         .arg(root().join("scripts/serve.py"))
-        .args(["--dir", &dir.to_string_lossy(), "--port", &port.to_string()])
+        .args(["--dir", &dir.to_string_lossy(), "--port", "0"])
         .env("LEDE_SERVE_QUIET", "1")
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .spawn()
         .map_err(|e| format!("start scripts/serve.py: {e}"))?;
+    let mut line = String::new();
+    if let Some(out) = child.stdout.take() {
+        let _ = BufReader::new(out).read_line(&mut line);
+    }
     let p = Proc(child);
-    wait_for_port(port, "scripts/serve.py")?;
+    let port: u16 = line
+        .split("http://127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .ok_or(format!("scripts/serve.py did not say where it listens ({line:?})"))?;
     Ok((p, format!("http://127.0.0.1:{port}/")))
 }
 

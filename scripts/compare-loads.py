@@ -106,12 +106,15 @@ def main():
     try:
         urls = []
         for _, folder, _ in sites:
-            port = free_port()
-            procs.append(subprocess.Popen([sys.executable, os.path.join(ROOT, "scripts", "serve.py"), "--dir", folder,
-                                           "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                          env={**os.environ, "LEDE_SERVE_QUIET": "1"}))
-            wait_for(port, f"the server for {folder}")
-            urls.append(f"http://127.0.0.1:{port}")
+            # Port 0: the server binds a free port and names it in its first line.
+            server = subprocess.Popen([sys.executable, os.path.join(ROOT, "scripts", "serve.py"), "--dir", folder,
+                                       "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                      env={**os.environ, "LEDE_SERVE_QUIET": "1"}, text=True)
+            procs.append(server)
+            line = server.stdout.readline()
+            if "http://127.0.0.1:" not in line:
+                sys.exit(f"compare-loads: the server for {folder} did not start ({line!r})")
+            urls.append("http://127.0.0.1:" + line.split("http://127.0.0.1:")[1].split("/")[0])
         dport = free_port()
         procs.append(subprocess.Popen(["chromedriver", f"--port={dport}"], stdout=subprocess.DEVNULL,
                                       stderr=subprocess.DEVNULL))

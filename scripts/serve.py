@@ -3,6 +3,9 @@
 
     python3 scripts/serve.py [--dir dist] [--port 8080] [--base /] [--csp-report FILE]
 
+With --port 0 the system picks a free port; the line printed once the
+server listens names it (tests read it from there).
+
 Sends the right type for .wasm, no caching (so a rebuild shows at once) and
 the Content-Security-Policy Lede is built to run under. With --base /lede/
 the site is served under that sub-path, like a GitHub Pages project site.
@@ -69,7 +72,8 @@ def main():
     base = "/" + a.base.strip("/") + "/" if a.base.strip("/") else "/"
     handler = type("H", (Handler,), {"base": base, "report_file": a.csp_report})
     server = http.server.ThreadingHTTPServer((a.host, a.port), functools.partial(handler, directory=a.dir))
-    print(f"Lede is served at http://{a.host}:{a.port}{base}  (Ctrl-C stops it)", flush=True)
+    port = server.server_address[1]
+    print(f"Lede is served at http://{a.host}:{port}{base}  (Ctrl-C stops it)", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

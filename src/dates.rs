@@ -498,12 +498,6 @@ impl Lower {
     }
 }
 
-/// Is `lower` (lower case) one of [`PAST_CUES`]?
-#[cfg(test)]
-fn is_past_cue(lower: &str) -> bool {
-    word_tags(word_key(lower.as_bytes())) & PAST != 0
-}
-
 /// What a word (by its [`word_key`]) may be to the scanner: bits of
 /// [`FUTURE_WORDS`], [`PAST_CUES`], [`STARTERS`] and [`CONTEXT_FIRST`].
 const FUTURE: u8 = 1;
@@ -1552,6 +1546,21 @@ mod tests {
     /// `(span text, iso, relative)` of every date found.
     fn dates(text: &str, published: Option<Date>) -> Vec<(String, String, bool)> {
         find(text, published).dates.iter().map(|m| (m.span.of(text).to_string(), m.value.iso(), m.relative)).collect()
+    }
+
+    #[test]
+    fn word_table_finds_every_listed_word_and_nothing_else() {
+        for (list, tag) in [(FUTURE_WORDS, FUTURE), (PAST_CUES, PAST), (STARTERS, STARTER), (CONTEXT_FIRST, CONTEXT)] {
+            for w in list {
+                // A word too long to pack would never be found.
+                assert_ne!(word_key(w.as_bytes()), 0, "{w:?} cannot be looked up");
+                assert_ne!(word_tags(word_key(w.as_bytes())) & tag, 0, "{w:?}");
+                assert_ne!(word_tags(word_key(w.to_uppercase().as_bytes())) & tag, 0, "{w:?} in capitals");
+            }
+        }
+        for w in ["harbour", "kashmir", "minister", "talks", "x", "", "internationalisation"] {
+            assert_eq!(word_tags(word_key(w.as_bytes())), 0, "{w:?}");
+        }
     }
 
     fn one(text: &str, published: Option<Date>) -> (String, String, bool) {

@@ -6,10 +6,10 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
-use common::{free_port, wait_for_port, Engine, Harness, Proc, SEED};
+use common::{serve, Engine, Harness, SEED};
 use serde_json::{json, Value};
 
 fn dist() -> PathBuf {
@@ -158,19 +158,7 @@ async fn runs_under_the_strict_content_security_policy() {
     let h = Harness::start().await;
     let report = std::env::temp_dir().join(format!("lede-csp-{}.jsonl", std::process::id()));
     let _ = std::fs::remove_file(&report);
-    let port = free_port();
-    let _server = Proc(
-        Command::new("python3")
-            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/serve.py"))
-            .args(["--dir", dist().to_str().expect("path"), "--port", &port.to_string()])
-            .arg("--csp-report")
-            .arg(&report)
-            .env("LEDE_SERVE_QUIET", "1")
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("serve.py"),
-    );
-    wait_for_port(port, "the CSP-reporting server");
+    let (_server, port) = serve(&dist(), 0, "/", Some(&report));
     let base = format!("http://127.0.0.1:{port}/");
     for page in ["index.html".to_string(), format!("{SEED}.html")] {
         h.client.goto(&format!("{base}{page}")).await.expect("open");
@@ -257,20 +245,6 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-fn serve(dir: &Path, port: u16) -> Proc {
-    let p = Proc(
-        Command::new("python3")
-            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/serve.py"))
-            .args(["--dir", dir.to_str().expect("path"), "--port", &port.to_string()])
-            .env("LEDE_SERVE_QUIET", "1")
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("serve.py"),
-    );
-    wait_for_port(port, "the site server");
-    p
-}
-
 #[tokio::test(flavor = "current_thread")]
 async fn a_new_build_replaces_the_old_one_and_its_cache() {
     let h = Harness::start().await;
@@ -289,9 +263,8 @@ async fn a_new_build_replaces_the_old_one_and_its_cache() {
     let html = std::fs::read_to_string(&page).expect("page");
     std::fs::write(&page, html.replace("<title>", "<title>Updated · ")).expect("write");
 
-    let port = free_port();
+    let (server, port) = serve(&old, 0, "/", None);
     let url = format!("http://127.0.0.1:{port}/{SEED}.html");
-    let server = serve(&old, port);
     h.client.goto(&url).await.expect("open");
     h.wait_ready().await;
     h.wait_until("navigator.serviceWorker.controller !== null", "the service worker").await;
@@ -299,7 +272,7 @@ async fn a_new_build_replaces_the_old_one_and_its_cache() {
     assert_eq!(keys, json!([format!("lede-{version}")]));
     drop(server);
 
-    let _server = serve(&new, port);
+    let _server = serve(&new, port, "/", None);
     h.client.goto(&url).await.expect("open again");
     h.wait_ready().await;
     assert!(h.js("return document.title").await.as_str().unwrap_or("").starts_with("Updated"), "the next visit shows the new build");

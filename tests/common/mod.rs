@@ -182,12 +182,58 @@ pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").expect("bind a loopback port").local_addr().expect("local addr").port()
 }
 
-pub fn wait_for_port(port: u16, what: &str) {
-    let start = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < Duration::from_secs(20), "{what} did not start listening on port {port}");
-        std::thread::sleep(Duration::from_millis(50));
+/// Serves `dir` under `base` with `scripts/serve.py`, on `port` or, given 0,
+/// on a port the system picks. Returns the server with its port, read from
+/// the line the server prints once it listens. (A port found free
+/// beforehand can be taken by another process, such as a WebDriver server,
+/// before the site server binds it.)
+pub fn serve(dir: &Path, port: u16, base: &str, csp_report: Option<&Path>) -> (Proc, u16) {
+    let mut cmd = Command::new("python3");
+    cmd.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/serve.py"))
+        .args(["--dir", dir.to_str().expect("utf-8 path"), "--port", &port.to_string(), "--base", base]);
+    if let Some(report) = csp_report {
+        cmd.arg("--csp-report").arg(report);
     }
+    let mut child = cmd.env("LEDE_SERVE_QUIET", "1").stdout(Stdio::piped()).spawn().expect("start scripts/serve.py");
+    let mut line = String::new();
+    let out = child.stdout.take().expect("serve.py stdout");
+    let _ = BufReader::new(out).read_line(&mut line);
+    let port = line
+        .split("http://127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("scripts/serve.py did not say where it listens ({line:?})"));
+    (Proc(child), port)
+}
+
+/// Starts a WebDriver server on a free port and waits until it listens.
+/// If it exits first (the port was taken after it was found free), it is
+/// started again on another port.
+fn start_driver(engine: Engine, display: Option<&str>) -> (Group, u16) {
+    for _ in 0..5 {
+        let port = free_port();
+        let mut cmd = Command::new(engine.driver());
+        cmd.args(engine.driver_args(port)).stdout(Stdio::null()).stderr(Stdio::null()).process_group(0);
+        if let Some(d) = display {
+            cmd.env("DISPLAY", d);
+        }
+        let mut driver = Group(cmd.spawn().unwrap_or_else(|e| {
+            panic!("{}: cannot start {} ({e}); `make test` installs it ({})", engine.name(), engine.driver(), engine.install_hint())
+        }));
+        let start = Instant::now();
+        loop {
+            if let Ok(Some(_)) = driver.0.try_wait() {
+                break;
+            }
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return (driver, port);
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "{} did not start listening on port {port}", engine.driver());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    panic!("{}: {} exited at start five times", engine.name(), engine.driver())
 }
 
 /// One browser session at a time in this process.
@@ -270,29 +316,10 @@ impl Harness {
         let dist = root.join("dist");
         assert!(dist.join("index.html").is_file(), "dist/ is not built: run `make dist` (or `make test`) first");
         let turn = SessionTurn::take();
-        let port = free_port();
-        let server = Command::new("python3")
-            .arg(root.join("scripts/serve.py"))
-            .args(["--dir", dist.to_str().expect("utf-8 path"), "--port", &port.to_string(), "--base", base])
-            .env("LEDE_SERVE_QUIET", "1")
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("start scripts/serve.py");
-        let server = Proc(server);
-
-        let name = engine.name();
+        let (server, port) = serve(&dist, 0, base, None);
         let display = (engine == Engine::WebKit).then(start_xvfb);
-        let dport = free_port();
-        let mut cmd = Command::new(engine.driver());
-        cmd.args(engine.driver_args(dport)).stdout(Stdio::null()).stderr(Stdio::null()).process_group(0);
-        if let Some((_, d)) = &display {
-            cmd.env("DISPLAY", d);
-        }
-        let driver = Group(cmd.spawn().unwrap_or_else(|e| {
-            panic!("{name}: cannot start {} ({e}); `make test` installs it ({})", engine.driver(), engine.install_hint())
-        }));
-        wait_for_port(port, "the site server");
-        wait_for_port(dport, engine.driver());
+        let (driver, dport) = start_driver(engine, display.as_ref().map(|(_, d)| d.as_str()));
+        let name = engine.name();
         let caps = engine.capabilities(media).as_object().expect("object").clone();
         let client = ClientBuilder::rustls()
             .expect("tls")
