@@ -107,8 +107,7 @@ async fn deep_link_survives_reload(engine: Engine) {
     h.open(&format!("{SEED}.html#russias-strategic-interests")).await;
     let in_view = section_at_top("russias-strategic-interests");
     h.wait_until(&in_view, "the deep link to scroll").await;
-    h.client.refresh().await.expect("reload");
-    h.wait_ready().await;
+    h.reload().await;
     assert_eq!(h.js("return location.hash").await, json!("#russias-strategic-interests"));
     assert_eq!(
         h.attr("#russias-strategic-interests button.section-toggle", "aria-expanded").await.as_deref(),
@@ -259,8 +258,7 @@ async fn everything_by_keyboard_alone(engine: Engine) {
     expect(&h, "location.hash === '#whats-next'", "the contents link to follow").await;
     expect(&h, "document.querySelector('#whats-next button').getAttribute('aria-expanded') === 'true'", "the linked section to open").await;
     expect(&h, &section_at_top("whats-next"), "the linked section in view").await;
-    h.client.refresh().await.expect("reload");
-    h.wait_ready().await;
+    h.reload().await;
     assert_eq!(h.js("return location.hash").await, json!("#whats-next"));
     expect(&h, "document.querySelector('#whats-next button').getAttribute('aria-expanded') === 'true'", "the section open after reload").await;
 

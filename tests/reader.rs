@@ -18,8 +18,7 @@ async fn preferences_survive_a_reload() {
     h.click("button.size-step[aria-label='A+ larger text']").await;
     h.wait_until("document.documentElement.dataset.theme === 'sepia' && document.documentElement.dataset.size === '1'", "the display choice").await;
 
-    h.client.refresh().await.expect("reload");
-    h.wait_ready().await;
+    h.reload().await;
     h.wait_until("document.getElementById('article').classList.contains('hl-off')", "highlights to stay off").await;
     assert_eq!(h.attr("button.highlight-toggle", "aria-pressed").await.as_deref(), Some("false"));
     assert_eq!(h.js("return document.getElementById('article').classList.contains('hide-place')").await, json!(true));
@@ -87,8 +86,7 @@ async fn a_readers_own_file_is_analysed_kept_and_removed() {
     let dates = h.js("return [...document.querySelectorAll('#timeline ol > li time')].map(t => t.getAttribute('datetime'))").await;
     assert!(dates.as_array().expect("dates").contains(&json!("2024-06-03")), "{dates}");
     // Kept: it survives a reload, and the library lists it.
-    h.client.refresh().await.expect("reload");
-    h.wait_ready().await;
+    h.reload().await;
     h.wait_until("document.querySelector('#article h1') && document.querySelector('#article h1').textContent.includes('Ferry Terminal')", "the kept article").await;
     h.open("index.html").await;
     h.wait_until("document.querySelectorAll('.own-list li').length === 1", "the library's list").await;

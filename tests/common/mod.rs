@@ -354,8 +354,33 @@ impl Harness {
         self.wait_ready().await;
     }
 
+    /// Reloads the page, as a reader would who has been reading it: once
+    /// the service worker has installed and controls the page. (A reload
+    /// sent while the worker is still registering or installing, fetching
+    /// the whole site, is held by WebKit until that job is done; once in a
+    /// fresh `make test`, the reloaded page had not started 15 s later.)
+    pub async fn reload(&self) {
+        self.wait_until(
+            "!('serviceWorker' in navigator) || navigator.serviceWorker.controller !== null",
+            "the service worker to control the page",
+        )
+        .await;
+        self.client.refresh().await.expect("reload");
+        self.wait_ready().await;
+    }
+
     pub async fn wait_ready(&self) {
-        self.wait_until("performance.getEntriesByName('lede:interactive').length > 0", "the app to start").await;
+        let condition = "performance.getEntriesByName('lede:interactive').length > 0";
+        if let Err(thrown) = self.poll(condition).await {
+            // What the page got to, to tell a slow start from a failed one.
+            let state = self
+                .js("return JSON.stringify({ url: location.href, readyState: document.readyState, \
+                     marks: performance.getEntriesByType('mark').map(m => m.name), \
+                     static: document.documentElement.classList.contains('lede-static'), \
+                     controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller) })")
+                .await;
+            panic!("{}: timed out waiting for the app to start{thrown}; the page: {state}", self.engine.name());
+        }
     }
 
     pub async fn js(&self, script: &str) -> Value {
@@ -373,15 +398,24 @@ impl Harness {
     /// the condition reads may not be marked yet. The last error is reported
     /// if the wait times out.
     pub async fn wait_until(&self, condition: &str, what: &str) {
+        if let Err(thrown) = self.poll(condition).await {
+            panic!("{}: timed out waiting for {what} ({condition}){thrown}", self.engine.name());
+        }
+    }
+
+    /// Evaluates `condition` until it is true; after [`WAIT`], gives up with
+    /// what it last threw (if it threw).
+    async fn poll(&self, condition: &str) -> Result<(), String> {
         let start = Instant::now();
         let script = format!("try {{ return !!({condition}); }} catch (e) {{ return String(e); }}");
         loop {
             let got = self.js(&script).await;
             if got == Value::Bool(true) {
-                return;
+                return Ok(());
             }
-            let thrown = got.as_str().map(|e| format!("; it last threw {e}")).unwrap_or_default();
-            assert!(start.elapsed() < WAIT, "{}: timed out waiting for {what} ({condition}){thrown}", self.engine.name());
+            if start.elapsed() >= WAIT {
+                return Err(got.as_str().map(|e| format!("; it last threw {e}")).unwrap_or_default());
+            }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
