@@ -592,6 +592,14 @@ async fn search_finds_an_entity_and_opens_its_article_at_the_mention(engine: Eng
     h.wait_until("document.getElementById('entity-card') !== null && document.getElementById('entity-card').textContent.includes('1 of 2')", "the card at the first mention").await;
     h.wait_until("(() => { const r = document.querySelector('#article mark.current').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()", "the mention in view").await;
     assert_eq!(h.js("return document.querySelector('#article mark.current').textContent").await, json!("Sergei Lavrov"));
+    // The card's position reads on one line, and its buttons stay inside it.
+    let fits = h
+        .js("const p = document.querySelector('#entity-card .step-position'); \
+             const card = document.getElementById('entity-card').getBoundingClientRect(); \
+             return p.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(p).fontSize) \
+               && [...document.querySelectorAll('#entity-card button')].every(b => b.getBoundingClientRect().right <= card.right);")
+        .await;
+    assert_eq!(fits, json!(true), "{}: the card's steps fit it", engine.name());
     h.wait_until("document.querySelectorAll('#article mark.search-hit').length === 2", "the matches marked in the article").await;
     assert!(h.js("return document.querySelector('.search-bar').textContent").await.as_str().unwrap_or("").contains("2 matches"));
     let violations = axe(&h, "article opened from a search").await;
