@@ -426,8 +426,9 @@ impl Harness {
         let start = Instant::now();
         loop {
             let el = self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{}: no {css}: {e}", self.engine.name()));
-            // The page scrolls smoothly, which a driver's own scroll-then-click
-            // does not wait for (Chromium): bring the element into view at once.
+            // A jump the page started may still be gliding (`dom::glides`),
+            // which a driver's own scroll-then-click does not wait for
+            // (Chromium): bring the element into view at once.
             let arg = serde_json::to_value(&el).expect("element reference");
             let _ = self
                 .client
