@@ -29,45 +29,48 @@ setup-test:
 
 # The two wasm bundles, each compiled, given its JS glue and shrunk: the
 # viewer (an ES module, loaded by every page) and the analysis worker's (the
-# crate with its `worker` feature, a classic script for static/worker.js,
-# loaded only when a reader opens a file of their own).
+# `lede` crate with its `worker` feature, a classic script for
+# static/worker.js, loaded only when a reader opens a file of their own).
 wasm: setup
 	rm -rf $(PKG)
-	cargo rustc --profile web --target wasm32-unknown-unknown --lib --crate-type cdylib
+	cargo rustc -p lede --profile web --target wasm32-unknown-unknown --lib --crate-type cdylib
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM)
 	$(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/lede_bg.wasm -o $(PKG)/lede_bg.wasm
-	cargo rustc --profile web --target wasm32-unknown-unknown --lib --crate-type cdylib --features worker
+	cargo rustc -p lede --profile web --target wasm32-unknown-unknown --lib --crate-type cdylib --features worker
 	wasm-bindgen --target no-modules --no-typescript --out-dir $(PKG) --out-name lede_worker $(WASM)
 	$(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/lede_worker_bg.wasm -o $(PKG)/lede_worker_bg.wasm
 
-# The static site: server-rendered pages around the bundle.
+# The static site: server-rendered pages around the bundle (the `site`
+# command of crates/cli).
 dist: wasm
-	cargo run --release --bin site -- dist $(PKG)
+	cargo run --release -p lede-cli --bin site -- dist $(PKG)
 
 serve: dist
 	python3 scripts/serve.py --dir dist --port $(PORT)
 
-# Every test (and each benchmark once) but the browser suite, then the browser
-# suite once per engine: each engine runs even if another failed, and any
-# failure, including an engine that cannot start, fails the run.
+# Every test of the three crates (and each benchmark once) but the browser
+# suite, then the browser suite once per engine: each engine runs even if
+# another failed, and any failure, including an engine that cannot start,
+# fails the run.
 E2E_ENGINES := chromium firefox webkit
 test: setup-test dist
-	cargo test --release --tests -- $(foreach e,$(E2E_ENGINES),--skip $(e)::)
-	cargo test --release --benches
+	cargo test --release --workspace --tests -- $(foreach e,$(E2E_ENGINES),--skip $(e)::)
+	cargo test --release --workspace --benches
 	@failed=""; for e in $(E2E_ENGINES); do \
 	  echo "== end-to-end suite in $$e"; start=$$SECONDS; \
-	  cargo test --release --test e2e -- "$$e::" || failed="$$failed $$e"; \
+	  cargo test --release -p lede --test e2e -- "$$e::" || failed="$$failed $$e"; \
 	  echo "== $$e: $$((SECONDS - start)) s"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "make test: the end-to-end suite failed in:$$failed" >&2; exit 1; fi
 	@echo "make test: all tests passed (end-to-end in $(E2E_ENGINES))"
 
-# The benchmarks (benches/site.rs): transfer size of the first view, loads in
-# headless Chromium next to a static page of the same article, a generated
-# 100,000-word article, and analysis throughput. Prints a table and writes
-# target/bench.json; a missed target is reported, not an error. The long
-# article's site is built by the `wasm` recipe above with LEDE_ARTICLES, in
-# its own target directory (minutes the first time, then only what changed).
+# The benchmarks (crates/cli/benches/site.rs): transfer size of the first
+# view, loads in headless Chromium next to a static page of the same article,
+# a generated 100,000-word article, and analysis throughput. Prints a table
+# and writes target/bench.json; a missed target is reported, not an error.
+# The long article's site is built by the `wasm` recipe above with
+# LEDE_ARTICLES, in its own target directory (minutes the first time, then
+# only what changed).
 BENCH := target/bench
 BENCH_BUILD := target/bench-build
 bench: dist
@@ -75,9 +78,9 @@ bench: dist
 	python3 scripts/bench-article.py --words 100000 $(BENCH)/long-articles/long-report.txt
 	$(MAKE) --no-print-directory wasm LEDE_ARTICLES=$(CURDIR)/$(BENCH)/long-articles CARGO_TARGET_DIR=$(BENCH_BUILD) \
 	  PKG=$(BENCH_BUILD)/pkg WASM=$(patsubst target/%,$(BENCH_BUILD)/%,$(WASM))
-	LEDE_ARTICLES=$(CURDIR)/$(BENCH)/long-articles cargo run --quiet --release --target-dir $(BENCH_BUILD) --bin site -- \
+	LEDE_ARTICLES=$(CURDIR)/$(BENCH)/long-articles cargo run --quiet --release --target-dir $(BENCH_BUILD) -p lede-cli --bin site -- \
 	  $(BENCH)/long-site $(BENCH_BUILD)/pkg
-	cargo bench --bench site
+	cargo bench -p lede-cli --bench site
 
 clean:
 	rm -rf dist $(PKG)

@@ -1,38 +1,17 @@
 //! Embeds every article of `articles/` into the crate, with its analysis.
 //!
-//! Each file is read and analysed with the same code the app uses (these
-//! modules are the crate's own, compiled into the build script too), so a
-//! file that is not an article (empty, not UTF-8, no title, …) stops the
-//! build with a message naming the file and the reason, instead of shipping
-//! an empty page. The analysis is embedded in its wire form (`src/wire.rs`):
-//! the viewer shows an embedded article without reading or analysing it.
-
-#![allow(dead_code)]
-
-#[path = "src/analysis.rs"]
-mod analysis;
-#[path = "src/dates.rs"]
-mod dates;
-#[path = "src/entities.rs"]
-mod entities;
-#[path = "src/lexicon.rs"]
-mod lexicon;
-#[path = "src/timeline.rs"]
-mod timeline;
-#[path = "src/wire.rs"]
-mod wire;
-#[path = "src/model.rs"]
-mod model;
-#[path = "src/read/mod.rs"]
-mod read;
-#[path = "src/span.rs"]
-mod span;
-#[path = "src/text.rs"]
-mod text;
+//! Each file is read and analysed with the same code the app uses (the
+//! `lede-analysis` crate, a build dependency), so a file that is not an
+//! article (empty, not UTF-8, no title, …) stops the build with a message
+//! naming the file and the reason, instead of shipping an empty page. The
+//! analysis is embedded in its wire form (`lede_analysis::wire`): the viewer
+//! shows an embedded article without reading or analysing it.
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs, process};
+
+use lede_analysis::{analysis, read, wire};
 
 fn main() {
     // LEDE_ARTICLES embeds another folder (the benchmarks build a site with
@@ -48,11 +27,8 @@ fn main() {
         eprintln!("error: {e}");
         process::exit(1);
     });
-    // The analysis code and its data: a change re-analyses every article.
-    for f in ["src/analysis.rs", "src/dates.rs", "src/entities.rs", "src/lexicon.rs", "src/timeline.rs", "src/wire.rs",
-              "src/model.rs", "src/span.rs", "src/text.rs", "src/read", "data"] {
-        println!("cargo:rerun-if-changed={f}");
-    }
+    // A change to the analysis code or its data rebuilds `lede-analysis`,
+    // and with it this script, which then re-analyses every article.
     let out_dir = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     let mut out = String::from("/// Articles embedded from `articles/` by build.rs.\npub static EMBEDDED: &[Embedded] = &[\n");
     for (i, (path, article)) in articles.iter().enumerate() {

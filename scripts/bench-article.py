@@ -32,7 +32,7 @@ TITLES = ["Foreign Minister", "Prime Minister", "President", "Defence Minister",
           "Interior Minister", "Health Minister", "Trade Minister", "Energy Minister", "Deputy Prime Minister",
           "Chief Executive", "Governor", "Senator", "Ambassador", "General", "Mayor"]
 
-# Countries with their capitals and a second city (all in data/gazetteer.tsv).
+# Countries with their capitals and a second city (all in crates/analysis/data/gazetteer.tsv).
 PLACES = [("Russia", "Moscow", "St Petersburg"), ("India", "New Delhi", "Mumbai"), ("Pakistan", "Islamabad", "Karachi"),
           ("China", "Beijing", "Shanghai"), ("France", "Paris", "Marseille"), ("Germany", "Berlin", "Hamburg"),
           ("Japan", "Tokyo", "Osaka"), ("Brazil", "Brasília", "São Paulo"), ("Kenya", "Nairobi", "Mombasa"),

@@ -9,7 +9,7 @@ each site, in alternating order, in one headless Chromium with its cache,
 storage and service workers cleared before each load; the first round is not
 counted. Prints the median first contentful paint, article text on screen
 and interactive time of each site, read in the page by the same script as
-`make bench` (`LOAD_JS` in benches/site.rs).
+`make bench` (`LOAD_JS` in crates/cli/benches/site.rs).
 
 Page figures on a shared machine drift by 10% between runs, more than most
 changes move them; loads of two builds alternated in one run drift together,
@@ -31,7 +31,7 @@ SEED = "russia-offers-to-mediate-kashmir.html"
 
 
 def load_js():
-    bench = open(os.path.join(ROOT, "benches", "site.rs"), encoding="utf-8").read()
+    bench = open(os.path.join(ROOT, "crates", "cli", "benches", "site.rs"), encoding="utf-8").read()
     return bench.split('const LOAD_JS: &str = r#"', 1)[1].split('"#;', 1)[0]
 
 

@@ -1,8 +1,8 @@
 //! The articles embedded at build time from `articles/` (see `build.rs`).
 
-use crate::model::Article;
+use lede_analysis::model::Article;
 #[cfg(not(target_arch = "wasm32"))]
-use crate::read::{read_str, Format};
+use lede_analysis::read::{read_str, Format};
 
 /// One embedded file.
 #[derive(Debug)]
@@ -14,7 +14,7 @@ pub struct Embedded {
     #[cfg(not(target_arch = "wasm32"))]
     pub source: &'static str,
     /// The article read and analysed at build time, in its wire form
-    /// (see [`crate::wire`]).
+    /// (see [`lede_analysis::wire`]).
     pub data: &'static str,
 }
 
@@ -24,14 +24,14 @@ include!(concat!(env!("OUT_DIR"), "/articles.rs"));
 /// with the same reader, so this cannot fail for an embedded file; an error
 /// is still returned rather than hidden.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn read_embedded(e: &Embedded) -> Result<Article, crate::read::ReadError> {
+pub fn read_embedded(e: &Embedded) -> Result<Article, lede_analysis::read::ReadError> {
     let format = Format::from_name(e.file)?;
     read_str(e.file, format, e.source.to_string())
 }
 
 /// An embedded article with the analysis made at build time.
-pub fn analysed(e: &Embedded) -> Result<(Article, crate::analysis::Analysis), String> {
-    crate::wire::from_json(e.data).map_err(|err| format!("{}: {err}", e.file))
+pub fn analysed(e: &Embedded) -> Result<(Article, lede_analysis::analysis::Analysis), String> {
+    lede_analysis::wire::from_json(e.data).map_err(|err| format!("{}: {err}", e.file))
 }
 
 /// Every embedded article, in file-name order.
@@ -60,10 +60,22 @@ mod tests {
         assert!(!EMBEDDED.is_empty());
         for e in EMBEDDED {
             let article = read_embedded(e).expect("reads");
-            let analysis = crate::analysis::analyze(&article);
+            let analysis = lede_analysis::analysis::analyze(&article);
             assert_eq!(analysed(e).expect("unpacks"), (article, analysis), "{}", e.file);
             assert_eq!(position(e.slug).map(|i| EMBEDDED[i].file), Some(e.file));
         }
         assert_eq!(position("no-such-article"), None);
+    }
+
+    #[test]
+    fn every_embedded_article_round_trips() {
+        use lede_analysis::analysis::analyze;
+        use lede_analysis::wire::{from_json, to_json};
+        for a in articles() {
+            let analysis = analyze(&a);
+            let (back, back_analysis) = from_json(&to_json(&a, &analysis)).unwrap();
+            assert_eq!(back, a, "{}", a.file);
+            assert_eq!(back_analysis, analysis, "{}", a.file);
+        }
     }
 }

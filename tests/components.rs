@@ -2,10 +2,10 @@
 
 use std::rc::Rc;
 
-use lede::read::{read_str, Format};
 use lede::ui::doc::{Doc, DocRef};
 use lede::ui::prose::{Hits, Prose, ProseProps};
 use lede::ui::{App, AppProps, Mode, Route};
+use lede_analysis::read::{read_str, Format};
 use yew::ServerRenderer;
 
 const SEED_SLUG: &str = "russia-offers-to-mediate-kashmir";
@@ -150,12 +150,12 @@ fn printed_pages_get_a_legend_and_a_timeline_table() {
 fn search_matches_are_marked_inside_names_and_stay_text() {
     let src = "Talks Resume\nMOSCOW (AP) _ Foreign Minister Sergei Lavrov spoke. Lavrov <b>said</b> more.\n";
     let article = read_str("t.txt", Format::Text, src.to_string()).expect("article");
-    let q = lede::search::Query::new("lavrov").expect("query");
-    assert_eq!(lede::search::matches_in(&article, &q).len(), 2);
+    let q = lede_analysis::search::Query::new("lavrov").expect("query");
+    assert_eq!(lede_analysis::search::matches_in(&article, &q).len(), 2);
     let html = futures::executor::block_on(
         ServerRenderer::<Prose>::with_props(move || {
             let n = article.blocks.len();
-            let hits = Hits(Rc::new(lede::search::matches_in(&article, &q)));
+            let hits = Hits(Rc::new(lede_analysis::search::matches_in(&article, &q)));
             ProseProps { doc: DocRef(Rc::new(Doc::new(article))), blocks: 0..n, hits }
         })
         .render(),

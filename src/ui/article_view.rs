@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use lede_analysis::search::{matches_in, Query};
 use yew::prelude::*;
 
 use super::doc::{embedded, load_own, DocRef};
@@ -21,7 +22,6 @@ use super::print_notes::{PrintLegend, PrintTimeline};
 use super::route::{Mode, OWN_PREFIX};
 use super::shortcuts_help::ShortcutsHelp;
 use super::toc::Toc;
-use crate::search::{matches_in, Query};
 
 /// Properties of [`ArticleView`].
 #[derive(Properties, PartialEq)]

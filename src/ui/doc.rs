@@ -2,10 +2,11 @@
 
 use std::rc::Rc;
 
-use crate::analysis::Analysis;
-use crate::entities::EntityKind;
+use lede_analysis::analysis::Analysis;
+use lede_analysis::entities::EntityKind;
+use lede_analysis::model::{Article, Section};
+
 use crate::library;
-use crate::model::{Article, Section};
 
 /// An article with its analysis and sections.
 pub struct Doc {
@@ -21,7 +22,7 @@ impl Doc {
     /// Analyses an article (natively: the browser gets articles analysed).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn new(article: Article) -> Doc {
-        let analysis = crate::analysis::analyze(&article);
+        let analysis = lede_analysis::analysis::analyze(&article);
         Doc::from_parts(article, analysis)
     }
 

@@ -1,9 +1,9 @@
 //! The article's header: title, dateline and reading time.
 
+use lede_analysis::dates::{month_name, weekday_name};
 use yew::prelude::*;
 
 use super::doc::DocRef;
-use crate::dates::{month_name, weekday_name};
 
 /// Properties of [`ArticleHeader`].
 #[derive(Properties, PartialEq)]
@@ -19,12 +19,12 @@ pub fn ArticleHeader(props: &HeaderProps) -> Html {
     let a = &props.doc.article;
     let date = a.published.map(|d| {
         let long = format!("{}, {} {} {}", weekday_name(d), d.day(), month_name(d.month()), d.year());
-        html! { <time datetime={crate::dates::DateValue::Day(d).iso()}>{ long }</time> }
+        html! { <time datetime={lede_analysis::dates::DateValue::Day(d).iso()}>{ long }</time> }
     });
     let minutes = a.reading_minutes();
     let title = match a.title_span {
         Some(s) => {
-            let block = crate::model::Block { kind: crate::model::BlockKind::Paragraph, runs: vec![crate::model::Run::plain(s)] };
+            let block = lede_analysis::model::Block { kind: lede_analysis::model::BlockKind::Paragraph, runs: vec![lede_analysis::model::Run::plain(s)] };
             super::prose::render_block(&props.doc, &block, &props.hits)
         }
         None => html! { { a.title.clone() } },

@@ -1,10 +1,10 @@
 //! The highlight toggle, one filter per entity kind, and the legend.
 
+use lede_analysis::entities::EntityKind;
 use yew::prelude::*;
 
 use super::doc::DocRef;
 use super::state::Action;
-use crate::entities::EntityKind;
 
 /// Properties of [`HighlightBar`].
 #[derive(Properties, PartialEq)]

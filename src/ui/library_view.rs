@@ -1,6 +1,7 @@
 //! The library: every embedded article with its place, date, reading time
 //! and most-mentioned names.
 
+use lede_analysis::dates::month_name;
 use yew::prelude::*;
 
 use super::chrome::{Masthead, SiteFooter};
@@ -8,7 +9,6 @@ use super::dom;
 use super::open_article::OpenArticle;
 use super::own;
 use super::route::Mode;
-use crate::dates::month_name;
 
 /// One article's card, computed once.
 #[derive(Clone, PartialEq)]
@@ -28,7 +28,7 @@ fn cards() -> Vec<Card> {
             let (a, analysis) = (&d.article, &d.analysis);
             let top = analysis.entities.iter().take(4).map(|e| (e.name.clone(), e.kind.as_str())).collect();
             let date = a.published.map(|d| {
-                (crate::dates::DateValue::Day(d).iso(), format!("{} {} {}", d.day(), month_name(d.month()), d.year()))
+                (lede_analysis::dates::DateValue::Day(d).iso(), format!("{} {} {}", d.day(), month_name(d.month()), d.year()))
             });
             Card { slug: a.slug.clone(), title: a.title.clone(), place: a.place.clone(), date, minutes: a.reading_minutes(), top }
         })

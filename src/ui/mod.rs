@@ -70,14 +70,14 @@ pub fn start() {
 #[cfg(all(target_arch = "wasm32", feature = "worker"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn analyze_json(name: &str, text: &str) -> Result<String, String> {
-    let article = crate::read::read(name, text.as_bytes()).map_err(|e| e.to_string())?;
-    let analysis = crate::analysis::analyze(&article);
-    serde_json::to_string(&crate::report::report(&article, &analysis)).map_err(|e| e.to_string())
+    let article = lede_analysis::read::read(name, text.as_bytes()).map_err(|e| e.to_string())?;
+    let analysis = lede_analysis::analysis::analyze(&article);
+    serde_json::to_string(&lede_analysis::report::report(&article, &analysis)).map_err(|e| e.to_string())
 }
 
 /// The analysis worker's entry (`static/worker.js`): reads and analyses a
 /// text and returns the article and its analysis in their wire form (see
-/// [`crate::wire`]).
+/// [`lede_analysis::wire`]).
 #[cfg(all(target_arch = "wasm32", feature = "worker"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn analyze_wire(name: &str, text: &str) -> Result<String, String> {

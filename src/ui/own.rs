@@ -5,13 +5,13 @@
 //! `lede:own:SLUG` the file's text. Slugs start with `own/`, so a reader's
 //! article never takes an embedded article's address.
 
+use lede_analysis::model::Article;
+#[cfg(not(target_arch = "wasm32"))]
+use lede_analysis::read::read;
+use lede_analysis::read::{decode, Format};
 use serde::{Deserialize, Serialize};
 
 use super::route::OWN_PREFIX;
-use crate::model::Article;
-#[cfg(not(target_arch = "wasm32"))]
-use crate::read::read;
-use crate::read::{decode, Format};
 
 /// The largest file a reader can open, in bytes.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;

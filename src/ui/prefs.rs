@@ -7,9 +7,8 @@
 //! Pages are server-rendered with the defaults; the stored preferences are
 //! applied right after hydration. Off the browser nothing is stored.
 
+use lede_analysis::entities::EntityKind;
 use serde::{Deserialize, Serialize};
-
-use crate::entities::EntityKind;
 
 /// Highlight preferences shared by every article.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,10 +1,10 @@
 //! What only a printed article shows: the legend of the highlights and the
 //! timeline as a table at the end. Hidden on screen.
 
+use lede_analysis::entities::EntityKind;
 use yew::prelude::*;
 
 use super::doc::DocRef;
-use crate::entities::EntityKind;
 
 /// Properties of [`PrintLegend`] and [`PrintTimeline`].
 #[derive(Properties, PartialEq)]

@@ -10,11 +10,11 @@
 
 use std::rc::Rc;
 
+use lede_analysis::model::{Block, BlockKind, Style};
+use lede_analysis::span::Span;
 use yew::prelude::*;
 
 use super::doc::DocRef;
-use crate::model::{Block, BlockKind, Style};
-use crate::span::Span;
 
 /// Search matches in an article's text (sorted byte spans), compared by
 /// identity so that passing them on costs nothing.

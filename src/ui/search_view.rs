@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use lede_analysis::search::{search, Query, Results, Searchable, Snippet, MIN_QUERY};
 use yew::prelude::*;
 
 use super::chrome::{Masthead, SiteFooter};
@@ -14,7 +15,6 @@ use super::doc::{all_embedded, article_counts, load_own, DocRef};
 use super::own;
 use super::dom;
 use super::route::Mode;
-use crate::search::{search, Query, Results, Searchable, Snippet, MIN_QUERY};
 
 /// Properties of [`SearchView`].
 #[derive(Properties, PartialEq)]

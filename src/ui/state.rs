@@ -3,9 +3,8 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use lede_analysis::entities::EntityKind;
 use yew::Reducible;
-
-use crate::entities::EntityKind;
 
 /// Everything the reader can change on the page.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,11 +1,11 @@
 //! The timeline: dated events in date order, each a button that jumps to
 //! its sentence, and the undated periods listed apart.
 
+use lede_analysis::span::Span;
 use yew::prelude::*;
 
 use super::doc::DocRef;
 use super::state::Action;
-use crate::span::Span;
 
 /// Properties of [`TimelineView`].
 #[derive(Properties, PartialEq)]

@@ -3,19 +3,19 @@
 //! and numbers, so no two paragraphs are the same.
 //!
 //! ```text
-//! cargo bench --bench analysis
+//! cargo bench -p lede-analysis --bench analysis
 //! ```
 
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use lede::read::{read_str, Format};
+use lede_analysis::read::{read_str, Format};
 
 const TARGET_BYTES: usize = 8 * 1024 * 1024;
 
 /// Body paragraphs of the evaluation articles (no title, no front matter).
 fn paragraphs() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/eval");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("tests/eval")
         .map(|e| e.unwrap().path())
@@ -58,7 +58,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("read_str+analyze 8MB", |b| {
         b.iter(|| {
             let article = read_str("bench.txt", Format::Text, text.clone()).unwrap();
-            std::hint::black_box(lede::analysis::analyze(&article))
+            std::hint::black_box(lede_analysis::analysis::analyze(&article))
         })
     });
     g.finish();

@@ -61,8 +61,9 @@ const CHROMIUM_ARGS: &[&str] = &[
     "--enable-precise-memory-info", "--js-flags=--expose-gc",
 ];
 
+/// The top of the repository (this crate is `crates/cli`).
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 fn main() {
@@ -449,7 +450,7 @@ fn write_static_page(dist: &Path, out: &Path) -> Result<()> {
         .ok_or(format!("articles/{SEED}.* not found"))?;
     let bytes = std::fs::read(&source).map_err(|e| format!("{}: {e}", source.display()))?;
     let name = source.file_name().unwrap_or_default().to_string_lossy().to_string();
-    let a = lede::read::read(&name, &bytes).map_err(|e| format!("{name}: {e}"))?;
+    let a = lede_analysis::read::read(&name, &bytes).map_err(|e| format!("{name}: {e}"))?;
 
     let html = std::fs::read_to_string(dist.join(format!("{SEED}.html"))).map_err(|e| e.to_string())?;
     let css = quoted_after(&html, "href=")
@@ -465,7 +466,7 @@ fn write_static_page(dist: &Path, out: &Path) -> Result<()> {
     let mut first = true;
     let mut list = false;
     for b in &a.blocks {
-        use lede::model::BlockKind;
+        use lede_analysis::model::BlockKind;
         let text = escape(a.block_text(b).trim());
         if list && b.kind != BlockKind::ListItem {
             body.push_str("</ul>\n");
@@ -531,8 +532,8 @@ struct ArticleStats {
 fn stats(path: &Path) -> Result<ArticleStats> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
-    let a = lede::read::read(&name, &bytes).map_err(|e| format!("{name}: {e}"))?;
-    let an = lede::analysis::analyze(&a);
+    let a = lede_analysis::read::read(&name, &bytes).map_err(|e| format!("{name}: {e}"))?;
+    let an = lede_analysis::analysis::analyze(&a);
     Ok(ArticleStats {
         words: a.word_count(),
         bytes: bytes.len(),

@@ -20,13 +20,13 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use crate::library;
-use crate::model::Article;
-use crate::ui::route::RESERVED;
-use crate::ui::{render_to_html, Mode, Route};
+use lede::library;
+use lede::ui::route::RESERVED;
+use lede::ui::{render_to_html, Mode, Route};
+use lede_analysis::model::Article;
 
 /// The page template (`index.html` at the top of the repository).
-pub const TEMPLATE: &str = include_str!("../index.html");
+pub const TEMPLATE: &str = include_str!("../../../index.html");
 
 /// Escapes text for an HTML attribute or text node.
 pub fn escape(s: &str) -> String {
@@ -47,7 +47,7 @@ pub fn escape(s: &str) -> String {
 /// A short description for search engines and link previews: the start of
 /// the first paragraph, without its dateline.
 pub fn description(a: &Article) -> String {
-    let first = a.blocks.iter().find(|b| b.kind == crate::model::BlockKind::Paragraph);
+    let first = a.blocks.iter().find(|b| b.kind == lede_analysis::model::BlockKind::Paragraph);
     let text = first.map(|b| a.block_text(b)).unwrap_or_default();
     let text = match a.dateline {
         Some(d) if text.starts_with(d.of(&a.text)) => text[d.len()..].trim().to_string(),

@@ -11,7 +11,7 @@ use serde_json::Value;
 const BIN: &str = env!("CARGO_BIN_EXE_analyze");
 
 fn seed_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("articles/russia-offers-to-mediate-kashmir.txt")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../articles/russia-offers-to-mediate-kashmir.txt")
 }
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {

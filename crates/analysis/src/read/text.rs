@@ -191,7 +191,7 @@ mod tests {
     use crate::read::{read_str, Format};
     use time::macros::date;
 
-    const SEED: &str = include_str!("../../articles/russia-offers-to-mediate-kashmir.txt");
+    const SEED: &str = include_str!("../../../../articles/russia-offers-to-mediate-kashmir.txt");
 
     #[test]
     fn reads_the_seed() {

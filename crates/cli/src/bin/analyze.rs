@@ -1,16 +1,17 @@
 //! `analyze`: check what Lede finds in an article before publishing it.
 //!
 //! ```text
-//! cargo run --release --bin analyze -- [--published YYYY-MM-DD] FILE
+//! cargo run --release -p lede-cli --bin analyze -- [--published YYYY-MM-DD] FILE
 //! ```
 //!
-//! Prints one JSON object (see `lede::report`). FILE may be `-` for standard
-//! input. A file that is not an article gets a one-line error and exit 1.
+//! Prints one JSON object (see `lede_analysis::report`). FILE may be `-` for
+//! standard input. A file that is not an article gets a one-line error and
+//! exit 1.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use lede::read::{read_owned, Format};
+use lede_analysis::read::{read_owned, Format};
 
 /// Large buffers (the text, its tokens, the finders' per-token tables) are
 /// asked to be backed by transparent huge pages where the kernel offers
@@ -94,7 +95,7 @@ fn run() -> Result<(), String> {
         match arg.as_str() {
             "--published" => {
                 let v = args.next().ok_or("--published needs a date (YYYY-MM-DD)")?;
-                published = Some(lede::dates::parse_date_phrase(&v).ok_or(format!("--published: “{v}” is not a date"))?);
+                published = Some(lede_analysis::dates::parse_date_phrase(&v).ok_or(format!("--published: “{v}” is not a date"))?);
             }
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -120,11 +121,11 @@ fn run() -> Result<(), String> {
     if article.published.is_none() {
         article.published = published;
     }
-    let analysis = lede::analysis::analyze(&article);
-    let report = lede::report::report(&article, &analysis);
+    let analysis = lede_analysis::analysis::analyze(&article);
+    let report = lede_analysis::report::report(&article, &analysis);
     // One buffered write: the report of a long article is many small lines.
     let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
-    lede::report::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
+    lede_analysis::report::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
     writeln!(out).map_err(|e| e.to_string())?;
     out.flush().map_err(|e| e.to_string())?;
     // The process ends here: its memory goes back whole, without freeing

@@ -1,7 +1,7 @@
 //! `site`: writes the deployable static site (run by `make dist`).
 //!
 //! ```text
-//! cargo run --release --bin site -- OUT_DIR PKG_DIR
+//! cargo run --release -p lede-cli --bin site -- OUT_DIR PKG_DIR
 //! ```
 //!
 //! PKG_DIR holds the wasm bundle made by `wasm-bindgen` (and `wasm-opt`).
@@ -15,8 +15,9 @@ fn main() -> ExitCode {
         eprintln!("usage: site OUT_DIR PKG_DIR");
         return ExitCode::FAILURE;
     };
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    match lede::site::build(&PathBuf::from(out), &PathBuf::from(pkg), &root.join("static")) {
+    // The top of the repository (this crate is `crates/cli`).
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    match lede_cli::site::build(&PathBuf::from(out), &PathBuf::from(pkg), &root.join("static")) {
         Ok(files) => {
             println!("site: wrote {} files to {out}", files.len());
             ExitCode::SUCCESS

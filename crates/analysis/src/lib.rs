@@ -1,0 +1,24 @@
+//! Lede's analysis: a news article read from a file, with the people,
+//! organisations, places and groups it names and a timeline of the dated
+//! events it reports.
+//!
+//! No browser types and no Yew, so the same code runs natively (the build
+//! script that embeds `articles/`, the `analyze` command, the tests) and in
+//! the browser (the viewer's analysis worker): [`read`] turns a file into an
+//! [`model::Article`], [`analysis::analyze`] finds [`entities`], [`dates`]
+//! and the [`timeline`]; [`report`] is the `analyze` command's JSON,
+//! [`wire`] the compact form an analysed article travels in, and [`search`]
+//! matches a query across analysed articles.
+
+pub mod analysis;
+pub mod dates;
+pub mod entities;
+pub mod lexicon;
+pub mod model;
+pub mod read;
+pub mod report;
+pub mod search;
+pub mod span;
+pub mod text;
+pub mod timeline;
+pub mod wire;
