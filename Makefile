@@ -4,6 +4,7 @@
 #   make test    set up this machine and run every test
 #   make dist    write the deployable static site to dist/
 #   make bench   print the benchmarks
+#   make eval    print the analysis's quality on the annotated news stories
 #
 # Setup steps check before they install, so a second run installs nothing.
 
@@ -19,7 +20,7 @@ WASM_OPT := tools/node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                  --enable-reference-types --enable-multivalue --enable-mutable-globals
 
-.PHONY: setup setup-test wasm dist serve test test-unit test-e2e bench clean
+.PHONY: setup setup-test wasm dist serve test test-unit test-e2e bench eval clean
 
 setup:
 	@scripts/setup.sh build
@@ -63,6 +64,14 @@ test: setup-test dist
 	done; \
 	if [ -n "$$failed" ]; then echo "make test: the end-to-end suite failed in:$$failed" >&2; exit 1; fi
 	@echo "make test: all tests passed (end-to-end in $(E2E_ENGINES))"
+
+# The analysis's quality on the hand-annotated stories of tests/eval/: the
+# real-news set (tests/eval/news/, the one that counts) and the tuned set.
+# Mentions by kind, distinct entities, dates and the timeline, per set; the
+# same test guards each figure in make test. LEDE_EVAL_DETAILS=1 lists every
+# miss, story by story.
+eval:
+	cargo test --release -p lede-analysis --test eval quality -- --nocapture
 
 # The benchmarks (crates/cli/benches/site.rs): transfer size of the first
 # view, loads in headless Chromium next to a static page of the same article,
