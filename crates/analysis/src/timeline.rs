@@ -80,17 +80,26 @@ pub fn build_timeline(
         (Sorted::new(sentences), Sorted::new(&protected), Sorted::new(&date_spans), Sorted::new(&descriptions), Sorted::new(&names));
     let mut events: Vec<Event> = Vec::with_capacity(dates.len());
     let mut scratch = Scratch::default();
+    let mut previous: Option<&DateMention> = None;
     for d in dates {
+        let before = previous.replace(d);
         // Sentences are sorted and disjoint: the last one starting at or before the date.
         let k = sentences.partition_point(|s| s.start <= d.span.start);
         let Some(sentence) = k.checked_sub(1).map(|k| sentences.items[k]).filter(|s| s.contains(d.span)) else { continue };
+        let before = before.filter(|b| sentence.contains(b.span));
+        if d.event.is_none() && !dates_a_happening(text, sentence, d, before) {
+            continue;
+        }
         let raw = if let Some(ev) = d.event {
             ev
         } else if dateline.is_some_and(|dl| dl.contains(d.span)) {
-            match lead_clause(text, sentence, dateline.unwrap_or_default(), &protected) {
-                Some(c) => c,
-                None => continue,
+            let Some(c) = lead_clause(text, sentence, dateline.unwrap_or_default(), &protected) else { continue };
+            // The lead's happening told with a date of its own is that date's
+            // event, not the publication day's.
+            if date_spans.items.iter().any(|o| *o != d.span && c.contains(*o)) {
+                continue;
             }
+            c
         } else {
             match date_clause(text, sentence, d.span, &protected) {
                 Some(c) => c,
@@ -236,7 +245,9 @@ fn clauses(text: &str, sentence: Span, protected: &Sorted<Span>) -> Vec<Span> {
             _ => continue,
         };
         let abs = sentence.start + i;
-        if !inside_protected(protected, abs) {
+        // `20,000` and `8:30` are numbers, not clause breaks.
+        let between_digits = len == 1 && i > 0 && s[i - 1].is_ascii_digit() && s.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if !between_digits && !inside_protected(protected, abs) {
             out.push(Span::new(sentence.start + start, abs));
             start = i + len;
         }
@@ -294,10 +305,108 @@ fn date_clause(text: &str, sentence: Span, date: Span, protected: &Sorted<Span>)
         let after = Span::new(date.end.min(c.end).max(c.start), c.end).of(text);
         before.split_whitespace().chain(after.split_whitespace()).filter(|w| !is_leading(w)).take(2).count()
     };
+    if words_without_date(cs[at]) >= 2 && has_verb(text, cs[at]) {
+        return Some(cs[at]);
+    }
+    // A date in a clause with no verb (`On Sunday, in a video posted online,
+    // the group announced …`, `…, of voluntary manslaughter on March 10`)
+    // dates the nearest clause that has one: what follows an opening
+    // adverbial, what precedes a closing one.
+    let after = || cs[at + 1..].iter().find(|c| has_verb(text, **c) && !is_leading(first_word(text, **c)));
+    let before = || cs[..at].iter().rev().find(|c| has_verb(text, **c));
+    let near = if at == 0 { after().or_else(before) } else { before().or_else(after) };
+    if let Some(c) = near {
+        return Some(*c);
+    }
     if words_without_date(cs[at]) >= 2 {
         return Some(cs[at]);
     }
     cs.get(at + 1).or(at.checked_sub(1).and_then(|p| cs.get(p))).copied()
+}
+
+/// Words before a date that make it the bound of a stretch of time rather
+/// than the day of a happening: `since 1990`, `until March`, `through 2020`.
+const BOUNDS: &[&str] = &["since", "through", "till", "until"];
+
+/// What stands between the two dates of a range: `from 2000 to 2005`,
+/// `between 1952 and 1953`, `April 9 - 28`.
+const RANGE_JOINS: &[&str] = &["to", "and", "-", "–", "—", "through", "until", "or"];
+
+/// Words before a year that make it part of a noun phrase (`the 2016
+/// election`, `its 2015 forecast`): the year names the thing, it dates no
+/// happening of the sentence.
+const MODIFIER_BEFORE: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "whose"];
+
+/// Does the date `d` (in `sentence`; `before` is the date just before it in
+/// the same sentence) date a happening? Not when it bounds a stretch of
+/// time, ends a range, or is a year inside a noun phrase.
+fn dates_a_happening(text: &str, sentence: Span, d: &DateMention, before: Option<&DateMention>) -> bool {
+    let head = &text[sentence.start..d.span.start];
+    let prev_word = head.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    if lower_is_one_of(prev_word, BOUNDS) {
+        return false;
+    }
+    if let Some(b) = before {
+        let between = text[b.span.end..d.span.start].trim();
+        if RANGE_JOINS.iter().any(|j| between.eq_ignore_ascii_case(j)) {
+            return false;
+        }
+    }
+    let year = matches!(d.value, DateValue::Year(_) | DateValue::Decade(_));
+    if year {
+        let rest = &text[d.span.end..sentence.end];
+        // `the 2016 election`, `last year's elections`, `the 2014-2015 season`.
+        let next = rest.trim_start_matches(['-', '–']).split_whitespace().next().unwrap_or("");
+        let possessive = rest.starts_with("'s") || rest.starts_with("’s");
+        let noun_next = !rest.starts_with([',', '.', ';', ':', ')']) && next.chars().next().is_some_and(char::is_alphabetic);
+        if possessive || lower_is_one_of(prev_word, MODIFIER_BEFORE) && noun_next && !lower_is_one_of(next, LEADING) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Forms of verbs with no regular ending, auxiliaries and the commonest
+/// present forms of reporting verbs; sorted, no repeats.
+const VERB_FORMS: &[&str] = &[
+    "am", "are", "arrives", "asks", "ate", "awoke", "became", "become", "becomes", "began", "begins", "begun",
+    "bid", "bought", "bound", "broke", "broken", "brought", "built", "burnt", "buys", "calls", "came", "can",
+    "caught", "chose", "chosen", "claims", "closes", "comes", "continues", "could", "cut", "dealt", "did", "dies",
+    "does", "done", "drew", "driven", "drove", "dug", "expects", "faces", "fell", "felt", "finds", "fled", "flew",
+    "flies", "fought", "found", "froze", "gave", "gets", "given", "gives", "goes", "gone", "got", "grew", "grown",
+    "had", "has", "have", "heard", "hears", "held", "hid", "hit", "hits", "holds", "hung", "hurt", "is", "keeps",
+    "kept", "knew", "known", "laid", "leads", "leaves", "led", "left", "lent", "let", "lies", "lit", "lost", "made",
+    "makes", "may", "meant", "meets", "met", "might", "must", "opens", "paid", "pays", "plans", "pled", "put",
+    "quit", "ran", "read", "remains", "reports", "rises", "rode", "rose", "runs", "said", "sang", "sank", "sat",
+    "saw", "says", "seeks", "seen", "sees", "sells", "sent", "set", "shall", "shook", "shot", "should", "shut",
+    "slid", "sold", "sought", "spent", "split", "spoke", "spoken", "spread", "stands", "stole", "stood", "struck",
+    "swept", "swore", "sworn", "taken", "takes", "taught", "tells", "thought", "threw", "thrown", "told", "took",
+    "tore", "torn", "underwent", "wants", "was", "went", "were", "will", "wins", "withdrew", "woke", "won", "wore",
+    "would", "written", "wrote",
+];
+
+/// `-ed` words that are not verbs.
+const NOT_VERBS: &[&str] = &["hundred", "indeed", "kindred", "naked", "sacred", "wicked", "beloved", "crooked", "rugged"];
+
+/// Could the word be a finite verb or a participle?
+fn is_verb_form(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty() || w.contains('-') {
+        return false;
+    }
+    let lower = w.to_ascii_lowercase();
+    VERB_FORMS.binary_search(&lower.as_str()).is_ok()
+        || lower.len() >= 5 && lower.ends_with("ed") && !NOT_VERBS.contains(&lower.as_str())
+}
+
+/// Does the clause hold a verb? Capitalised words other than the first are
+/// names, not verbs.
+fn has_verb(text: &str, clause: Span) -> bool {
+    clause
+        .of(text)
+        .split_whitespace()
+        .enumerate()
+        .any(|(k, w)| (k == 0 || !w.starts_with(|c: char| c.is_uppercase())) && is_verb_form(w))
 }
 
 /// The name that ends just before a clause, across a comma: what a leading
@@ -333,12 +442,25 @@ fn make_label(
         let before = &text[raw.start..d.start];
         let trimmed = before.trim_end();
         let prep = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
-        let start = if lower_is_one_of(prep, &["on", "in", "at", "since", "by", "until", "from"]) {
-            raw.start + trimmed.len() - prep.len()
-        } else {
-            d.start
-        };
-        cuts.push(Span::new(start, d.end));
+        let has_prep = lower_is_one_of(prep, &["on", "in", "at", "since", "by", "until", "from", "during"]);
+        let start = if has_prep { raw.start + trimmed.len() - prep.len() } else { d.start };
+        let after = &text[d.end..raw.end];
+        let next = after.split_whitespace().next().unwrap_or("");
+        // `Tuesday is a national holiday`: the date is what the clause is about.
+        if !has_prep && before.trim().is_empty() && lower_is_one_of(next, &["is", "was", "will", "has", "had", "marks", "marked"]) {
+            continue;
+        }
+        let mut end = d.end;
+        // `in Tuesday's global trading`, `from today's game`: the date's noun phrase goes with it.
+        if has_prep && (after.starts_with("'s") || after.starts_with("’s")) {
+            let tail = &after[after.find('s').map_or(0, |k| k + 1)..];
+            let stop = tail.find([',', ';', '.', '(', '—', '–']).unwrap_or(tail.len());
+            end = d.end + (after.len() - tail.len()) + tail[..stop].trim_end().len();
+        } else if lower_is_one_of(next, &["morning", "afternoon", "evening", "night"]) {
+            // `on Thursday morning`
+            end = d.end + after.find(next).unwrap_or(0) + next.len();
+        }
+        cuts.push(Span::new(start, end));
     }
     for (m, desc) in inside(descriptions, |(m, _)| *m, raw).iter().filter(|(m, _)| raw.contains(*m)) {
         let before = &text[raw.start..m.start];
@@ -497,6 +619,77 @@ impl WordSet {
         }
         let smaller = a.len().min(b.len());
         smaller > 0 && shared * 2 >= smaller
+    }
+}
+
+#[cfg(test)]
+mod happening_tests {
+    use crate::analysis::analyze;
+    use crate::read::{read_str, Format};
+
+    fn timeline(body: &str) -> Vec<(String, String)> {
+        let src = format!("A Report\nLONDON, Nov. 20, 2024 – Officials met on Monday.\n{body}\n");
+        let a = read_str("s.txt", Format::Text, src).unwrap();
+        analyze(&a).timeline.into_iter().map(|e| (e.date.iso(), e.label)).collect()
+    }
+
+    fn dates(body: &str) -> Vec<String> {
+        timeline(body).into_iter().map(|(d, _)| d).filter(|d| d != "2024-11-18").collect()
+    }
+
+    #[test]
+    fn the_verb_table_is_sorted_without_repeats() {
+        assert!(super::VERB_FORMS.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::NOT_VERBS.windows(2).all(|w| w[0] != w[1]));
+    }
+
+    #[test]
+    fn a_bound_dates_no_happening() {
+        assert_eq!(dates("Prices fell to their lowest level since 2009."), Vec::<String>::new());
+        assert_eq!(dates("The bridge stayed closed until 2019."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_range_is_one_happening_at_its_start() {
+        assert_eq!(dates("The company exported 40 tonnes from 2000 to 2005."), ["2000"]);
+        assert_eq!(dates("He was head of the council between 1952 and 1953."), ["1952"]);
+    }
+
+    #[test]
+    fn a_year_inside_a_noun_phrase_names_the_thing() {
+        assert_eq!(dates("The council voted before the 2014 protests began."), Vec::<String>::new());
+        assert_eq!(dates("Turnout beat last year's elections."), Vec::<String>::new());
+        assert_eq!(dates("The mayor resigned in 2014."), ["2014"]);
+    }
+
+    #[test]
+    fn an_opening_adverbial_dates_the_clause_after_it() {
+        let t = timeline("On Tuesday, in the cup final, the Otters defeated the Falcons 3-2.");
+        assert!(t.iter().any(|(d, l)| d == "2024-11-19" && l.contains("defeated")), "{t:?}");
+    }
+
+    #[test]
+    fn a_closing_phrase_dates_the_clause_before_it() {
+        let t = timeline("A jury convicted Roe, 51, of fraud on March 10, 2022.");
+        assert!(t.iter().any(|(d, l)| d == "2022-03-10" && l.contains("convicted")), "{t:?}");
+    }
+
+    #[test]
+    fn numbers_keep_their_commas_and_colons() {
+        let t = timeline("He was released on $20,000 bail on Thursday.");
+        assert!(t.iter().any(|(_, l)| l.starts_with("He was released")), "{t:?}");
+    }
+
+    #[test]
+    fn a_date_that_is_the_subject_stays_in_the_label() {
+        let t = timeline("Tuesday is a national holiday.");
+        assert!(t.iter().any(|(_, l)| l == "Tuesday is a national holiday"), "{t:?}");
+    }
+
+    #[test]
+    fn a_possessive_date_goes_with_its_noun() {
+        let t = timeline("Oil prices fell in Tuesday's trading.");
+        assert!(t.iter().any(|(_, l)| l == "Oil prices fell"), "{t:?}");
     }
 }
 
