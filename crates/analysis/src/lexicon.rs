@@ -105,6 +105,24 @@ pub struct Lexicon {
     /// (`Hurricane Fiona`, `Operation Sindoor`).
     pub event_names: HashSet<&'static str>,
     pub function_words: HashSet<&'static str>,
+    /// Words that end a company's formal name (`Inc`, `Holdings`), without
+    /// a final period; each is an organisation head too.
+    pub corporate_suffixes: HashSet<&'static str>,
+    /// Abbreviations whose period belongs to the name they end: the
+    /// corporate suffixes written with one (`Inc.`) and the U.S. states.
+    pub abbreviations: HashSet<&'static str>,
+    /// The AP abbreviations of U.S. states, without their final period (`N.J`).
+    pub us_states: HashSet<&'static str>,
+    /// Words after a hyphen that describe a name (`Moscow-based`).
+    pub hyphen_descriptors: HashSet<&'static str>,
+    /// Capitalised short words that are no acronym (`II`, `TV`).
+    pub not_acronyms: HashSet<&'static str>,
+    /// Words besides organisation and place heads that a connector may follow.
+    pub connector_heads: HashSet<&'static str>,
+    /// Connectors inside a name (`of`, `of the`), longest first.
+    pub connectors: Vec<Vec<&'static str>>,
+    /// Words after which an unknown name of several words is a place.
+    pub run_place_prepositions: HashSet<&'static str>,
 }
 
 const GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
@@ -175,6 +193,14 @@ impl Lexicon {
             event_nouns: HashSet::default(),
             org_cues: HashSet::default(),
             function_words: HashSet::default(),
+            corporate_suffixes: HashSet::default(),
+            abbreviations: HashSet::default(),
+            us_states: HashSet::default(),
+            hyphen_descriptors: HashSet::default(),
+            not_acronyms: HashSet::default(),
+            connector_heads: HashSet::default(),
+            connectors: Vec::new(),
+            run_place_prepositions: HashSet::default(),
         };
         let mut section = "";
         for line in lexicon.lines() {
@@ -216,9 +242,36 @@ impl Lexicon {
                 "function-words" => {
                     lex.function_words.insert(line);
                 }
+                "corporate-suffixes" => {
+                    let bare = line.strip_suffix('.').unwrap_or(line);
+                    if bare.len() < line.len() {
+                        lex.abbreviations.insert(bare);
+                    }
+                    lex.corporate_suffixes.insert(bare);
+                    lex.org_heads.insert(bare);
+                }
+                "us-state-abbreviations" => {
+                    let bare = line.strip_suffix('.').unwrap_or(line);
+                    lex.us_states.insert(bare);
+                    lex.abbreviations.insert(bare);
+                }
+                "hyphen-descriptors" => {
+                    lex.hyphen_descriptors.insert(line);
+                }
+                "not-acronyms" => {
+                    lex.not_acronyms.insert(line);
+                }
+                "connector-heads" => {
+                    lex.connector_heads.insert(line);
+                }
+                "name-connectors" => lex.connectors.push(phrase_tokens(line)),
+                "run-place-prepositions" => {
+                    lex.run_place_prepositions.insert(line);
+                }
                 _ => {}
             }
         }
+        lex.connectors.sort_by_key(|c| std::cmp::Reverse(c.len()));
         for map in [&mut lex.titles, &mut lex.roles] {
             for list in map.values_mut() {
                 list.sort_by_key(|a| std::cmp::Reverse(a.len()));
@@ -248,5 +301,32 @@ mod tests {
         assert!(lex.titles["Foreign"].iter().any(|t| t == &["Foreign", "Minister"]));
         assert!(lex.org_heads.contains("Ministry"));
         assert!(lex.function_words.contains("However"));
+        assert!(lex.corporate_suffixes.contains("Inc") && lex.abbreviations.contains("Inc"));
+        assert!(lex.org_heads.contains("Holdings") && lex.us_states.contains("N.J"));
+    }
+
+    /// Every word list is written once: each section of the lexicon is
+    /// sorted (byte order) and has no repeated entry, and no section
+    /// appears twice.
+    #[test]
+    fn lexicon_sections_are_sorted_and_unique() {
+        let mut sections: Vec<(&str, Vec<&str>)> = Vec::new();
+        for line in LEXICON.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                assert!(!sections.iter().any(|(n, _)| *n == name), "section [{name}] appears twice");
+                sections.push((name, Vec::new()));
+                continue;
+            }
+            sections.last_mut().expect("an entry before any section").1.push(line);
+        }
+        assert!(sections.len() >= 15, "{} sections", sections.len());
+        for (name, entries) in &sections {
+            for w in entries.windows(2) {
+                assert!(w[0] < w[1], "[{name}]: {:?} before {:?} (unsorted or repeated)", w[0], w[1]);
+            }
+        }
     }
 }

@@ -7,7 +7,9 @@
 //!    cities, regions, demonyms, international bodies) are matched longest
 //!    first, case-sensitively.
 //! 2. **Capitalised runs** — capitalised words, gazetteer phrases and inner
-//!    connectors (`Bank of England`) — are classified by patterns from
+//!    connectors (`Bank of England`) — are classified by the named rules of
+//!    [`rules::RULES`] (one registry, one conflict policy: the longest claim,
+//!    then the rule listed first), with the word lists of
 //!    `data/lexicon.txt`: a title before a name (`Foreign Minister Sergei
 //!    Lavrov`), a lower-case role (`striker Igor Shkvyrin`), an organisation
 //!    head (`… Ministry`, `… Party`), a place head (`… Valley`).
@@ -22,6 +24,8 @@
 //! headline, never starts an entity by itself: it must be a gazetteer phrase
 //! or an alias of an entity found in running text.
 
+
+mod rules;
 
 use std::borrow::Cow;
 
@@ -149,6 +153,9 @@ struct Found<'a> {
     name: Cow<'a, str>,
     span: Span,
     description: Option<String>,
+    /// The rule that made it (`alias`, `dateline` or one of [`rules::RULES`]).
+    #[cfg_attr(not(test), allow(dead_code))]
+    rule: &'static str,
 }
 
 struct Finder<'a> {
@@ -166,6 +173,9 @@ struct Finder<'a> {
     lower_words: LowerWords<'a>,
     found: Vec<Found<'a>>,
     alias_table: AliasTable<'a>,
+    /// The rule whose mentions are being added.
+    rule: &'static str,
+    dateline: Option<Span>,
 }
 
 /// The words of a text that start with a lower-case letter, as written.
@@ -210,16 +220,16 @@ pub(crate) fn find_entities_in(input: &Input, toks: &[Token]) -> Vec<Entity> {
 
 fn find_entities_with<'a>(input: &Input<'a>, toks: std::borrow::Cow<'a, [Token]>) -> Vec<Entity> {
     let mut f = Finder::new(input, toks);
-    f.dateline_place(input.dateline);
-    let runs = f.runs();
-    for run in runs.iter() {
-        f.classify(run);
-    }
-    f.aliases();
-    f.single_names(&runs);
-    f.aliases();
-    let r = f.into_entities();
-    r
+    f.find_all();
+    f.into_entities()
+}
+
+/// Each mention found in `input.text`, with its kind and the rule that made it.
+#[cfg(test)]
+fn find_entities_traced(input: &Input) -> Vec<(Span, EntityKind, &'static str)> {
+    let mut f = Finder::new(input, std::borrow::Cow::Owned(tokens(input.text)));
+    f.find_all();
+    f.found.iter().map(|m| (m.span, m.kind, m.rule)).collect()
 }
 
 /// A gazetteer match `(length, entry)` in one `u32` (`0` for none): the
@@ -254,35 +264,27 @@ fn is_acronym(s: &str) -> bool {
     (2..=6).contains(&letters) && s.chars().all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
 }
 
-/// The Associated Press abbreviations of U.S. states, without their final period.
-const AP_STATES: &[&str] = &[
-    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md",
-    "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "N.H", "N.J", "N.M", "N.Y", "N.C", "N.D", "Okla",
-    "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Vt", "Va", "Wash", "W.Va", "Wis", "Wyo",
-];
-
-/// Words after a hyphen that describe a name rather than continue it.
-const HYPHEN_WORDS: &[&str] = &[
-    "led", "based", "backed", "born", "owned", "run", "made", "style", "era", "bound", "type", "like", "wide",
-    "held", "free", "based", "area", "bred", "only", "ruled", "class", "year", "day", "made",
-];
-
 /// One word ending in `bank` (`Commerzbank`, `Rabobank`): a bank.
-fn is_bank_name(w: &str) -> bool {
+pub(super) fn is_bank_name(w: &str) -> bool {
     w.len() > 6 && w.ends_with("bank") && !w.ends_with("sbank")
 }
 
-/// Words that end a company's formal name; what stands before them is
-/// its short name (`Meridian Pharmaceuticals Inc.` → `Meridian`).
-const CORPORATE_SUFFIXES: &[&str] = &[
-    "Inc", "Corp", "Corporation", "Co", "Company", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "GmbH", "Group",
-    "Holdings", "Laboratories", "Pharmaceuticals", "Semiconductor", "Securities", "Industries", "Technologies",
-    "Systems", "Motors", "Electronics", "Airlines", "Bank", "Trust", "Partners", "Capital", "Energy", "Media",
-];
-
-const ROMAN: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "AM", "PM", "OK", "TV"];
-
 impl<'a> Finder<'a> {
+    /// The passes: the dateline, the capitalised runs (by the rules), the
+    /// aliases of what was found, single unknown names (by the rules), and
+    /// the aliases again.
+    fn find_all(&mut self) {
+        self.rule = "dateline";
+        self.dateline_place(self.dateline);
+        let runs = self.runs();
+        for run in runs.iter() {
+            self.classify(run);
+        }
+        self.aliases();
+        self.single_names(&runs);
+        self.aliases();
+    }
+
     fn new(input: &Input<'a>, toks: std::borrow::Cow<'a, [Token]>) -> Self {
         let text = input.text;
         let lex = lexicon();
@@ -348,6 +350,8 @@ impl<'a> Finder<'a> {
             lower_words,
             found: Vec::with_capacity(n / 8),
             alias_table: AliasTable::default(),
+            rule: "",
+            dateline: input.dateline,
         };
         for i in 0..n {
             f.gaz_at[i] = pack_gaz(f.find_gaz(i));
@@ -375,7 +379,7 @@ impl<'a> Finder<'a> {
             && self.toks[k + 2].kind == TokenKind::Word
             && self.tok(k + 2).starts_with(|c: char| c.is_lowercase())
             && self.tok(k + 2).len() <= 5
-            && !HYPHEN_WORDS.contains(&self.tok(k + 2))
+            && !self.lex.hyphen_descriptors.contains(self.tok(k + 2))
             && self.contiguous(k, 3)
     }
 
@@ -553,17 +557,14 @@ impl<'a> Finder<'a> {
             return None;
         }
         let p = self.tok(prev);
-        let institutional = self.lex.org_heads.contains(p)
-            || self.lex.place_heads.contains(p)
-            || matches!(p, "Republic" | "Kingdom" | "Emirates" | "States" | "Secretary" | "Minister" | "House" | "Chamber" | "Museum" | "Affairs" | "Prince" | "Duke");
+        let institutional =
+            self.lex.org_heads.contains(p) || self.lex.place_heads.contains(p) || self.lex.connector_heads.contains(p);
         if !institutional {
             return None;
         }
-        match self.tok(k) {
-            "of" | "for" | "on" if k + 1 < self.toks.len() && self.tok(k + 1) == "the" => Some(2),
-            "of" | "for" | "de" | "du" | "des" | "del" | "la" => Some(1),
-            _ => None,
-        }
+        self.lex.connectors.iter().find_map(|c| {
+            (k + c.len() <= self.toks.len() && c.iter().enumerate().all(|(j, w)| self.tok(k + j) == *w)).then_some(c.len())
+        })
     }
 
     fn span(&self, start: usize, end: usize) -> Span {
@@ -579,7 +580,7 @@ impl<'a> Finder<'a> {
         for c in &mut self.covered[start..end] {
             *c = true;
         }
-        self.found.push(Found { kind, name, span, description });
+        self.found.push(Found { kind, name, span, description, rule: self.rule });
     }
 
     fn push_gaz(&mut self, u: Unit) {
@@ -616,147 +617,6 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// Classifies one capitalised run.
-    fn classify(&mut self, run: &[Unit]) {
-        let start = run[0].start;
-        let end = run[run.len() - 1].end;
-
-        // A title inside the run: what follows it is a person.
-        for (ui, u) in run.iter().enumerate() {
-            if u.gaz.is_some() && self.lex.entries[u.gaz.unwrap_or(0)].kind != GazKind::Org {
-                continue;
-            }
-            let Some(mut tl) = self.title_at(u.start, end) else { continue };
-            // Chained titles: "Deputy Prime Minister" + "Foreign Minister".
-            while let Some(more) = self.title_at(u.start + tl, end) {
-                tl += more;
-            }
-            let mut name_start = u.start + tl;
-            // `Minister of Health Tran Van Minh`: the portfolio belongs to the title.
-            if name_start + 3 < end && matches!(self.tok(name_start), "of" | "for") && self.is_cap(name_start + 1) {
-                name_start += 2;
-            }
-            if name_start >= end {
-                // A title alone names nobody; what stands before it still may.
-                for p in &run[..ui] {
-                    self.classify_plain(&[*p]);
-                }
-                return;
-            }
-            let name_end = end.min(name_start + 4);
-            if self.lex.org_heads.contains(self.tok(name_end - 1)) {
-                break; // "Foreign Minister … Ministry" is an organisation
-            }
-            for p in &run[..ui] {
-                self.classify_plain(&[*p]);
-            }
-            let description = self.description_before(name_start);
-            self.push(EntityKind::Person, name_start, name_end, None, description);
-            return;
-        }
-
-        // A lower-case role just before the run: a person.
-        if run.iter().all(|u| u.gaz.is_none()) && end - start <= 4 {
-            if let Some(role) = self.role_before(start) {
-                if !self.lex.org_heads.contains(self.tok(end - 1)) {
-                    let description = self.description_from(role, start);
-                    self.push(EntityKind::Person, start, end, None, description);
-                    return;
-                }
-            }
-        }
-        self.classify_plain(run);
-    }
-
-    /// Classifies a run with no title in it.
-    fn classify_plain(&mut self, run: &[Unit]) {
-        let start = run[0].start;
-        let end = run[run.len() - 1].end;
-        let last = self.tok(end - 1);
-        let multi = end - start >= 2;
-        if multi && run.len() >= 2 && self.lex.org_heads.contains(last) {
-            let end = self.with_abbreviation_period(end);
-            return self.push(EntityKind::Organization, start, end, None, None);
-        }
-        // An institution named by its head and what it is of: `Bank of
-        // Canada`, `Ministry of Health`, `California Institute of Technology`.
-        // A known organisation after the connector stands apart (`Defence
-        // Committee of the House of Commons`).
-        if let Some(h) = run.iter().rposition(|u| {
-            u.gaz.is_none() && self.lex.org_heads.contains(self.tok(u.start)) && self.connector(u.end, Some(u.start)).is_some()
-        }) {
-            let tail = run[h + 1..].iter().find(|u| u.gaz.is_some() || self.is_cap(u.start));
-            if let Some(t) = tail {
-                let org_tail = t.gaz.is_some_and(|e| self.lex.entries[e].kind == GazKind::Org) && t.end == end;
-                if org_tail {
-                    self.push(EntityKind::Organization, start, run[h].end, None, None);
-                    self.push_gaz(*t);
-                } else {
-                    self.push(EntityKind::Organization, start, end, None, None);
-                }
-                return;
-            }
-        }
-        // A word before the name that says what kind of body it is:
-        // `chipmaker Hanbit Semiconductor`, `the German firm Rheinmetall`.
-        if run.iter().all(|u| u.gaz.is_none()) && end - start <= 4 && self.org_cue_before(start) {
-            return self.push(EntityKind::Organization, start, end, None, None);
-        }
-        if multi && run.len() >= 2 && self.lex.place_heads.contains(last) {
-            return self.push(EntityKind::Place, start, end, None, None);
-        }
-        // `Cape Breton`, `Mount Kenya`; a named storm or operation is none of the kinds.
-        if multi && run[0].gaz.is_none() {
-            let first = self.tok(start);
-            if self.lex.event_names.contains(first) {
-                return;
-            }
-            if self.lex.place_prefixes.contains(first) {
-                return self.push(EntityKind::Place, start, end, None, None);
-            }
-        }
-        if run.iter().all(|u| u.gaz.is_some()) {
-            for u in run {
-                self.push_gaz(*u);
-            }
-            return;
-        }
-        // Known names at the edges stand apart from an unknown core.
-        let lo = run.iter().position(|u| u.gaz.is_none()).unwrap_or(0);
-        let hi = run.iter().rposition(|u| u.gaz.is_none()).map_or(run.len(), |p| p + 1);
-        for u in run[..lo].iter().chain(&run[hi..]) {
-            self.push_gaz(*u);
-        }
-        let core = &run[lo..hi];
-        let (cs, ce) = (core[0].start, core[core.len() - 1].end);
-        if ce - cs >= 2 && core.iter().all(|u| u.gaz.is_none()) {
-            // Two to four capitalised words that are nothing else: a person's name.
-            let words_ok = (cs..ce).all(|k| {
-                let w = self.tok(k);
-                let hyphenated = k > cs && (w == "-" || self.tok(k - 1) == "-");
-                hyphenated || !self.lex.function_words.contains(w) && !is_acronym(w) && w.chars().count() > 1
-            });
-            if words_ok && ce - cs <= 4 {
-                // After `in`, `at`, `near`: a place (`near Wheeler Ridge`), or a
-                // firm where someone works (`an analyst at Merrill Lynch`).
-                let prev = cs.checked_sub(1).filter(|_| cs == start).map(|p| self.tok(p));
-                match prev {
-                    Some("in" | "near" | "outside" | "at")
-                        if prev == Some("at") && cs >= 2 && self.lex.roles.contains_key(self.tok(cs - 2)) =>
-                    {
-                        self.push(EntityKind::Organization, cs, ce, None, None)
-                    }
-                    Some("in" | "near" | "outside" | "at") => self.push(EntityKind::Place, cs, ce, None, None),
-                    _ => {
-                        let description = self.appositive(ce);
-                        self.push(EntityKind::Person, cs, ce, None, description);
-                    }
-                }
-            }
-        }
-        // Single unknown words wait for the alias and single-name passes.
-    }
-
     /// A lower-case word just before token `i` that names a kind of
     /// organisation (`firm`, `chipmaker`, `club`), from the lexicon.
     fn org_cue_before(&self, i: usize) -> bool {
@@ -767,7 +627,7 @@ impl<'a> Finder<'a> {
     /// period follows directly (`Inc.`, `Corp.`, `Calif.`).
     fn with_abbreviation_period(&self, end: usize) -> usize {
         let last = self.tok(end - 1);
-        let abbreviation = matches!(last, "Inc" | "Corp" | "Co" | "Ltd" | "Bros") || AP_STATES.contains(&last);
+        let abbreviation = self.lex.abbreviations.contains(last);
         if abbreviation && end < self.toks.len() && self.tok(end) == "." && !self.toks[end].space_before {
             end + 1
         } else {
@@ -836,6 +696,7 @@ impl<'a> Finder<'a> {
 
     /// Matches aliases of the entities found so far wherever they stand.
     fn aliases(&mut self) {
+        self.rule = "alias";
         // The table grows with each pass: a pass adds what was found since the last.
         let AliasTable { mut table, mut surnames, mut seen, done } = std::mem::take(&mut self.alias_table);
         let mut add = |toks: Vec<String>, kind: EntityKind, name: &Cow<'a, str>| {
@@ -873,7 +734,7 @@ impl<'a> Finder<'a> {
             // A company's short name: its formal name without the suffixes.
             if f.kind == EntityKind::Organization && words.len() >= 2 {
                 let mut short = words.len();
-                while short > 1 && (CORPORATE_SUFFIXES.contains(&words[short - 1].as_str()) || words[short - 1] == ".") {
+                while short > 1 && (self.lex.corporate_suffixes.contains(words[short - 1].as_str()) || words[short - 1] == ".") {
                     short -= 1;
                     if words[short - 1] != "." && words[..short].iter().all(|w| w.starts_with(char::is_uppercase)) {
                         add(words[..short].to_vec(), f.kind, &f.name);
@@ -930,54 +791,6 @@ impl<'a> Finder<'a> {
             }
         }
         self.alias_table = AliasTable { table, surnames, seen, done };
-    }
-
-    /// Single unknown capitalised names in running text.
-    fn single_names(&mut self, runs: &Runs) {
-        for run in runs.iter() {
-            if run.len() != 1 || run[0].gaz.is_some() {
-                continue;
-            }
-            let i = run[0].start;
-            if self.covered[i] || self.initial[i] && self.common_at_start(i) {
-                continue;
-            }
-            let w = self.tok(i);
-            // `Princeton, N.J.`, `Greenwich, Conn.`: a state after a place.
-            let after_place = i >= 2 && self.tok(i - 1) == "," && self.covered[i - 2];
-            let state = AP_STATES.contains(&w.trim_end_matches('.'))
-                && (w.ends_with('.') || self.tok_is(i + 1, ".") && !self.toks[i + 1].space_before);
-            if after_place && state {
-                let end = if w.ends_with('.') { i + 1 } else { i + 2 };
-                self.push(EntityKind::Place, i, end, None, None);
-                continue;
-            }
-            if self.org_cue_before(i) || is_bank_name(w) {
-                self.push(EntityKind::Organization, i, i + 1, None, None);
-                continue;
-            }
-            if is_acronym(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !ROMAN.contains(&w) {
-                let next_is_digit = i + 2 < self.toks.len()
-                    && self.tok(i + 1) == "-"
-                    && self.toks[i + 2].kind == TokenKind::Number;
-                if !next_is_digit && self.title_at(i, i + 1).is_none() {
-                    self.push(EntityKind::Organization, i, i + 1, None, None);
-                }
-                continue;
-            }
-            if self.initial[i] {
-                continue;
-            }
-            let after_preposition = i > 0 && self.lex.place_prepositions.contains(self.tok(i - 1));
-            let before_event = (1..=3).any(|d| {
-                i + d < self.toks.len()
-                    && (1..d).all(|m| self.toks[i + m].kind == TokenKind::Word && !self.is_cap(i + m))
-                    && self.lex.event_nouns.contains(self.tok(i + d))
-            });
-            if after_preposition || before_event {
-                self.push(EntityKind::Place, i, i + 1, None, None);
-            }
-        }
     }
 
     fn into_entities(self) -> Vec<Entity> {

@@ -1,0 +1,563 @@
+//! The entity rules: one registry of named rules, and one conflict policy.
+//!
+//! Each rule looks at a capitalised run (or, in the single-name pass, at
+//! one unknown word) and may *match*: it claims a stretch of tokens and
+//! says what to make of them (a mention of some kind, a gazetteer name,
+//! pieces to classify on their own, or nothing at all, as for a named
+//! storm). Every rule of the pass is asked; as in spaCy's EntityRuler, the
+//! longest claim wins and, between claims of the same length, the rule
+//! listed first ([`RULES`] is in priority order). A claim of the whole run
+//! cannot be beaten, so the rules after it are not asked.
+//!
+//! The words the rules look for are data (`data/lexicon.txt`, the
+//! gazetteer); each rule carries examples of its own, positive and
+//! negative, which [`tests::every_rule_meets_its_examples`] runs.
+
+use super::{is_acronym, is_bank_name, EntityKind, Finder, Unit};
+use crate::lexicon::GazKind;
+
+/// Which pass a rule belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Stage {
+    /// Whole capitalised runs only (titles and roles read the run around them).
+    Run,
+    /// Runs and the pieces a run rule hands back (`classify_plain`).
+    Plain,
+    /// One unknown capitalised word, after the alias pass.
+    Single,
+}
+
+/// What a rule makes of what it claims.
+#[derive(Debug)]
+pub(super) enum Action {
+    Push { kind: EntityKind, start: usize, end: usize, description: Option<String> },
+    /// A gazetteer name.
+    Gaz(Unit),
+    /// A piece of the run, classified by the plain rules on its own.
+    Plain(Unit),
+}
+
+/// A rule's match: the tokens it claims and what it makes of them.
+#[derive(Debug)]
+pub(super) struct Outcome {
+    pub start: usize,
+    pub end: usize,
+    pub actions: Vec<Action>,
+}
+
+impl Outcome {
+    fn new(start: usize, end: usize) -> Outcome {
+        Outcome { start, end, actions: Vec::new() }
+    }
+
+    fn push(mut self, kind: EntityKind, start: usize, end: usize, description: Option<String>) -> Outcome {
+        self.actions.push(Action::Push { kind, start, end, description });
+        self
+    }
+}
+
+/// What an example expects of the mention it names.
+#[cfg_attr(not(test), allow(dead_code))]
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Expect {
+    /// The rule makes this mention, of this kind.
+    Is(EntityKind),
+    /// The rule does not make this mention (another may).
+    NotByRule,
+    /// No rule makes this mention.
+    Nothing,
+}
+
+/// An invented sentence, a mention in it and what the rule should make of it.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(super) struct Example {
+    pub text: &'static str,
+    pub mention: &'static str,
+    pub expect: Expect,
+}
+
+const fn ex(text: &'static str, mention: &'static str, expect: Expect) -> Example {
+    Example { text, mention, expect }
+}
+
+/// One named rule.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(super) struct Rule {
+    pub name: &'static str,
+    pub stage: Stage,
+    pub find: for<'a> fn(&Finder<'a>, &[Unit]) -> Option<Outcome>,
+    pub examples: &'static [Example],
+}
+
+use EntityKind::{Organization as Org, Person, Place};
+use Expect::{Is, Nothing, NotByRule};
+
+/// Every rule, in priority order.
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        name: "title-before-name",
+        stage: Stage::Run,
+        find: title_before_name,
+        examples: &[
+            ex("Talks began after Foreign Minister Olek Varnas arrived.", "Olek Varnas", Is(Person)),
+            ex("The plan of Health Minister of Ruritania Dana Vell was shelved.", "Dana Vell", Is(Person)),
+            ex("The Foreign Minister Ostrava Ministry said so.", "Ostrava Ministry", NotByRule),
+        ],
+    },
+    Rule {
+        name: "role-before-name",
+        stage: Stage::Run,
+        find: role_before_name,
+        examples: &[
+            ex("The goal came from striker Pavel Orlenko after the break.", "Pavel Orlenko", Is(Person)),
+            ex("Seismologist Ina Marsh said the fault moved.", "Ina Marsh", Is(Person)),
+            ex("The lawyer Brent Council said nothing.", "Brent Council", NotByRule),
+        ],
+    },
+    Rule {
+        name: "organisation-head",
+        stage: Stage::Plain,
+        find: organisation_head,
+        examples: &[
+            ex("Shares of Meridian Pharmaceuticals Inc. rose.", "Meridian Pharmaceuticals Inc.", Is(Org)),
+            ex("The Harlow Rowing Club met on Tuesday.", "Harlow Rowing Club", Is(Org)),
+            ex("The talks with Petra Solvang ended.", "Petra Solvang", NotByRule),
+        ],
+    },
+    Rule {
+        name: "institution-of",
+        stage: Stage::Plain,
+        find: institution_of,
+        examples: &[
+            ex("The Ministry of Health said it would act.", "Ministry of Health", Is(Org)),
+            ex("He studied at the Coastal Institute of Technology last year.", "Coastal Institute of Technology", Is(Org)),
+            ex("The Bank of Ruritania held rates.", "Bank of Ruritania", Is(Org)),
+        ],
+    },
+    Rule {
+        name: "organisation-cue",
+        stage: Stage::Plain,
+        find: organisation_cue,
+        examples: &[
+            ex("The German firm Halvorsen Kraft won the order.", "Halvorsen Kraft", Is(Org)),
+            ex("The deal with Halvorsen Kraft was signed.", "Halvorsen Kraft", NotByRule),
+        ],
+    },
+    Rule {
+        name: "place-head",
+        stage: Stage::Plain,
+        find: place_head,
+        examples: &[
+            ex("Fires burned along Wheeler Ridge overnight.", "Wheeler Ridge", Is(Place)),
+            ex("Rescuers reached Tamsin Valley by noon.", "Tamsin Valley", Is(Place)),
+            ex("The coach Marla Jensen arrived.", "Marla Jensen", NotByRule),
+        ],
+    },
+    Rule {
+        name: "named-event",
+        stage: Stage::Plain,
+        find: named_event,
+        examples: &[
+            ex("The remnants of Hurricane Orla moved north.", "Hurricane Orla", Nothing),
+            ex("The troops began Operation Bright Shield at dawn.", "Operation Bright Shield", Nothing),
+        ],
+    },
+    Rule {
+        name: "place-prefix",
+        stage: Stage::Plain,
+        find: place_prefix,
+        examples: &[
+            ex("Climbers returned from Mount Elgonia on Friday.", "Mount Elgonia", Is(Place)),
+            ex("The crew was rescued off Cape Tarvin.", "Cape Tarvin", Is(Place)),
+        ],
+    },
+    Rule {
+        name: "gazetteer-names",
+        stage: Stage::Plain,
+        find: gazetteer_names,
+        examples: &[
+            ex("Talks between the European Union and Russia resumed.", "European Union", Is(Org)),
+            ex("The minister flew to Kenya on Monday.", "Kenya", Is(Place)),
+        ],
+    },
+    Rule {
+        name: "unknown-name",
+        stage: Stage::Plain,
+        find: unknown_name,
+        examples: &[
+            ex("The report was written by Marta Kowalczyk and two aides.", "Marta Kowalczyk", Is(Person)),
+            ex("Crews fought the fire near Dunmore Flats on Sunday.", "Dunmore Flats", Is(Place)),
+            ex("The plan, said analyst at Brenner Voss, failed.", "Brenner Voss", Is(Org)),
+            ex("Officials in Kenya said so.", "Kenya", NotByRule),
+        ],
+    },
+    Rule {
+        name: "state-after-place",
+        stage: Stage::Single,
+        find: state_after_place,
+        examples: &[
+            ex("The company, based in Princeton, N.J., said so.", "N.J.", Is(Place)),
+            ex("He moved to Greenwich, Conn., last year.", "Conn.", Is(Place)),
+        ],
+    },
+    Rule {
+        name: "organisation-cue-or-bank",
+        stage: Stage::Single,
+        find: single_organisation,
+        examples: &[
+            ex("The deal was backed by Voskbank and others.", "Voskbank", Is(Org)),
+            ex("The deal was backed by Tivsbank and others.", "Tivsbank", NotByRule),
+        ],
+    },
+    Rule {
+        name: "acronym",
+        stage: Stage::Single,
+        find: acronym,
+        examples: &[
+            ex("The deal was approved by the QRB on Monday.", "QRB", Is(Org)),
+            ex("The film was shown on TV last night.", "TV", Nothing),
+            ex("He flew a MK-4 jet.", "MK", NotByRule),
+        ],
+    },
+    Rule {
+        name: "sentence-initial-word",
+        stage: Stage::Single,
+        find: sentence_initial,
+        examples: &[ex("Tarvin was quiet. Nobody came.", "Tarvin", Nothing)],
+    },
+    Rule {
+        name: "place-after-preposition",
+        stage: Stage::Single,
+        find: place_after_preposition,
+        examples: &[
+            ex("The storm hit homes in Zelmora overnight.", "Zelmora", Is(Place)),
+            ex("The talks with Zelmora ended.", "Zelmora", Nothing),
+        ],
+    },
+    Rule {
+        name: "place-before-event",
+        stage: Stage::Single,
+        find: place_before_event,
+        examples: &[
+            ex("Survivors of the Vardeck bombing met.", "Vardeck", Is(Place)),
+            ex("Survivors of the deadly Vardeck mountain bombing met.", "Vardeck", Is(Place)),
+        ],
+    },
+];
+
+impl<'a> Finder<'a> {
+    /// Classifies one capitalised run.
+    pub(super) fn classify(&mut self, run: &[Unit]) {
+        self.apply_best(run, |s| s != Stage::Single);
+    }
+
+    /// Classifies a piece of a run with the plain rules.
+    fn classify_plain(&mut self, run: &[Unit]) {
+        self.apply_best(run, |s| s == Stage::Plain);
+    }
+
+    /// Single unknown capitalised names in running text.
+    pub(super) fn single_names(&mut self, runs: &super::Runs) {
+        for run in runs.iter() {
+            if run.len() != 1 || run[0].gaz.is_some() {
+                continue;
+            }
+            let i = run[0].start;
+            if self.covered[i] || self.initial[i] && self.common_at_start(i) {
+                continue;
+            }
+            self.apply_best(run, |s| s == Stage::Single);
+        }
+    }
+
+    /// The conflict policy: the longest claim within the run wins, then the
+    /// rule listed first.
+    fn apply_best(&mut self, run: &[Unit], stage: impl Fn(Stage) -> bool) {
+        let (rs, re) = (run[0].start, run[run.len() - 1].end);
+        let mut best: Option<(usize, &'static Rule, Outcome)> = None;
+        for rule in RULES.iter().filter(|r| stage(r.stage)) {
+            let Some(o) = (rule.find)(self, run) else { continue };
+            let len = o.end.min(re).saturating_sub(o.start.max(rs));
+            if best.as_ref().map_or(true, |(l, _, _)| len > *l) {
+                best = Some((len, rule, o));
+            }
+            if len == re - rs {
+                break;
+            }
+        }
+        let Some((_, rule, outcome)) = best else { return };
+        for action in outcome.actions {
+            self.rule = rule.name;
+            match action {
+                Action::Push { kind, start, end, description } => self.push(kind, start, end, None, description),
+                Action::Gaz(u) => self.push_gaz(u),
+                Action::Plain(u) => self.classify_plain(&[u]),
+            }
+        }
+    }
+}
+
+/// A title inside the run: what follows it is a person (`Foreign Minister
+/// Olek Varnas`); what stands before it is classified on its own, and a
+/// title alone names nobody.
+fn title_before_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    for (ui, u) in run.iter().enumerate() {
+        if u.gaz.is_some() && f.lex.entries[u.gaz.unwrap_or(0)].kind != GazKind::Org {
+            continue;
+        }
+        let Some(mut tl) = f.title_at(u.start, end) else { continue };
+        // Chained titles: "Deputy Prime Minister" + "Foreign Minister".
+        while let Some(more) = f.title_at(u.start + tl, end) {
+            tl += more;
+        }
+        let mut name_start = u.start + tl;
+        // `Minister of Health Tran Van Minh`: the portfolio belongs to the title.
+        if name_start + 3 < end && matches!(f.tok(name_start), "of" | "for") && f.is_cap(name_start + 1) {
+            name_start += 2;
+        }
+        let mut o = Outcome::new(start, end);
+        o.actions.extend(run[..ui].iter().map(|p| Action::Plain(*p)));
+        if name_start >= end {
+            return Some(o);
+        }
+        let name_end = end.min(name_start + 4);
+        if f.lex.org_heads.contains(f.tok(name_end - 1)) {
+            return None; // "Foreign Minister … Ministry" is an organisation
+        }
+        let description = f.description_before(name_start);
+        return Some(o.push(Person, name_start, name_end, description));
+    }
+    None
+}
+
+/// A lower-case role just before the run: a person (`striker Pavel Orlenko`).
+fn role_before_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    if !(run.iter().all(|u| u.gaz.is_none()) && end - start <= 4) {
+        return None;
+    }
+    let role = f.role_before(start)?;
+    if f.lex.org_heads.contains(f.tok(end - 1)) {
+        return None;
+    }
+    let description = f.description_from(role, start);
+    Some(Outcome::new(start, end).push(Person, start, end, description))
+}
+
+/// A run ending in an organisation head or corporate suffix (`… Ministry`,
+/// `… Holdings Inc.`).
+fn organisation_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    if !(end - start >= 2 && run.len() >= 2 && f.lex.org_heads.contains(f.tok(end - 1))) {
+        return None;
+    }
+    let end = f.with_abbreviation_period(end);
+    Some(Outcome::new(start, end).push(Org, start, end, None))
+}
+
+/// An institution named by its head and what it is of: `Bank of Canada`,
+/// `Ministry of Health`, `California Institute of Technology`. A known
+/// organisation after the connector stands apart (`Defence Committee of the
+/// House of Commons`).
+fn institution_of(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    let h = run.iter().rposition(|u| {
+        u.gaz.is_none() && f.lex.org_heads.contains(f.tok(u.start)) && f.connector(u.end, Some(u.start)).is_some()
+    })?;
+    let t = run[h + 1..].iter().find(|u| u.gaz.is_some() || f.is_cap(u.start))?;
+    let org_tail = t.gaz.is_some_and(|e| f.lex.entries[e].kind == GazKind::Org) && t.end == end;
+    let o = Outcome::new(start, end);
+    Some(if org_tail {
+        let mut o = o.push(Org, start, run[h].end, None);
+        o.actions.push(Action::Gaz(*t));
+        o
+    } else {
+        o.push(Org, start, end, None)
+    })
+}
+
+/// A word before the name that says what kind of body it is:
+/// `chipmaker Hanbit Semiconductor`, `the German firm Rheinmetall`.
+fn organisation_cue(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    (run.iter().all(|u| u.gaz.is_none()) && end - start <= 4 && f.org_cue_before(start))
+        .then(|| Outcome::new(start, end).push(Org, start, end, None))
+}
+
+/// A run ending in a place head (`… Valley`, `… Ridge`).
+fn place_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    (end - start >= 2 && run.len() >= 2 && f.lex.place_heads.contains(f.tok(end - 1)))
+        .then(|| Outcome::new(start, end).push(Place, start, end, None))
+}
+
+/// A named storm or operation (`Hurricane Fiona`) is none of the kinds.
+fn named_event(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    (end - start >= 2 && run[0].gaz.is_none() && f.lex.event_names.contains(f.tok(start))).then(|| Outcome::new(start, end))
+}
+
+/// A run opening with a place prefix: `Cape Breton`, `Mount Kenya`.
+fn place_prefix(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    (end - start >= 2 && run[0].gaz.is_none() && f.lex.place_prefixes.contains(f.tok(start)))
+        .then(|| Outcome::new(start, end).push(Place, start, end, None))
+}
+
+/// A run of gazetteer names only: each is itself.
+fn gazetteer_names(_: &Finder, run: &[Unit]) -> Option<Outcome> {
+    run.iter().all(|u| u.gaz.is_some()).then(|| Outcome {
+        start: run[0].start,
+        end: run[run.len() - 1].end,
+        actions: run.iter().map(|u| Action::Gaz(*u)).collect(),
+    })
+}
+
+/// Known names at the edges stand apart from an unknown core; a core of
+/// two to four capitalised words that are nothing else is a person's name,
+/// or a place after `in`, `near`, `outside`, `at` (`near Wheeler Ridge`),
+/// or a firm where someone works (`an analyst at Merrill Lynch`).
+fn unknown_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    let mut o = Outcome::new(start, end);
+    let lo = run.iter().position(|u| u.gaz.is_none()).unwrap_or(0);
+    let hi = run.iter().rposition(|u| u.gaz.is_none()).map_or(run.len(), |p| p + 1);
+    o.actions.extend(run[..lo].iter().chain(&run[hi..]).map(|u| Action::Gaz(*u)));
+    let core = &run[lo..hi];
+    let (cs, ce) = (core[0].start, core[core.len() - 1].end);
+    if ce - cs >= 2 && core.iter().all(|u| u.gaz.is_none()) {
+        let words_ok = (cs..ce).all(|k| {
+            let w = f.tok(k);
+            let hyphenated = k > cs && (w == "-" || f.tok(k - 1) == "-");
+            hyphenated || !f.lex.function_words.contains(w) && !is_acronym(w) && w.chars().count() > 1
+        });
+        if words_ok && ce - cs <= 4 {
+            let prev = cs.checked_sub(1).filter(|_| cs == start).map(|p| f.tok(p));
+            let kind = match prev {
+                Some(p) if f.lex.run_place_prepositions.contains(p) => {
+                    if p == "at" && cs >= 2 && f.lex.roles.contains_key(f.tok(cs - 2)) {
+                        Org
+                    } else {
+                        Place
+                    }
+                }
+                _ => Person,
+            };
+            let description = if kind == Person { f.appositive(ce) } else { None };
+            o = o.push(kind, cs, ce, description);
+        }
+    }
+    Some(o)
+}
+
+/// `Princeton, N.J.`, `Greenwich, Conn.`: a state after a place.
+fn state_after_place(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let i = run[0].start;
+    let w = f.tok(i);
+    let after_place = i >= 2 && f.tok(i - 1) == "," && f.covered[i - 2];
+    let state = f.lex.us_states.contains(w.trim_end_matches('.'))
+        && (w.ends_with('.') || f.tok_is(i + 1, ".") && !f.toks[i + 1].space_before);
+    if !(after_place && state) {
+        return None;
+    }
+    let end = if w.ends_with('.') { i + 1 } else { i + 2 };
+    Some(Outcome::new(i, end).push(Place, i, end, None))
+}
+
+/// One word after an organisation cue (`the lender Voskbank`), or one word
+/// ending in `bank`.
+fn single_organisation(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let i = run[0].start;
+    (f.org_cue_before(i) || is_bank_name(f.tok(i))).then(|| Outcome::new(i, i + 1).push(Org, i, i + 1, None))
+}
+
+/// A capitalised acronym is an organisation, unless a number follows it
+/// (`MK-4`) or it is a title.
+fn acronym(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let i = run[0].start;
+    let w = f.tok(i);
+    if !(is_acronym(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !f.lex.not_acronyms.contains(w)) {
+        return None;
+    }
+    let next_is_digit = i + 2 < f.toks.len() && f.tok(i + 1) == "-" && f.toks[i + 2].kind == super::TokenKind::Number;
+    let o = Outcome::new(i, i + 1);
+    Some(if !next_is_digit && f.title_at(i, i + 1).is_none() { o.push(Org, i, i + 1, None) } else { o })
+}
+
+/// An unknown word opening a sentence is left alone.
+fn sentence_initial(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let i = run[0].start;
+    f.initial[i].then(|| Outcome::new(i, i + 1))
+}
+
+/// An unknown word after a place preposition is a place (`in Sialkot`).
+fn place_after_preposition(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let i = run[0].start;
+    (i > 0 && f.lex.place_prepositions.contains(f.tok(i - 1))).then(|| Outcome::new(i, i + 1).push(Place, i, i + 1, None))
+}
+
+/// An unknown word before an event noun is where it happened (`the
+/// Pahalgam attack`, with up to two lower-case words between).
+fn place_before_event(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let i = run[0].start;
+    let before_event = (1..=3).any(|d| {
+        i + d < f.toks.len()
+            && (1..d).all(|m| f.toks[i + m].kind == super::TokenKind::Word && !f.is_cap(i + m))
+            && f.lex.event_nouns.contains(f.tok(i + d))
+    });
+    before_event.then(|| Outcome::new(i, i + 1).push(Place, i, i + 1, None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::{find_entities_traced, Input};
+
+    /// Each mention of `text` as `(text, kind, rule)`.
+    fn traced(text: &str) -> Vec<(String, EntityKind, &'static str)> {
+        let sentences = crate::text::sentences(text);
+        let toks = crate::dates::tokens_of(text);
+        let found = crate::dates::find_dates_in(text, &toks, &sentences, None);
+        let exclude: Vec<_> = found.dates.iter().map(|d| d.span).chain(found.context.iter().map(|c| c.span)).collect();
+        let input = Input { text, sentences: &sentences, headlines: &[], dateline: None, exclude: &exclude };
+        find_entities_traced(&input).into_iter().map(|(s, k, r)| (s.of(text).to_string(), k, r)).collect()
+    }
+
+    #[test]
+    fn every_rule_meets_its_examples() {
+        let mut failures = Vec::new();
+        for rule in RULES {
+            assert!(rule.examples.iter().any(|e| !matches!(e.expect, NotByRule)), "{}: no positive example", rule.name);
+            for e in rule.examples {
+                assert!(e.text.contains(e.mention), "{}: {:?} is not in {:?}", rule.name, e.mention, e.text);
+                let found = traced(e.text);
+                let ok = match e.expect {
+                    Is(kind) => found.iter().any(|(s, k, r)| s == e.mention && *k == kind && *r == rule.name),
+                    NotByRule => !found.iter().any(|(s, _, r)| s == e.mention && *r == rule.name),
+                    Nothing => !found.iter().any(|(s, _, _)| s == e.mention),
+                };
+                if !ok {
+                    failures.push(format!("{}: {:?} in {:?} should be {:?}; found {found:?}", rule.name, e.mention, e.text, e.expect));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn rule_names_are_unique() {
+        for (i, r) in RULES.iter().enumerate() {
+            assert!(!RULES[..i].iter().any(|s| s.name == r.name), "two rules named {}", r.name);
+        }
+    }
+}
