@@ -123,6 +123,8 @@ pub struct Lexicon {
     pub connectors: Vec<Vec<&'static str>>,
     /// Words after which an unknown name of several words is a place.
     pub run_place_prepositions: HashSet<&'static str>,
+    /// Last words of names that are none of the four kinds (`… Act`, `… Cup`).
+    pub thing_heads: HashSet<&'static str>,
 }
 
 const GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
@@ -201,6 +203,7 @@ impl Lexicon {
             connector_heads: HashSet::default(),
             connectors: Vec::new(),
             run_place_prepositions: HashSet::default(),
+            thing_heads: HashSet::default(),
         };
         let mut section = "";
         for line in lexicon.lines() {
@@ -265,6 +268,9 @@ impl Lexicon {
                     lex.connector_heads.insert(line);
                 }
                 "name-connectors" => lex.connectors.push(phrase_tokens(line)),
+                "thing-heads" => {
+                    lex.thing_heads.insert(line);
+                }
                 "run-place-prepositions" => {
                     lex.run_place_prepositions.insert(line);
                 }

@@ -383,6 +383,25 @@ impl<'a> Finder<'a> {
             && self.contiguous(k, 3)
     }
 
+    /// The end of the capitalised words joined by hyphens from token `k`
+    /// (`Anna-Lena`, `Non-Proliferation`), `k + 1` when there are none. A
+    /// known name after the hyphen stays apart (`Franco-German`).
+    fn hyphen_caps(&self, k: usize) -> usize {
+        let mut end = k + 1;
+        while end + 1 < self.toks.len()
+            && self.tok(end) == "-"
+            && !self.toks[end].space_before
+            && !self.toks[end + 1].space_before
+            && self.toks[end + 1].kind == TokenKind::Word
+            && self.is_cap(end + 1)
+            && self.gaz(end + 1).is_none()
+            && !self.excluded[end]
+        {
+            end += 2;
+        }
+        end
+    }
+
     fn tok_is(&self, i: usize, s: &str) -> bool {
         i < self.toks.len() && self.tok(i) == s
     }
@@ -494,8 +513,13 @@ impl<'a> Finder<'a> {
                         break;
                     }
                 }
+                let joined = self.hyphen_caps(k);
                 let unit = match self.gaz(k) {
+                    // `Pierre-Emerick`: a one-word known name joined to an unknown one.
+                    Some((1, _)) if joined > k + 1 => Unit { start: k, end: joined, gaz: None },
                     Some((len, e)) => Unit { start: k, end: k + len, gaz: Some(e) },
+                    // Capitalised words joined by hyphens: `Anna-Lena`, `Phelps-Roper`.
+                    None if joined > k + 1 => Unit { start: k, end: joined, gaz: None },
                     // A hyphenated given name after a family name: `Park Ji-hoon`.
                     None if !run.is_empty() && self.hyphen_tail(k) => Unit { start: k, end: k + 3, gaz: None },
                     None => Unit { start: k, end: k + 1, gaz: None },

@@ -150,6 +150,7 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("Fires burned along Wheeler Ridge overnight.", "Wheeler Ridge", Is(Place)),
             ex("Rescuers reached Tamsin Valley by noon.", "Tamsin Valley", Is(Place)),
+            ex("She lived at 1412 Marigold Lane for years.", "Marigold Lane", Is(Place)),
             ex("The coach Marla Jensen arrived.", "Marla Jensen", NotByRule),
         ],
     },
@@ -172,6 +173,17 @@ pub(super) static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "thing-head",
+        stage: Stage::Plain,
+        find: thing_head,
+        examples: &[
+            ex("Congress passed the Clean Harbour Act last year.", "Clean Harbour Act", Nothing),
+            ex("The Otters won the Harbour Cup again.", "Harbour Cup", Nothing),
+            ex("Pupils at the Regional Science Fair showed robots.", "Regional Science Fair", Nothing),
+            ex("The report was written by Marta Fairweather.", "Marta Fairweather", NotByRule),
+        ],
+    },
+    Rule {
         name: "gazetteer-names",
         stage: Stage::Plain,
         find: gazetteer_names,
@@ -187,6 +199,8 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("The report was written by Marta Kowalczyk and two aides.", "Marta Kowalczyk", Is(Person)),
             ex("Crews fought the fire near Dunmore Flats on Sunday.", "Dunmore Flats", Is(Place)),
+            ex("The award went to Anna-Lena Berg and a colleague.", "Anna-Lena Berg", Is(Person)),
+            ex("The post went to Liz Marsh-Randall and a colleague.", "Liz Marsh-Randall", Is(Person)),
             ex("The plan, said analyst at Brenner Voss, failed.", "Brenner Voss", Is(Org)),
             ex("Officials in Kenya said so.", "Kenya", NotByRule),
         ],
@@ -413,6 +427,15 @@ fn place_prefix(f: &Finder, run: &[Unit]) -> Option<Outcome> {
         .then(|| Outcome::new(start, end).push(Place, start, end, None))
 }
 
+/// A run ending in the head of a law, prize, competition, event or product
+/// (`… Act`, `… Cup`, `… Fair`) names none of the four kinds.
+fn thing_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    (end - start >= 2 && run[run.len() - 1].gaz.is_none() && f.lex.thing_heads.contains(f.tok(end - 1)))
+        .then(|| Outcome::new(start, end))
+}
+
 /// A run of gazetteer names only: each is itself.
 fn gazetteer_names(_: &Finder, run: &[Unit]) -> Option<Outcome> {
     run.iter().all(|u| u.gaz.is_some()).then(|| Outcome {
@@ -441,7 +464,7 @@ fn unknown_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
             let hyphenated = k > cs && (w == "-" || f.tok(k - 1) == "-");
             hyphenated || !f.lex.function_words.contains(w) && !is_acronym(w) && w.chars().count() > 1
         });
-        if words_ok && ce - cs <= 4 {
+        if words_ok && core.len() <= 4 {
             let prev = cs.checked_sub(1).filter(|_| cs == start).map(|p| f.tok(p));
             let kind = match prev {
                 Some(p) if f.lex.run_place_prepositions.contains(p) => {
