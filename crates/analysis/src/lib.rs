@@ -11,6 +11,7 @@
 //! matches a query across analysed articles.
 
 pub mod analysis;
+pub mod calendar;
 pub mod dates;
 pub mod entities;
 pub mod lexicon;

@@ -230,13 +230,27 @@ fn is_initialism(s: &str) -> bool {
     n >= 2
 }
 
-/// Abbreviations after which a period does not end a sentence.
+/// Abbreviations after which a period does not end a sentence, besides the
+/// calendar's (see [`is_abbreviation`]).
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Gov", "Sen", "Rep", "Rev",
-    "St", "Jr", "Sr", "Co", "Corp", "Inc", "Ltd", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "approx", "e.g", "i.e", "etc", "Sat", "Sun", "Mon", "Tue",
-    "Wed", "Thu", "Fri",
+    "St", "Jr", "Sr", "Co", "Corp", "Inc", "Ltd", "No", "vs", "Mt", "Ft", "approx", "e.g", "i.e", "etc",
 ];
+
+/// Is `w`, as written, an abbreviation whose period does not end a sentence:
+/// one of [`ABBREVIATIONS`], or a month's or weekday's (`Jan`, `Sept`, `Sat`)
+/// with its capital?
+fn is_abbreviation(w: &str) -> bool {
+    use crate::calendar::{MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS};
+    let titled = |a: &str| {
+        w.len() == a.len()
+            && w.as_bytes()[0] == a.as_bytes()[0].to_ascii_uppercase()
+            && w.as_bytes()[1..] == a.as_bytes()[1..]
+    };
+    ABBREVIATIONS.contains(&w)
+        || MONTH_ABBREVIATIONS.iter().any(|(a, _)| titled(a))
+        || WEEKDAY_ABBREVIATIONS.iter().any(|(a, _)| titled(a))
+}
 
 /// Splits `text` into sentences. A sentence never crosses a line break, so
 /// titles, headings and paragraphs (one per line, or separated by blank
@@ -306,7 +320,7 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
             let word = before.rsplit(|ch: char| ch.is_whitespace() || ch == '(').next().unwrap_or("");
             let bare = word.trim_start_matches(['"', '“', '(']);
             let initials = bare.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
-            if ABBREVIATIONS.contains(&bare) || initials {
+            if is_abbreviation(bare) || initials {
                 continue;
             }
         }
@@ -326,6 +340,33 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokens(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn accented_capitals_before_a_period_are_initials() {
+        // A capital of several bytes before a period is an initial like any
+        // other: the period stays with it and every span is on a character
+        // boundary.
+        let text = "É. Macron and Ö. Pamuk met. ϒ. Ž.Ć. and E. Smith.";
+        let toks = tokens(text);
+        for t in &toks {
+            assert!(text.is_char_boundary(t.span().start) && text.is_char_boundary(t.span().end));
+        }
+        let got: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        assert_eq!(got, ["É.", "Macron", "and", "Ö.", "Pamuk", "met", ".", "ϒ.", "Ž.Ć.", "and", "E.", "Smith", "."]);
+        assert_eq!(words("E. Macron"), ["E.", "Macron"]);
+        for s in ["É.", "xÉ.", "É.É", "ÉÉ.", "'É.", "1É."] {
+            let _ = tokens(s);
+        }
+    }
+
+    #[test]
+    fn calendar_abbreviations_do_not_end_sentences() {
+        let text = "It opened on Sept. 3 and closed on Sat. 5 in Jan. They left. May. Then.";
+        let got: Vec<&str> = sentences(text).iter().map(|s| s.of(text)).collect();
+        assert_eq!(got, ["It opened on Sept. 3 and closed on Sat. 5 in Jan. They left.", "May.", "Then."]);
+        assert!(is_abbreviation("Jan") && is_abbreviation("Sept") && is_abbreviation("Thu") && is_abbreviation("Mr"));
+        assert!(!is_abbreviation("JAN") && !is_abbreviation("jan") && !is_abbreviation("May"));
     }
 
     #[test]

@@ -248,11 +248,7 @@ fn unpack_gaz(g: u32) -> Option<(usize, usize)> {
 
 /// A month or weekday name, written out.
 fn is_calendar_word(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    ];
-    WORDS.contains(&w)
+    crate::calendar::is_titled_month_or_weekday(w)
 }
 
 fn is_word(t: &Token) -> bool {

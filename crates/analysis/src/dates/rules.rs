@@ -1,0 +1,713 @@
+//! The registry of date rules: one entry per form of date expression, in
+//! order of priority (at each token the first rule that matches and
+//! resolves wins). Each rule names the words its expressions start with
+//! (the scanner's starting words are built from them), recognises its form
+//! and returns an unresolved value ([`Raw`]), and carries examples of what
+//! it finds and of what it must leave alone, run as tests.
+//!
+//! The examples are read as published on Tuesday, 6 May 2025; a positive
+//! example is `(text, "span = iso")`, a vague period's iso being `-`.
+
+use time::{Date, Month, Weekday};
+
+use super::resolve::{Anchor, Lean, Raw, Unit};
+use super::words::*;
+use super::{four_digits, is_apostrophe, parse_day, DateValue, Found, Scanner};
+use crate::calendar;
+use crate::span::Span;
+use crate::text::TokenKind;
+
+/// Where the words of a rule's triggers come from.
+pub(super) enum Words {
+    List(&'static [&'static str]),
+    Months,
+    MonthAbbreviations,
+    Weekdays,
+    NumberWords,
+    /// The first words of [`CONTEXT_PHRASES`].
+    ContextFirst,
+}
+
+/// The tokens an expression of a rule can start with.
+pub(super) struct Triggers {
+    pub words: &'static [Words],
+    /// A number (`2025`, `22`, `2,500`).
+    pub numbers: bool,
+    /// A word starting with a digit (`22nd`, `1990s`).
+    pub digit_words: bool,
+    /// An apostrophe (`’90s`).
+    pub apostrophe: bool,
+}
+
+impl Triggers {
+    const fn words(words: &'static [Words]) -> Triggers {
+        Triggers { words, numbers: false, digit_words: false, apostrophe: false }
+    }
+
+    /// Calls `f` on each trigger word, in lower case.
+    pub(super) fn each_word(&self, f: &mut dyn FnMut(&str)) {
+        for source in self.words {
+            match source {
+                Words::List(list) => list.iter().for_each(|w| f(w)),
+                Words::Months => calendar::MONTHS.iter().for_each(|(w, _)| f(w)),
+                Words::MonthAbbreviations => calendar::MONTH_ABBREVIATIONS.iter().for_each(|(w, _)| f(w)),
+                Words::Weekdays => calendar::WEEKDAYS.iter().for_each(|(w, _)| f(w)),
+                Words::NumberWords => calendar::NUMBER_WORDS.iter().for_each(|(w, _)| f(w)),
+                Words::ContextFirst => CONTEXT_PHRASES.iter().for_each(|p| f(p[0])),
+            }
+        }
+    }
+}
+
+/// One form of date expression.
+pub(super) struct Rule {
+    pub name: &'static str,
+    pub triggers: Triggers,
+    /// The match at a token, its value unresolved.
+    pub recognise: fn(&Scanner<'_>, usize) -> Option<Found>,
+    /// Texts and what the rule finds in them: `"span = iso"`.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub examples: &'static [(&'static str, &'static str)],
+    /// Texts in which the rule finds nothing.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub negatives: &'static [&'static str],
+}
+
+impl Rule {
+    /// The rule's bit in the word table: `1 << its place in` [`RULES`].
+    pub(super) fn bit(&self) -> u32 {
+        let k = RULES.iter().position(|r| std::ptr::eq(r, self)).unwrap_or(31);
+        1 << k
+    }
+}
+
+/// The rules that find dates other than anchored relatives, as
+/// [`Scanner::date_at`] looks for them (in registry order).
+pub(super) fn date_rules() -> &'static [Rule] {
+    &RULES[FIRST_DATE_RULE..]
+}
+
+const FIRST_DATE_RULE: usize = 2;
+
+/// The registry, in order of priority.
+pub(super) static RULES: [Rule; 11] = [
+    Rule {
+        name: "vague period",
+        triggers: Triggers::words(&[Words::ContextFirst]),
+        recognise: |s, i| s.context_at(i).map(|end| Found { span: s.span(i, end), next: end, raw: Raw::Vague }),
+        examples: &[
+            ("Prices have risen for decades.", "for decades = -"),
+            ("It grew in recent years.", "in recent years = -"),
+            ("a long-standing feud", "long-standing = -"),
+            ("He recently left.", "recently = -"),
+        ],
+        negatives: &["a long - standing feud", "for the decade ahead"],
+    },
+    Rule {
+        name: "anchored relative",
+        triggers: Triggers {
+            words: &[Words::List(&["the"]), Words::NumberWords],
+            numbers: true,
+            digit_words: false,
+            apostrophe: false,
+        },
+        recognise: |s, i| s.anchored_at(i),
+        examples: &[
+            ("They met on May 1. Two days later they met again.", "Two days later = 2025-05-03"),
+            ("They met on May 1. The next day they left.", "The next day = 2025-05-02"),
+            ("The strike came two days after May 2.", "two days after = 2025-05-04"),
+            ("They met two days after the talks.", "two days after = 2025-05-04"),
+            ("That was three weeks ago.", "three weeks ago = 2025-04-15"),
+            ("The truce held until the following Monday.", "the following Monday = 2025-05-12"),
+        ],
+        negatives: &["A few days later they left.", "One day they will return.", "the day was long"],
+    },
+    Rule {
+        name: "weekday and date",
+        triggers: Triggers::words(&[Words::Weekdays]),
+        recognise: |s, i| s.weekday_and_date_at(i),
+        examples: &[
+            ("Tuesday, May 6, 2025", "Tuesday, May 6, 2025 = 2025-05-06"),
+            ("On Sunday, 4 May they met.", "Sunday, 4 May = 2025-05-04"),
+        ],
+        negatives: &["On Sunday, May 2025 was over."],
+    },
+    Rule {
+        name: "ISO date",
+        triggers: Triggers { words: &[], numbers: true, digit_words: false, apostrophe: false },
+        recognise: |s, i| s.iso_at(i),
+        examples: &[("Filed 2025-05-06 at noon.", "2025-05-06 = 2025-05-06"), ("At 2025-05-06T10:00Z.", "2025-05-06 = 2025-05-06")],
+        negatives: &["Filed 2025-13-45.", "Call 2025-05."],
+    },
+    Rule {
+        name: "modified month",
+        triggers: Triggers::words(&[Words::List(&["early", "late", "mid", "last", "next"])]),
+        recognise: |s, i| s.modified_month_at(i),
+        examples: &[
+            ("They met in early May.", "early May = 2025-05"),
+            ("They met in mid-May.", "mid-May = 2025-05"),
+            ("They met in late March 2020.", "late March 2020 = 2020-03"),
+            ("Talks stalled last May.", "last May = 2024-05"),
+            ("Talks resume next April.", "next April = 2026-04"),
+        ],
+        negatives: &["He came late.", "They met next Sept 5.", "It was late in May 6 games."],
+    },
+    Rule {
+        name: "month first",
+        triggers: Triggers::words(&[Words::Months, Words::MonthAbbreviations]),
+        recognise: |s, i| s.month_first_at(i, s.month_cue_before(i)),
+        examples: &[
+            ("It happened on May 6, 2025.", "May 6, 2025 = 2025-05-06"),
+            ("Signed Jan. 5, 2020 in Paris.", "Jan. 5, 2020 = 2020-01-05"),
+            ("The April 22 attack", "April 22 = 2025-04-22"),
+            ("Prices rose in May 2025.", "May 2025 = 2025-05"),
+            ("Inflation fell in April.", "April = 2025-04"),
+            ("Inflation will fall in June.", "June = 2025-06"),
+        ],
+        negatives: &[
+            "Talks may resume soon.",
+            "May God bless the talks.",
+            "They met in May’s office with April Smith.",
+            "A letter of June and a speech of March.",
+        ],
+    },
+    Rule {
+        name: "day first",
+        triggers: Triggers { words: &[], numbers: true, digit_words: true, apostrophe: false },
+        recognise: |s, i| s.day_first_at(i),
+        examples: &[
+            ("It happened on 6 May 2025.", "6 May 2025 = 2025-05-06"),
+            ("It happened on the 6th of May, 2025.", "6th of May, 2025 = 2025-05-06"),
+            ("It began on 22 April.", "22 April = 2025-04-22"),
+        ],
+        negatives: &["Officials may 6 times refuse.", "He scored 6 in May."],
+    },
+    Rule {
+        name: "weekday",
+        triggers: Triggers::words(&[Words::List(&["last", "next", "this"]), Words::Weekdays]),
+        recognise: |s, i| s.weekday_alone_at(i),
+        examples: &[
+            ("They met on Sunday.", "Sunday = 2025-05-04"),
+            ("They will meet on Sunday.", "Sunday = 2025-05-11"),
+            ("They met last Friday.", "last Friday = 2025-05-02"),
+            ("They meet next Tuesday.", "next Tuesday = 2025-05-13"),
+            ("They met this Monday.", "this Monday = 2025-05-05"),
+        ],
+        negatives: &["The Sunday Times said so.", "He spoke of Bloody Sunday.", "It was a sunday."],
+    },
+    Rule {
+        name: "relative word",
+        triggers: Triggers::words(&[Words::List(&[
+            "yesterday", "today", "tonight", "tomorrow", "last", "next", "this", "earlier", "later",
+        ])]),
+        recognise: |s, i| s.relative_word_at(i),
+        examples: &[
+            ("It rained yesterday.", "yesterday = 2025-05-05"),
+            ("It rains tomorrow.", "tomorrow = 2025-05-07"),
+            ("It rained last month.", "last month = 2025-04"),
+            ("It rained earlier this year.", "earlier this year = 2025"),
+        ],
+        negatives: &["He came last.", "This is it.", "the next steps"],
+    },
+    Rule {
+        name: "decade",
+        triggers: Triggers { words: &[], numbers: true, digit_words: true, apostrophe: true },
+        recognise: |s, i| s.decade_at(i),
+        examples: &[
+            ("It was built in the 1990s.", "1990s = 199"),
+            ("It was built in the ’90s.", "’90s = 199"),
+            ("It was built in the 1980's.", "1980's = 198"),
+        ],
+        negatives: &["He was in his 20s.", "They sold 1995s."],
+    },
+    Rule {
+        name: "year",
+        triggers: Triggers { words: &[], numbers: true, digit_words: false, apostrophe: false },
+        recognise: |s, i| s.year_at(i),
+        examples: &[("The law passed in 2025.", "2025 = 2025"), ("The 2024 elections were close.", "2024 = 2024")],
+        negatives: &[
+            "About 2000 people marched.",
+            "It costs $2000 now.",
+            "Output grew 2000 percent.",
+            "Route 1500 and 3000 and 12345.",
+        ],
+    },
+];
+
+impl Scanner<'_> {
+    // -- vague periods ------------------------------------------------------
+
+    /// The end of a vague-period phrase starting at token `i`.
+    pub(super) fn context_at(&self, i: usize) -> Option<usize> {
+        if self.tags.get(i).copied().unwrap_or(0) & CONTEXT == 0 {
+            return None;
+        }
+        CONTEXT_PHRASES.iter().find_map(|phrase| {
+            let ok = phrase.iter().enumerate().all(|(k, w)| {
+                let t = i + k;
+                self.text_of(t).is_some_and(|x| x.eq_ignore_ascii_case(w))
+                    && (k == 0 || self.same_sentence(i, t))
+                    && (*w != "-" && (k == 0 || phrase[k - 1] != "-") || self.attached(t))
+            });
+            ok.then_some(i + phrase.len())
+        })
+    }
+
+    // -- names and numbers --------------------------------------------------
+
+    /// A capitalised month name at `i`: the month, the token after it (past
+    /// an abbreviation's period), and whether the name was written in full.
+    pub(super) fn month_name_at(&self, i: usize) -> Option<(Month, usize, bool)> {
+        let w = self.word(i)?;
+        if !self.capitalised(i) {
+            return None;
+        }
+        if let Some(m) = calendar::month_named(w) {
+            return Some((m, i + 1, true));
+        }
+        let m = calendar::month_abbreviated(w)?;
+        let next = if self.is_punct(i + 1, ".") && self.attached(i + 1) { i + 2 } else { i + 1 };
+        Some((m, next, false))
+    }
+
+    /// A capitalised weekday name at `i`.
+    pub(super) fn weekday_at(&self, i: usize) -> Option<Weekday> {
+        let w = self.word(i)?;
+        if !self.capitalised(i) {
+            return None;
+        }
+        calendar::weekday_named(w)
+    }
+
+    pub(super) fn day_at(&self, i: usize) -> Option<u8> {
+        self.toks.get(i).filter(|t| matches!(t.kind, TokenKind::Number | TokenKind::Word))?;
+        parse_day(self.text_of(i)?)
+    }
+
+    /// A four-digit number at `i` usable as the year of a written-out date.
+    pub(super) fn date_year_at(&self, i: usize) -> Option<i32> {
+        let t = self.toks.get(i).filter(|t| t.kind == TokenKind::Number)?;
+        let y = four_digits(t.span().of(self.text)).filter(|y| (1000..=2999).contains(y))?;
+        (!self.is_one_of(i + 1, MEASURES)).then_some(y)
+    }
+
+    /// Does the number at `i` count things (`2000 people`) rather than name a year?
+    pub(super) fn counts_things(&self, i: usize) -> bool {
+        if self.is_one_of(i + 1, MEASURES) {
+            return true;
+        }
+        let prev = i.checked_sub(1);
+        if prev.is_some_and(|p| self.is_one_of(p, YEAR_PREPOSITIONS)) {
+            return false;
+        }
+        let Some(next) = self.word(i + 1).filter(|_| !self.capitalised(i + 1)) else { return false };
+        if COUNT_NOUNS.iter().any(|n| next.eq_ignore_ascii_case(n)) {
+            return true;
+        }
+        let plural = next.len() > 2 && next.ends_with('s') && !next.ends_with("ss");
+        let determined = prev.is_some_and(|p| {
+            self.is_one_of(p, YEAR_DETERMINERS) || self.toks.get(p).is_some_and(|t| t.kind == TokenKind::Possessive)
+        });
+        plural && !determined
+    }
+
+    /// A count at `i` (`two`, `a`, `3`): its value and the next token.
+    pub(super) fn count_at(&self, i: usize) -> Option<(i64, usize)> {
+        let t = self.toks.get(i)?;
+        let s = t.span().of(self.text);
+        let n = match t.kind {
+            TokenKind::Number if s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()) => s.parse().ok()?,
+            TokenKind::Word => calendar::number_word(s)?,
+            _ => return None,
+        };
+        Some((n, i + 1))
+    }
+
+    pub(super) fn unit_at(&self, i: usize) -> Option<Unit> {
+        let w = Lower::of(self.word(i)?);
+        match w.as_str() {
+            "day" | "days" => Some(Unit::Day),
+            "week" | "weeks" => Some(Unit::Week),
+            "month" | "months" => Some(Unit::Month),
+            "year" | "years" => Some(Unit::Year),
+            _ => None,
+        }
+    }
+
+    // -- dates --------------------------------------------------------------
+
+    pub(super) fn found(&self, i: usize, end: usize, raw: Raw) -> Found {
+        Found { span: self.span(i, end), next: end, raw }
+    }
+
+    /// `Tuesday, May 6, 2025`, `Sunday, 4 May`.
+    pub(super) fn weekday_and_date_at(&self, i: usize) -> Option<Found> {
+        self.weekday_at(i)?;
+        let k = if self.is_punct(i + 1, ",") { i + 2 } else { i + 1 };
+        if !self.same_sentence(i, k) {
+            return None;
+        }
+        let date = self.month_first_at(k, false).or_else(|| self.day_first_at(k))?;
+        date.raw.is_day().then_some(Found { span: self.span(i, date.next), ..date })
+    }
+
+    /// `2025-05-06`, also at the start of `2025-05-06T10:00:00Z`.
+    pub(super) fn iso_at(&self, i: usize) -> Option<Found> {
+        let y = four_digits(self.toks.get(i).filter(|t| t.kind == TokenKind::Number)?.span().of(self.text))?;
+        let two_digits = |k: usize| {
+            self.toks.get(k).filter(|t| t.kind == TokenKind::Number && !t.space_before).and_then(|t| {
+                let s = t.span().of(self.text);
+                (s.len() <= 2).then(|| s.parse::<u8>().ok()).flatten()
+            })
+        };
+        if !(self.is_punct(i + 1, "-") && self.attached(i + 1) && self.is_punct(i + 3, "-") && self.attached(i + 3)) {
+            return None;
+        }
+        let m = two_digits(i + 2)?;
+        let last = self.toks.get(i + 4).filter(|t| !t.space_before)?;
+        let s = last.span().of(self.text).as_bytes();
+        let (d, end) = match last.kind {
+            TokenKind::Number if s.len() <= 2 => (two_digits(i + 4)?, last.span().end),
+            // 2025-05-06T10:00
+            TokenKind::Word
+                if s.len() >= 3 && s[0].is_ascii_digit() && s[1].is_ascii_digit() && matches!(s[2], b'T' | b't') =>
+            {
+                ((s[0] - b'0') * 10 + (s[1] - b'0'), last.span().start + 2)
+            }
+            _ => return None,
+        };
+        let date = Date::from_calendar_date(y, Month::try_from(m).ok()?, d).ok()?;
+        let start = self.toks.get(i)?.span().start;
+        Some(Found {
+            span: Span::new(start, end),
+            next: i + 5,
+            raw: Raw::Absolute(DateValue::Day(date)),
+        })
+    }
+
+    /// Is the month name at `i` introduced as a month (`in May`, `since March`)?
+    pub(super) fn month_cue_before(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1).filter(|&p| self.same_sentence(p, i)) else { return false };
+        self.is_one_of(p, MONTH_CUES)
+            || self.is_word(p, "of") && p.checked_sub(1).is_some_and(|q| self.is_one_of(q, MONTH_PARTS))
+    }
+
+    /// `May 6, 2025`, `Jan. 5`, `May 2025`, and — when `bare` — `May` alone.
+    pub(super) fn month_first_at(&self, i: usize, bare: bool) -> Option<Found> {
+        let (month, j, full) = self.month_name_at(i)?;
+        if let Some(day) = self.day_at(j).filter(|_| self.same_sentence(i, j)) {
+            let k = if self.is_punct(j + 1, ",") { j + 2 } else { j + 1 };
+            if let Some(year) = self.date_year_at(k).filter(|_| self.same_sentence(i, k)) {
+                let date = Date::from_calendar_date(year, month, day).ok()?;
+                return Some(self.found(i, k + 1, Raw::Absolute(DateValue::Day(date))));
+            }
+            return Some(self.found(i, j + 1, Raw::MonthDay { month, day, lean: Lean::Tense(i) }));
+        }
+        if let Some(year) = self.date_year_at(j).filter(|_| self.same_sentence(i, j)) {
+            return Some(self.found(i, j + 1, Raw::Absolute(DateValue::Month { year, month })));
+        }
+        // A bare month name: only in full, and not as part of a name (`May’s
+        // government`, `April Smith`).
+        let name_follows = self.capitalised(j) && self.same_sentence(i, j)
+            || self.toks.get(j).is_some_and(|t| t.kind == TokenKind::Possessive);
+        if bare && full && j == i + 1 && !name_follows {
+            return Some(self.found(i, j, Raw::Month { month, lean: Lean::Tense(i) }));
+        }
+        None
+    }
+
+    /// `6 May 2025`, `22 April`, `6th of May`.
+    pub(super) fn day_first_at(&self, i: usize) -> Option<Found> {
+        let day = self.day_at(i)?;
+        let m = if self.is_word(i + 1, "of") { i + 2 } else { i + 1 };
+        if !self.same_sentence(i, m) {
+            return None;
+        }
+        let (month, j, _) = self.month_name_at(m)?;
+        let k = if self.is_punct(j, ",") { j + 1 } else { j };
+        if let Some(year) = self.date_year_at(k).filter(|_| self.same_sentence(i, k)) {
+            let date = Date::from_calendar_date(year, month, day).ok()?;
+            return Some(self.found(i, k + 1, Raw::Absolute(DateValue::Day(date))));
+        }
+        Some(self.found(i, j, Raw::MonthDay { month, day, lean: Lean::Tense(i) }))
+    }
+
+    /// `early May`, `mid-May`, `late March 2020`, `last May`, `next April`.
+    pub(super) fn modified_month_at(&self, i: usize) -> Option<Found> {
+        let w = Lower::of(self.word(i)?);
+        let j = match w.as_str() {
+            "mid" if self.is_punct(i + 1, "-") && self.attached(i + 1) && self.attached(i + 2) => i + 2,
+            "early" | "late" | "mid" | "last" | "next" => i + 1,
+            _ => return None,
+        };
+        if !self.same_sentence(i, j) {
+            return None;
+        }
+        if matches!(w.as_str(), "last" | "next") {
+            let (month, after, full) = self.month_name_at(j)?;
+            if !full || self.day_at(after).is_some() || self.date_year_at(after).is_some() {
+                return None;
+            }
+            let lean = if w.as_str() == "last" { Lean::Before } else { Lean::After };
+            return Some(self.found(i, after, Raw::Month { month, lean }));
+        }
+        let found = self.month_first_at(j, true)?;
+        Some(Found { span: self.span(i, found.next), ..found })
+    }
+
+    /// `Sunday`, `last Friday`, `this Monday`, `next Tuesday`.
+    pub(super) fn weekday_alone_at(&self, i: usize) -> Option<Found> {
+        let (lean, j) = if self.is_word(i, "last") {
+            (Some(Lean::Before), i + 1)
+        } else if self.is_word(i, "next") {
+            (Some(Lean::After), i + 1)
+        } else if self.is_word(i, "this") {
+            (None, i + 1)
+        } else {
+            (None, i)
+        };
+        if !self.same_sentence(i, j) {
+            return None;
+        }
+        let weekday = self.weekday_at(j)?;
+        // `Sunday Times`, `Bloody Sunday`: a name, not a day.
+        if j == i {
+            let introduced = i.checked_sub(1).is_some_and(|p| {
+                self.is_one_of(p, &["on", "by", "since", "until", "from", "before", "after", "that", "every"])
+            });
+            let name_follows = self.capitalised(i + 1)
+                && self.same_sentence(i, i + 1)
+                && self.month_name_at(i + 1).is_none()
+                && self.weekday_at(i + 1).is_none();
+            let name_before = i.checked_sub(1).is_some_and(|p| {
+                self.capitalised(p) && self.same_sentence(p, i) && !self.is_one_of(p, &["on", "by", "since", "until"])
+            }) && self.sentence_start(i) != Some(i - 1);
+            if !introduced && (name_follows || name_before) {
+                return None;
+            }
+        }
+        let lean = lean.unwrap_or(Lean::Tense(j));
+        Some(self.found(i, j + 1, Raw::Weekday { weekday, lean, from: Anchor::Published }))
+    }
+
+    /// The first token of the sentence of token `i`.
+    pub(super) fn sentence_start(&self, i: usize) -> Option<usize> {
+        let s = self.sentence.get(i).copied()?;
+        let mut k = i;
+        while k > 0 && self.sentence.get(k - 1).copied() == Some(s) {
+            k -= 1;
+        }
+        Some(k)
+    }
+
+    /// `yesterday`, `today`, `tomorrow`, `last week`, `next month`,
+    /// `this year`, `earlier this month`.
+    pub(super) fn relative_word_at(&self, i: usize) -> Option<Found> {
+        let w = Lower::of(self.word(i)?);
+        let day = |n: i64, end: usize| Some(self.found(i, end, Raw::Shift { from: Anchor::Published, n, unit: Unit::Day }));
+        let this = |unit: Option<Unit>, end: usize| match unit {
+            Some(unit @ (Unit::Month | Unit::Year)) => Some(self.found(i, end, Raw::This(unit))),
+            _ => None,
+        };
+        let unit_after = |k: usize| {
+            self.word(k).filter(|u| !u.ends_with('s') && self.same_sentence(i, k)).and_then(|_| self.unit_at(k))
+        };
+        match w.as_str() {
+            "yesterday" => day(-1, i + 1),
+            "today" | "tonight" => day(0, i + 1),
+            "tomorrow" => day(1, i + 1),
+            "last" | "next" => {
+                let n = if w.as_str() == "last" { -1 } else { 1 };
+                let unit = unit_after(i + 1)?;
+                Some(self.found(i, i + 2, Raw::Shift { from: Anchor::Published, n, unit }))
+            }
+            "this" => this(unit_after(i + 1), i + 2),
+            "earlier" | "later" if self.is_word(i + 1, "this") => this(unit_after(i + 2), i + 3),
+            _ => None,
+        }
+    }
+
+    /// `1990s`, `1990’s`, `’90s`.
+    pub(super) fn decade_at(&self, i: usize) -> Option<Found> {
+        let t = self.toks.get(i)?;
+        let s = t.span().of(self.text).as_bytes();
+        let decade = |digits: &[u8]| -> Option<i32> {
+            let all = digits.iter().all(u8::is_ascii_digit) && digits.last() == Some(&b'0');
+            all.then(|| std::str::from_utf8(digits).ok()?.parse::<i32>().ok()).flatten().map(|n| n / 10)
+        };
+        let is_s = |k: usize| self.word(k).is_some_and(|w| w.eq_ignore_ascii_case("s")) && self.attached(k);
+        let (value, end) = match t.kind {
+            // 1990s
+            TokenKind::Word if s.len() == 5 && matches!(s[4], b's' | b'S') => (decade(&s[..4])?, i + 1),
+            // 1990’s
+            TokenKind::Number
+                if s.len() == 4
+                    && self.text_of(i + 1).is_some_and(is_apostrophe)
+                    && self.attached(i + 1)
+                    && is_s(i + 2) =>
+            {
+                (decade(s)?, i + 3)
+            }
+            // ’90s
+            TokenKind::Punct if is_apostrophe(t.span().of(self.text)) => {
+                let w = self.word(i + 1).filter(|_| self.attached(i + 1))?.as_bytes();
+                if w.len() != 3 || !matches!(w[2], b's' | b'S') {
+                    return None;
+                }
+                let d = decade(&w[..2])?;
+                (if d < 2 { 200 + d } else { 190 + d }, i + 2)
+            }
+            _ => return None,
+        };
+        (100..=299).contains(&value).then(|| self.found(i, end, Raw::Absolute(DateValue::Decade(value))))
+    }
+
+    /// A bare year, 1800–2100, that is not a count or a measure.
+    pub(super) fn year_at(&self, i: usize) -> Option<Found> {
+        let t = self.toks.get(i).filter(|t| t.kind == TokenKind::Number)?;
+        let y = four_digits(t.span().of(self.text)).filter(|y| (1800..=2100).contains(y))?;
+        if self.counts_things(i) {
+            return None;
+        }
+        // `$2000`, `#2025`, `No. 2025`.
+        let money = i.checked_sub(1).is_some_and(|p| {
+            self.is_one_of(p, &["$", "£", "€", "#", "¥", "₹"]) && self.attached(i)
+                || self.is_one_of(p, &["no", "number", "page", "room", "flight", "route"])
+        });
+        // What is left of an invalid ISO date (`2025-13-45`).
+        let iso_shaped = self.is_punct(i + 1, "-")
+            && self.attached(i + 1)
+            && self.attached(i + 2)
+            && self.toks.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number && t.span().len() <= 2)
+            && self.is_punct(i + 3, "-")
+            && self.attached(i + 3);
+        if money || iso_shaped {
+            return None;
+        }
+        Some(self.found(i, i + 1, Raw::Absolute(DateValue::Year(y))))
+    }
+
+    // -- anchored relatives -------------------------------------------------
+
+    /// `two days after …`, `three days before …`, `a week later`,
+    /// `two days ago`, `the next day`, `the previous day`, `the day before`,
+    /// `the same day`.
+    pub(super) fn anchored_at(&self, i: usize) -> Option<Found> {
+        let (n, unit, j) = if self.is_word(i, "the") {
+            let k = i + 1;
+            let w = Lower::of(self.word(k)?);
+            match w.as_str() {
+                // `the following Monday`: the first Monday after the reference day.
+                "next" | "following" | "previous" | "preceding" if self.weekday_at(k + 1).is_some() => {
+                    let weekday = self.weekday_at(k + 1)?;
+                    let lean = if matches!(w.as_str(), "next" | "following") { Lean::After } else { Lean::Before };
+                    return Some(self.found(i, k + 2, Raw::Weekday { weekday, lean, from: Anchor::Reference }));
+                }
+                "next" | "following" | "previous" | "preceding" | "same" => {
+                    let unit = self.unit_at(k + 1).filter(|_| self.same_sentence(i, k + 1))?;
+                    let n = match w.as_str() {
+                        "next" | "following" => 1,
+                        "same" if unit == Unit::Day => 0,
+                        "same" => return None,
+                        _ => -1,
+                    };
+                    return Some(self.found(i, k + 2, Raw::Shift { from: Anchor::Reference, n, unit }));
+                }
+                _ => (1, self.unit_at(k).filter(|_| !w.as_str().ends_with('s'))?, k + 1),
+            }
+        } else {
+            let (n, k) = self.count_at(i)?;
+            (n, self.unit_at(k)?, k + 1)
+        };
+        if !self.same_sentence(i, j) {
+            return None;
+        }
+        let w = Lower::of(self.word(j)?);
+        let shift = |from: Anchor, n: i64| Some(self.found(i, j + 1, Raw::Shift { from, n, unit }));
+        match w.as_str() {
+            "later" => shift(Anchor::Reference, n),
+            "earlier" => shift(Anchor::Reference, n.checked_neg()?),
+            "ago" if !self.is_word(i, "the") => shift(Anchor::Published, n.checked_neg()?),
+            "after" | "before" => {
+                Some(self.found(i, j + 1, Raw::Around { n, unit, after: w.as_str() == "after", at: j + 1 }))
+            }
+            _ => None,
+        }
+    }
+
+    /// The noun phrase starting at token `k`, up to a comma or other
+    /// punctuation, a relative word, `and` + verb, a date, or twelve words.
+    pub(super) fn noun_phrase_at(&self, k: usize) -> Option<Span> {
+        let mut kept: Vec<usize> = Vec::new();
+        let mut words = 0;
+        let mut t = k;
+        while let Some(tok) = self.toks.get(t) {
+            if !self.same_sentence(k, t) || words >= 12 {
+                break;
+            }
+            let s = tok.span().of(self.text);
+            match tok.kind {
+                TokenKind::Punct => {
+                    if !matches!(s, "-" | "&" | "/" | "'" | "’" | "‘" | "“" | "”" | "\"") {
+                        break;
+                    }
+                    if !kept.is_empty() {
+                        kept.push(t);
+                    }
+                }
+                TokenKind::Possessive => kept.push(t),
+                TokenKind::Word | TokenKind::Number => {
+                    if self.is_one_of(t, PHRASE_STOPS) {
+                        break;
+                    }
+                    let lower = !self.capitalised(t);
+                    if self.is_word(t, "and")
+                        && self.word(t + 1).is_some_and(|v| {
+                            !self.capitalised(t + 1)
+                                && (CLAUSE_VERBS.iter().any(|c| v.eq_ignore_ascii_case(c))
+                                    || v.len() > 3 && v.ends_with("ed"))
+                        })
+                    {
+                        break;
+                    }
+                    // `… with X on Friday`: the date is not part of the event.
+                    if words > 0
+                        && (self.is_one_of(t, DATE_PREPOSITIONS) && self.date_at(t + 1).is_some()
+                            || lower && self.date_at(t).is_some())
+                    {
+                        break;
+                    }
+                    kept.push(t);
+                    words += 1;
+                }
+            }
+            t += 1;
+        }
+        // No dangling prepositions, articles or punctuation at the end; a
+        // closing quote stays only when the phrase opened it.
+        while let Some(&last) = kept.last() {
+            let tok = self.toks.get(last)?;
+            let quote_opened = |open: &[&str], close: &str| {
+                let n = |q: &[&str]| kept.iter().filter(|&&k| self.is_one_of(k, q)).count();
+                if open.is_empty() {
+                    n(&[close]) % 2 == 0
+                } else {
+                    n(open) > 0
+                }
+            };
+            let keep_quote = match tok.span().of(self.text) {
+                "”" => quote_opened(&["“"], "”"),
+                "’" => quote_opened(&["‘"], "’"),
+                q @ ("\"" | "'") => quote_opened(&[], q),
+                _ => false,
+            };
+            if tok.kind == TokenKind::Punct && !keep_quote || self.is_one_of(last, PHRASE_TRIM) {
+                kept.pop();
+            } else {
+                break;
+            }
+        }
+        let (&first, &last) = (kept.first()?, kept.last()?);
+        Some(self.span(first, last + 1))
+    }
+}
