@@ -100,6 +100,8 @@ pub(super) static RULES: &[Rule] = &[
         find: title_before_name,
         examples: &[
             ex("Talks began after Foreign Minister Olek Varnas arrived.", "Olek Varnas", Is(Person)),
+            ex("The car was found by County Sheriff Tom Hale on Monday.", "Tom Hale", Is(Person)),
+            ex("The case was led by Special Agent Rina Doyle of the bureau.", "Special Agent", Nothing),
             ex("The plan of Health Minister of Ruritania Dana Vell was shelved.", "Dana Vell", Is(Person)),
             ex("The Foreign Minister Ostrava Ministry said so.", "Ostrava Ministry", NotByRule),
         ],
