@@ -134,6 +134,7 @@ pub(super) static RULES: &[Rule] = &[
             ex("The Ministry of Health said it would act.", "Ministry of Health", Is(Org)),
             ex("He studied at the Coastal Institute of Technology last year.", "Coastal Institute of Technology", Is(Org)),
             ex("The Bank of Ruritania held rates.", "Bank of Ruritania", Is(Org)),
+            ex("The plane went to the Museum of Gliding in May.", "Museum of Gliding", Is(Org)),
         ],
     },
     Rule {
