@@ -38,6 +38,8 @@ impl fmt::Display for Iso {
             DateValue::Month { year, month } => write!(f, "{year:04}-{:02}", u8::from(month)),
             DateValue::Year(y) => write!(f, "{y:04}"),
             DateValue::Decade(d) => write!(f, "{d:03}"),
+            DateValue::Week { year, week } => write!(f, "{year:04}-W{week:02}"),
+            DateValue::Season { year, season } => write!(f, "{year:04}-{}", season.code()),
         }
     }
 }
@@ -252,6 +254,8 @@ mod tests {
             DateValue::Year(42),
             DateValue::Decade(199),
             DateValue::Decade(7),
+            DateValue::Week { year: 2025, week: 3 },
+            DateValue::Season { year: 2024, season: crate::dates::Season::Winter },
         ] {
             assert_eq!(Iso(v).to_string(), v.iso());
             assert_eq!(serde_json::to_string(&Iso(v)).unwrap(), format!("\"{}\"", v.iso()));

@@ -149,3 +149,20 @@ fn what_is_not_an_article_fails_with_one_line() {
     assert_one_line_failure(&run(&[dir.join("missing.txt").to_str().unwrap()], None));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn an_undated_text_gets_a_note_about_relative_dates() {
+    let text = b"Talks Resume\n\nWASHINGTON (AP) \xe2\x80\x94 Officials met on Monday and will meet again next week.\n";
+    let out = run(&["-"], Some(text));
+    let r = json(&out);
+    assert!(r["published"].is_null());
+    assert!(r["dates"].as_array().unwrap().is_empty(), "nothing to resolve relative dates with");
+    let err = String::from_utf8(out.stderr.clone()).unwrap();
+    assert_eq!(err.lines().count(), 1, "one line on stderr: {err:?}");
+    assert!(err.contains("no publication date") && err.contains("--published YYYY-MM-DD"), "{err}");
+    // With a date, from the text or the option, there is nothing to say.
+    let dated = run(&["--published", "2025-05-06", "-"], Some(text));
+    assert_eq!(json(&dated)["dates"].as_array().unwrap().len(), 2);
+    assert!(dated.stderr.is_empty(), "{}", String::from_utf8_lossy(&dated.stderr));
+    assert!(run(&[seed_path().to_str().unwrap()], None).stderr.is_empty());
+}

@@ -63,13 +63,81 @@ pub enum DateValue {
     Year(i32),
     /// A decade, by its first three digits: `199` is the 1990s.
     Decade(i32),
+    /// An ISO week (`2025-W19`, Monday to Sunday), by its ISO year and number.
+    Week { year: i32, week: u8 },
+    /// A season: spring from March, summer from June, fall from September,
+    /// winter from December (the winter of 2024 runs into 2025).
+    Season { year: i32, season: Season },
+}
+
+/// The four seasons, in the order a year meets them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Season {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+impl Season {
+    /// The ISO-like code: `SP`, `SU`, `FA`, `WI`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Fall => "FA",
+            Season::Winter => "WI",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Season> {
+        [Season::Spring, Season::Summer, Season::Fall, Season::Winter].into_iter().find(|s| s.code() == code)
+    }
+
+    /// The month the season starts in.
+    pub fn first_month(self) -> Month {
+        match self {
+            Season::Spring => Month::March,
+            Season::Summer => Month::June,
+            Season::Fall => Month::September,
+            Season::Winter => Month::December,
+        }
+    }
+
+    /// The season `d` falls in, with the year it started in.
+    pub fn of(d: Date) -> (i32, Season) {
+        match u8::from(d.month()) {
+            1 | 2 => (d.year() - 1, Season::Winter),
+            3..=5 => (d.year(), Season::Spring),
+            6..=8 => (d.year(), Season::Summer),
+            9..=11 => (d.year(), Season::Fall),
+            _ => (d.year(), Season::Winter),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Season::Spring => "spring",
+            Season::Summer => "summer",
+            Season::Fall => "fall",
+            Season::Winter => "winter",
+        }
+    }
+}
+
+/// The Monday of ISO week `week` of `year`.
+fn week_monday(year: i32, week: u8) -> Option<Date> {
+    Date::from_iso_week_date(year, week, time::Weekday::Monday).ok()
 }
 
 impl DateValue {
-    /// An ISO-8601-like form: `2025-05-06`, `2025-05`, `2025`, or the three
-    /// leading digits of a decade (`199` for the 1990s).
+    /// An ISO-8601-like form: `2025-05-06`, `2025-05`, `2025`, the three
+    /// leading digits of a decade (`199` for the 1990s), a week
+    /// (`2025-W19`) or a season (`2025-SU`).
     pub fn iso(&self) -> String {
         match *self {
+            DateValue::Week { year, week } => format!("{year:04}-W{week:02}"),
+            DateValue::Season { year, season } => format!("{year:04}-{}", season.code()),
             DateValue::Day(d) => format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()),
             DateValue::Month { year, month } => format!("{year:04}-{:02}", u8::from(month)),
             DateValue::Year(y) => format!("{y:04}"),
@@ -87,6 +155,16 @@ impl DateValue {
         }
         let year: i32 = first.parse().ok()?;
         let Some(month) = month else { return Some(DateValue::Year(year)) };
+        if day.is_none() {
+            if let Some(w) = month.strip_prefix('W').filter(|w| w.len() == 2) {
+                let week = w.parse().ok()?;
+                week_monday(year, week)?;
+                return Some(DateValue::Week { year, week });
+            }
+            if let Some(season) = Season::from_code(month) {
+                return Some(DateValue::Season { year, season });
+            }
+        }
         let month = Month::try_from(month.parse::<u8>().ok()?).ok()?;
         match day {
             None => Some(DateValue::Month { year, month }),
@@ -102,11 +180,17 @@ impl DateValue {
             DateValue::Month { year, month } => (year, u8::from(month), 1),
             DateValue::Year(y) => (y, 1, 1),
             DateValue::Decade(d) => (d.saturating_mul(10), 1, 1),
+            DateValue::Week { year, week } => match week_monday(year, week) {
+                Some(d) => (d.year(), u8::from(d.month()), d.day()),
+                None => (year, 1, 1),
+            },
+            DateValue::Season { year, season } => (year, u8::from(season.first_month()), 1),
         }
     }
 }
 
-/// The human form: `6 May 2025`, `May 2025`, `2025`, `the 1990s`.
+/// The human form: `6 May 2025`, `May 2025`, `2025`, `the 1990s`, `the
+/// week of 5 May 2025`, `summer 2025`.
 impl fmt::Display for DateValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
@@ -114,6 +198,12 @@ impl fmt::Display for DateValue {
             DateValue::Month { year, month } => write!(f, "{} {year}", month_name(month)),
             DateValue::Year(y) => write!(f, "{y}"),
             DateValue::Decade(d) => write!(f, "the {}s", i64::from(d) * 10),
+            DateValue::Week { year, week } => match week_monday(year, week) {
+                Some(d) => write!(f, "the week of {} {} {}", d.day(), month_name(d.month()), d.year()),
+                None => write!(f, "week {week} of {year}"),
+            },
+            DateValue::Season { year, season: Season::Winter } => write!(f, "winter {year}–{}", year + 1),
+            DateValue::Season { year, season } => write!(f, "{} {year}", season.name()),
         }
     }
 }

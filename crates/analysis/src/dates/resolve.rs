@@ -4,7 +4,7 @@
 
 use time::{Date, Duration, Month, Weekday};
 
-use super::{DateValue, Scanner};
+use super::{DateValue, Scanner, Season};
 use crate::span::Span;
 
 /// What a rule recognised, before resolution: HeidelTime's underspecified
@@ -32,6 +32,88 @@ pub(super) enum Raw {
     /// reference time (`two days after the talks`), else nothing (`came
     /// two days after`).
     Around { n: i64, unit: Unit, after: bool, at: usize },
+    /// The ISO week `n` weeks from the anchor's (`last week`, `this week`).
+    WeekOf { from: Anchor, n: i64 },
+    /// The ISO week of the weekend nearest to publication in the direction
+    /// of the lean (`over the weekend`, `next weekend`).
+    Weekend { lean: Lean },
+    /// A season: `last fall`, `this summer`, `next spring`, `summer 2019`.
+    Season { season: Season, which: Which },
+    /// A holiday without a year (`on Thanksgiving`), or with one.
+    Holiday { holiday: Holiday, lean: Lean, year: Option<i32> },
+    /// A month in the year `n` years from publication (`June last year`).
+    MonthInYear { month: Month, n: i32 },
+}
+
+/// Which season of that name: the last one before the current season,
+/// the one of the current year, the next one to start, or one of a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Which {
+    Last,
+    This,
+    Next,
+    Year(i32),
+}
+
+/// Holidays with a fixed rule for their day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Holiday {
+    NewYearsDay,
+    NewYearsEve,
+    ValentinesDay,
+    MemorialDay,
+    IndependenceDay,
+    LaborDay,
+    Halloween,
+    Thanksgiving,
+    ChristmasEve,
+    ChristmasDay,
+}
+
+impl Holiday {
+    /// The holiday's day in `year`.
+    pub(super) fn day_in(self, year: i32) -> Option<Date> {
+        let fixed = |m: Month, d: u8| Date::from_calendar_date(year, m, d).ok();
+        // The `n`-th `weekday` of a month (from its end when `n` is negative).
+        let nth = |m: Month, weekday: Weekday, n: i64| -> Option<Date> {
+            if n > 0 {
+                let first = Date::from_calendar_date(year, m, 1).ok()?;
+                let to = (i64::from(weekday.number_days_from_monday())
+                    - i64::from(first.weekday().number_days_from_monday()))
+                .rem_euclid(7);
+                add_days(first, to + 7 * (n - 1))
+            } else {
+                let last = Date::from_calendar_date(year, m, m.length(year)).ok()?;
+                let back = (i64::from(last.weekday().number_days_from_monday())
+                    - i64::from(weekday.number_days_from_monday()))
+                .rem_euclid(7);
+                add_days(last, -back)
+            }
+        };
+        match self {
+            Holiday::NewYearsDay => fixed(Month::January, 1),
+            Holiday::NewYearsEve => fixed(Month::December, 31),
+            Holiday::ValentinesDay => fixed(Month::February, 14),
+            Holiday::MemorialDay => nth(Month::May, Weekday::Monday, -1),
+            Holiday::IndependenceDay => fixed(Month::July, 4),
+            Holiday::LaborDay => nth(Month::September, Weekday::Monday, 1),
+            Holiday::Halloween => fixed(Month::October, 31),
+            Holiday::Thanksgiving => nth(Month::November, Weekday::Thursday, 4),
+            Holiday::ChristmasEve => fixed(Month::December, 24),
+            Holiday::ChristmasDay => fixed(Month::December, 25),
+        }
+    }
+}
+
+/// The ISO week `d` falls in.
+fn week_of(d: Date) -> DateValue {
+    let (year, week, _) = d.to_iso_week_date();
+    DateValue::Week { year, week }
+}
+
+/// The first day of a season.
+fn season_start(year: i32, season: Season) -> Option<Date> {
+    Date::from_calendar_date(year, season.first_month(), 1).ok()
 }
 
 /// What a relative value counts from.
@@ -46,7 +128,13 @@ pub(super) enum Anchor {
 impl Raw {
     /// Does the value depend on another date (`true`) or stand as written?
     pub(super) fn relative(&self) -> bool {
-        !matches!(self, Raw::Absolute(_) | Raw::Vague)
+        !matches!(
+            self,
+            Raw::Absolute(_)
+                | Raw::Vague
+                | Raw::Season { which: Which::Year(_), .. }
+                | Raw::Holiday { year: Some(_), .. }
+        )
     }
 
     /// Is it one day (written out, or a month and day)?
@@ -90,6 +178,36 @@ impl Scanner<'_> {
                 // `… came two days after.`
                 shift(reference, sign * n, unit)?
             }
+            Raw::WeekOf { from, n } => week_of(add_days(self.anchor(from)?, n.checked_mul(7)?)?),
+            Raw::Weekend { lean } => week_of(infer_weekday(self.published?, Weekday::Saturday, self.lean(lean))?),
+            Raw::Season { season, which } => {
+                let p = self.published?;
+                let (py, current) = Season::of(p);
+                let year = match which {
+                    Which::Year(y) => y,
+                    Which::This if season == Season::Winter => py,
+                    Which::This => p.year(),
+                    Which::Last => {
+                        let now = season_start(py, current)?;
+                        (p.year() - 2..=p.year()).rev().find(|&y| season_start(y, season).is_some_and(|s| s < now))?
+                    }
+                    Which::Next => (p.year() - 1..=p.year() + 1).find(|&y| season_start(y, season).is_some_and(|s| s > p))?,
+                };
+                DateValue::Season { year, season }
+            }
+            Raw::Holiday { holiday, year: Some(y), .. } => DateValue::Day(holiday.day_in(y)?),
+            Raw::Holiday { holiday, lean, year: None } => {
+                let p = self.published?;
+                let candidates = (p.year() - 1..=p.year() + 1).filter_map(|y| holiday.day_in(y));
+                let day = match self.lean(lean) {
+                    Lean::OnOrAfter => candidates.filter(|c| *c >= p).min(),
+                    Lean::After => candidates.filter(|c| *c > p).min(),
+                    Lean::Before => candidates.filter(|c| *c < p).max(),
+                    _ => candidates.filter(|c| *c <= p).max(),
+                };
+                DateValue::Day(day?)
+            }
+            Raw::MonthInYear { month, n } => DateValue::Month { year: self.published?.year().checked_add(n)?, month },
         };
         Some((value, None))
     }

@@ -10,9 +10,9 @@
 
 use time::{Date, Month, Weekday};
 
-use super::resolve::{Anchor, Lean, Raw, Unit};
+use super::resolve::{Anchor, Holiday, Lean, Raw, Unit, Which};
 use super::words::*;
-use super::{four_digits, is_apostrophe, parse_day, DateValue, Found, Scanner};
+use super::{four_digits, is_apostrophe, parse_day, DateValue, Found, Scanner, Season};
 use crate::calendar;
 use crate::span::Span;
 use crate::text::TokenKind;
@@ -90,7 +90,7 @@ pub(super) fn date_rules() -> &'static [Rule] {
 const FIRST_DATE_RULE: usize = 2;
 
 /// The registry, in order of priority.
-pub(super) static RULES: [Rule; 11] = [
+pub(super) static RULES: [Rule; 15] = [
     Rule {
         name: "vague period",
         triggers: Triggers::words(&[Words::ContextFirst]),
@@ -140,6 +140,60 @@ pub(super) static RULES: [Rule; 11] = [
         negatives: &["Filed 2025-13-45.", "Call 2025-05."],
     },
     Rule {
+        name: "holiday",
+        triggers: Triggers::words(&[Words::List(&[
+            "new", "christmas", "thanksgiving", "halloween", "memorial", "labor", "valentine", "independence",
+        ])]),
+        recognise: |s, i| s.holiday_at(i),
+        examples: &[
+            ("They met on Thanksgiving.", "Thanksgiving = 2024-11-28"),
+            ("The shop shut on Christmas Day.", "Christmas Day = 2024-12-25"),
+            ("It opens on New Year's Day.", "New Year's Day = 2025-01-01"),
+            ("It will open on New Year's Day.", "New Year's Day = 2026-01-01"),
+            ("Crowds gathered on Christmas Eve 2019.", "Christmas Eve 2019 = 2019-12-24"),
+            ("The parade was held on Memorial Day.", "Memorial Day = 2024-05-27"),
+        ],
+        negatives: &["They bought Christmas trees.", "The New Year celebrations ended.", "a Thanksgiving dinner"],
+    },
+    Rule {
+        name: "season",
+        triggers: Triggers::words(&[Words::List(&[
+            "last", "this", "next", "past", "spring", "summer", "fall", "autumn", "winter",
+        ])]),
+        recognise: |s, i| s.season_at(i),
+        examples: &[
+            ("Prices rose last fall.", "last fall = 2024-FA"),
+            ("The plant opens this summer.", "this summer = 2025-SU"),
+            ("It closed last winter.", "last winter = 2024-WI"),
+            ("It reopens next spring.", "next spring = 2026-SP"),
+            ("It was built in the summer of 2019.", "summer of 2019 = 2019-SU"),
+            ("It flooded in spring 2020.", "spring 2020 = 2020-SP"),
+        ],
+        negatives: &["Prices fall this week.", "The spring water was clean.", "Leaves fall in the fall."],
+    },
+    Rule {
+        name: "weekend",
+        triggers: Triggers::words(&[Words::List(&["the", "this", "last", "next"])]),
+        recognise: |s, i| s.weekend_at(i),
+        examples: &[
+            ("Storms hit the coast over the weekend.", "the weekend = 2025-W18"),
+            ("Protesters will march this weekend.", "this weekend = 2025-W19"),
+            ("They met last weekend.", "last weekend = 2025-W18"),
+        ],
+        negatives: &["Weekend shifts are long.", "the weekend edition of the paper"],
+    },
+    Rule {
+        name: "part of day",
+        triggers: Triggers::words(&[Words::List(&["this", "that", "last"])]),
+        recognise: |s, i| s.part_of_day_at(i),
+        examples: &[
+            ("Police said this morning that two men fled.", "this morning = 2025-05-06"),
+            ("They met on May 1. That afternoon, they left.", "That afternoon = 2025-05-01"),
+            ("Shots were heard last night.", "last night = 2025-05-05"),
+        ],
+        negatives: &["That night sky was clear of stars, she wrote.", "This evening dress is red."],
+    },
+    Rule {
         name: "modified month",
         triggers: Triggers::words(&[Words::List(&["early", "late", "mid", "last", "next"])]),
         recognise: |s, i| s.modified_month_at(i),
@@ -147,6 +201,7 @@ pub(super) static RULES: [Rule; 11] = [
             ("They met in early May.", "early May = 2025-05"),
             ("They met in mid-May.", "mid-May = 2025-05"),
             ("They met in late March 2020.", "late March 2020 = 2020-03"),
+            ("It began in early April of 2013.", "early April of 2013 = 2013-04"),
             ("Talks stalled last May.", "last May = 2024-05"),
             ("Talks resume next April.", "next April = 2026-04"),
         ],
@@ -155,7 +210,7 @@ pub(super) static RULES: [Rule; 11] = [
     Rule {
         name: "month first",
         triggers: Triggers::words(&[Words::Months, Words::MonthAbbreviations]),
-        recognise: |s, i| s.month_first_at(i, s.month_cue_before(i)),
+        recognise: |s, i| s.month_first_at(i, s.month_cue_before(i) || s.month_as_modifier(i)),
         examples: &[
             ("It happened on May 6, 2025.", "May 6, 2025 = 2025-05-06"),
             ("Signed Jan. 5, 2020 in Paris.", "Jan. 5, 2020 = 2020-01-05"),
@@ -163,12 +218,16 @@ pub(super) static RULES: [Rule; 11] = [
             ("Prices rose in May 2025.", "May 2025 = 2025-05"),
             ("Inflation fell in April.", "April = 2025-04"),
             ("Inflation will fall in June.", "June = 2025-06"),
+            ("It began in April of 2013.", "April of 2013 = 2013-04"),
+            ("Sales fell in June last year.", "June last year = 2024-06"),
+            ("It set a key September meeting.", "September = 2024-09"),
         ],
         negatives: &[
             "Talks may resume soon.",
             "May God bless the talks.",
             "They met in May’s office with April Smith.",
             "A letter of June and a speech of March.",
+            "They joined a March for peace.",
         ],
     },
     Rule {
@@ -192,6 +251,7 @@ pub(super) static RULES: [Rule; 11] = [
             ("They met last Friday.", "last Friday = 2025-05-02"),
             ("They meet next Tuesday.", "next Tuesday = 2025-05-13"),
             ("They met this Monday.", "this Monday = 2025-05-05"),
+            ("They met on Thursday morning.", "Thursday morning = 2025-05-01"),
         ],
         negatives: &["The Sunday Times said so.", "He spoke of Bloody Sunday.", "It was a sunday."],
     },
@@ -205,6 +265,9 @@ pub(super) static RULES: [Rule; 11] = [
             ("It rained yesterday.", "yesterday = 2025-05-05"),
             ("It rains tomorrow.", "tomorrow = 2025-05-07"),
             ("It rained last month.", "last month = 2025-04"),
+            ("It rained last week.", "last week = 2025-W18"),
+            ("It rains this week.", "this week = 2025-W19"),
+            ("It rained yesterday afternoon.", "yesterday afternoon = 2025-05-05"),
             ("It rained earlier this year.", "earlier this year = 2025"),
         ],
         negatives: &["He came last.", "This is it.", "the next steps"],
@@ -226,6 +289,8 @@ pub(super) static RULES: [Rule; 11] = [
         recognise: |s, i| s.year_at(i),
         examples: &[("The law passed in 2025.", "2025 = 2025"), ("The 2024 elections were close.", "2024 = 2024")],
         negatives: &[
+            "She lived at 2018 Marigold Lane.",
+            "Police sealed the 1900 block of Elm Street.",
             "About 2000 people marched.",
             "It costs $2000 now.",
             "Output grew 2000 percent.",
@@ -406,6 +471,24 @@ impl Scanner<'_> {
         if let Some(year) = self.date_year_at(j).filter(|_| self.same_sentence(i, j)) {
             return Some(self.found(i, j + 1, Raw::Absolute(DateValue::Month { year, month })));
         }
+        // `April of 2013`.
+        if full && self.is_word(j, "of") {
+            if let Some(year) = self.date_year_at(j + 1).filter(|_| self.same_sentence(i, j + 1)) {
+                return Some(self.found(i, j + 2, Raw::Absolute(DateValue::Month { year, month })));
+            }
+        }
+        // `June last year`, `March next year`.
+        if full && self.is_word(j + 1, "year") && self.same_sentence(i, j + 1) {
+            let n = match Lower::of(self.word(j).unwrap_or("")).as_str() {
+                "last" => Some(-1),
+                "this" => Some(0),
+                "next" => Some(1),
+                _ => None,
+            };
+            if let Some(n) = n {
+                return Some(self.found(i, j + 2, Raw::MonthInYear { month, n }));
+            }
+        }
         // A bare month name: only in full, and not as part of a name (`May’s
         // government`, `April Smith`).
         let name_follows = self.capitalised(j) && self.same_sentence(i, j)
@@ -487,7 +570,7 @@ impl Scanner<'_> {
             }
         }
         let lean = lean.unwrap_or(Lean::Tense(j));
-        Some(self.found(i, j + 1, Raw::Weekday { weekday, lean, from: Anchor::Published }))
+        Some(self.found(i, self.past_part_of_day(j + 1), Raw::Weekday { weekday, lean, from: Anchor::Published }))
     }
 
     /// The first token of the sentence of token `i`.
@@ -504,7 +587,10 @@ impl Scanner<'_> {
     /// `this year`, `earlier this month`.
     pub(super) fn relative_word_at(&self, i: usize) -> Option<Found> {
         let w = Lower::of(self.word(i)?);
-        let day = |n: i64, end: usize| Some(self.found(i, end, Raw::Shift { from: Anchor::Published, n, unit: Unit::Day }));
+        let day = |n: i64, end: usize| {
+            Some(self.found(i, self.past_part_of_day(end), Raw::Shift { from: Anchor::Published, n, unit: Unit::Day }))
+        };
+        let week = |n: i64, end: usize| Some(self.found(i, end, Raw::WeekOf { from: Anchor::Published, n }));
         let this = |unit: Option<Unit>, end: usize| match unit {
             Some(unit @ (Unit::Month | Unit::Year)) => Some(self.found(i, end, Raw::This(unit))),
             _ => None,
@@ -514,14 +600,22 @@ impl Scanner<'_> {
         };
         match w.as_str() {
             "yesterday" => day(-1, i + 1),
-            "today" | "tonight" => day(0, i + 1),
+            "today" => day(0, i + 1),
+            "tonight" => Some(self.found(i, i + 1, Raw::Shift { from: Anchor::Published, n: 0, unit: Unit::Day })),
             "tomorrow" => day(1, i + 1),
             "last" | "next" => {
                 let n = if w.as_str() == "last" { -1 } else { 1 };
                 let unit = unit_after(i + 1)?;
+                if unit == Unit::Week {
+                    return week(n, i + 2);
+                }
                 Some(self.found(i, i + 2, Raw::Shift { from: Anchor::Published, n, unit }))
             }
+            "this" if unit_after(i + 1) == Some(Unit::Week) => week(0, i + 2),
             "this" => this(unit_after(i + 1), i + 2),
+            "earlier" | "later" if self.is_word(i + 1, "this") && unit_after(i + 2) == Some(Unit::Week) => {
+                week(0, i + 3)
+            }
             "earlier" | "later" if self.is_word(i + 1, "this") => this(unit_after(i + 2), i + 3),
             _ => None,
         }
@@ -581,10 +675,171 @@ impl Scanner<'_> {
             && self.toks.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number && t.span().len() <= 2)
             && self.is_punct(i + 3, "-")
             && self.attached(i + 3);
-        if money || iso_shaped {
+        // `2018 Marigold Lane`, `the 1900 block of Elm Street`: an address.
+        let address = self.is_word(i + 1, "block")
+            || self.capitalised(i + 1)
+                && (1..=3).any(|k| self.capitalised(i + k) && self.is_one_of(i + k, STREET_WORDS));
+        if money || iso_shaped || address {
             return None;
         }
         Some(self.found(i, i + 1, Raw::Absolute(DateValue::Year(y))))
+    }
+
+    /// Token `end`, or the token after it when it names a part of the day
+    /// (`Thursday morning`, `yesterday afternoon`): the end of a day's span.
+    pub(super) fn past_part_of_day(&self, end: usize) -> usize {
+        if end > 0 && self.same_sentence(end - 1, end) && self.is_one_of(end, PARTS_OF_DAY) {
+            end + 1
+        } else {
+            end
+        }
+    }
+
+    /// `this morning`, `that afternoon`, `last night`.
+    pub(super) fn part_of_day_at(&self, i: usize) -> Option<Found> {
+        let w = Lower::of(self.word(i)?);
+        if !self.same_sentence(i, i + 1) || !self.is_one_of(i + 1, PARTS_OF_DAY) {
+            return None;
+        }
+        // `That night sky`: a noun follows, the phrase is not a time.
+        if self.word(i + 2).is_some_and(|_| !self.capitalised(i + 2)) && self.same_sentence(i, i + 2)
+            && !self.is_one_of(i + 2, AFTER_PART_OF_DAY)
+        {
+            return None;
+        }
+        let (from, n) = match w.as_str() {
+            "this" => (Anchor::Published, 0),
+            "that" => (Anchor::Reference, 0),
+            "last" if self.is_word(i + 1, "night") => (Anchor::Published, -1),
+            _ => return None,
+        };
+        Some(self.found(i, i + 2, Raw::Shift { from, n, unit: Unit::Day }))
+    }
+
+    /// `the weekend`, `this weekend`, `last weekend`, `next weekend`.
+    pub(super) fn weekend_at(&self, i: usize) -> Option<Found> {
+        if !self.is_word(i + 1, "weekend") || !self.same_sentence(i, i + 1) {
+            return None;
+        }
+        // `the weekend edition`: a noun follows.
+        if self.word(i + 2).is_some_and(|_| !self.capitalised(i + 2)) && self.same_sentence(i, i + 2)
+            && !self.is_one_of(i + 2, AFTER_PART_OF_DAY)
+        {
+            return None;
+        }
+        let lean = match Lower::of(self.word(i)?).as_str() {
+            "the" | "this" => Lean::Tense(i),
+            "last" => Lean::Before,
+            "next" => Lean::After,
+            _ => return None,
+        };
+        Some(self.found(i, i + 2, Raw::Weekend { lean }))
+    }
+
+    /// The season named at `i` (`summer`, `autumn`…), in any case.
+    fn season_word(&self, i: usize) -> Option<Season> {
+        match Lower::of(self.word(i)?).as_str() {
+            "spring" => Some(Season::Spring),
+            "summer" => Some(Season::Summer),
+            "fall" | "autumn" => Some(Season::Fall),
+            "winter" => Some(Season::Winter),
+            _ => None,
+        }
+    }
+
+    /// `last fall`, `this summer`, `this past winter`, `next spring`,
+    /// `summer 2019`, `the summer of 2019`.
+    pub(super) fn season_at(&self, i: usize) -> Option<Found> {
+        if let Some(season) = self.season_word(i) {
+            let k = if self.is_word(i + 1, "of") { i + 2 } else { i + 1 };
+            let year = self.date_year_at(k).filter(|_| self.same_sentence(i, k))?;
+            return Some(self.found(i, k + 1, Raw::Season { season, which: Which::Year(year) }));
+        }
+        let w = Lower::of(self.word(i)?);
+        let (which, j) = match w.as_str() {
+            "last" => (Which::Last, i + 1),
+            "next" => (Which::Next, i + 1),
+            "this" if self.is_word(i + 1, "past") => (Which::Last, i + 2),
+            "this" => (Which::This, i + 1),
+            "past" => (Which::Last, i + 1),
+            _ => return None,
+        };
+        let season = self.season_word(j).filter(|_| self.same_sentence(i, j))?;
+        // `past` alone only after `the`: `the past winter`.
+        if w.as_str() == "past" && !i.checked_sub(1).is_some_and(|p| self.is_word(p, "the")) {
+            return None;
+        }
+        // `this fall` as a verb: `prices fall this week` never starts here, but
+        // `this fall in prices` is a noun: a preposition follows.
+        if self.is_one_of(j + 1, &["in", "of"]) && self.same_sentence(j, j + 1) {
+            return None;
+        }
+        Some(self.found(i, j + 1, Raw::Season { season, which }))
+    }
+
+    /// `Thanksgiving`, `Christmas Day`, `New Year's Eve`, `Memorial Day`…
+    pub(super) fn holiday_at(&self, i: usize) -> Option<Found> {
+        if !self.capitalised(i) {
+            return None;
+        }
+        let w = Lower::of(self.word(i)?);
+        let day_word = |k: usize| self.is_word(k, "Day") && self.capitalised(k) && self.same_sentence(i, k);
+        let eve_word = |k: usize| self.is_word(k, "Eve") && self.capitalised(k) && self.same_sentence(i, k);
+        let possessive = |k: usize| self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Possessive);
+        // A bare holiday name is a date only after a preposition: `on
+        // Thanksgiving`, not `a Thanksgiving dinner`.
+        let introduced = i.checked_sub(1).is_some_and(|p| self.same_sentence(p, i) && self.is_one_of(p, HOLIDAY_CUES));
+        let (holiday, end) = match w.as_str() {
+            "new" if self.is_word(i + 1, "Year") && possessive(i + 2) => {
+                if day_word(i + 3) {
+                    (Holiday::NewYearsDay, i + 4)
+                } else if eve_word(i + 3) {
+                    (Holiday::NewYearsEve, i + 4)
+                } else if introduced && !self.word(i + 3).is_some_and(|_| self.same_sentence(i, i + 3)) {
+                    (Holiday::NewYearsDay, i + 3)
+                } else {
+                    return None;
+                }
+            }
+            "christmas" if day_word(i + 1) => (Holiday::ChristmasDay, i + 2),
+            "christmas" if eve_word(i + 1) => (Holiday::ChristmasEve, i + 2),
+            "thanksgiving" if day_word(i + 1) => (Holiday::Thanksgiving, i + 2),
+            "christmas" | "thanksgiving" | "halloween" if introduced => {
+                if self.word(i + 1).is_some_and(|_| !self.capitalised(i + 1) && self.same_sentence(i, i + 1))
+                    && !self.is_one_of(i + 1, AFTER_PART_OF_DAY)
+                {
+                    return None;
+                }
+                let h = match w.as_str() {
+                    "christmas" => Holiday::ChristmasDay,
+                    "thanksgiving" => Holiday::Thanksgiving,
+                    _ => Holiday::Halloween,
+                };
+                (h, i + 1)
+            }
+            "memorial" if day_word(i + 1) => (Holiday::MemorialDay, i + 2),
+            "labor" if day_word(i + 1) => (Holiday::LaborDay, i + 2),
+            "independence" if day_word(i + 1) => (Holiday::IndependenceDay, i + 2),
+            "valentine" if possessive(i + 1) && day_word(i + 2) => (Holiday::ValentinesDay, i + 3),
+            _ => return None,
+        };
+        if let Some(year) = self.date_year_at(end).filter(|_| self.same_sentence(i, end)) {
+            return Some(self.found(i, end + 1, Raw::Holiday { holiday, lean: Lean::Tense(i), year: Some(year) }));
+        }
+        Some(self.found(i, end, Raw::Holiday { holiday, lean: Lean::Tense(i), year: None }))
+    }
+
+    /// Is the month name at `i` a modifier of the noun after it (`a key
+    /// September meeting`, `the March vote`)? A lower-case word before it
+    /// and a lower-case noun after it (not a function word: `a March for
+    /// peace` is a march).
+    pub(super) fn month_as_modifier(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1) else { return false };
+        self.same_sentence(p, i + 1)
+            && self.word(p).is_some_and(|_| !self.capitalised(p))
+            && self.word(i + 1).is_some_and(|w| {
+                w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase()) && !self.is_one_of(i + 1, FUNCTION_WORDS)
+            })
     }
 
     // -- anchored relatives -------------------------------------------------

@@ -76,11 +76,13 @@ Russia has historically maintained strong defense and trade ties with India, bei
 
 #[test]
 fn iso_forms_read_back() {
-    for iso in ["2025-05-06", "2025-05", "2025", "199"] {
+    for iso in ["2025-05-06", "2025-05", "2025", "199", "2025-W19", "2020-W53", "2025-SP", "2024-WI"] {
         assert_eq!(DateValue::from_iso(iso).map(|v| v.iso()).as_deref(), Some(iso));
     }
     assert_eq!(DateValue::from_iso("2025-13"), None);
     assert_eq!(DateValue::from_iso("2025-02-30"), None);
+    assert_eq!(DateValue::from_iso("2025-W53"), None);
+    assert_eq!(DateValue::from_iso("2025-XX"), None);
 }
 
 #[test]
@@ -153,6 +155,11 @@ fn numbers_that_are_not_years() {
     assert!(dates("Output grew 2000 percent.", pub_day()).is_empty());
     assert!(dates("There were 1999 votes.", pub_day()).is_empty());
     assert!(dates("Route 1500 and 3000 and 12345.", pub_day()).is_empty());
+    // Addresses.
+    assert!(dates("He lived at 2018 Marigold Lane until his arrest.", pub_day()).is_empty());
+    assert!(dates("Fire broke out at 1999 North Oak Avenue.", pub_day()).is_empty());
+    assert!(dates("Police sealed off the 2000 block of Elm Street.", pub_day()).is_empty());
+    assert_eq!(one("In 2018 Marigold moved to Paris.", None), the("2018", "2018", false));
     assert_eq!(one("In 2000 people still wrote letters.", None), the("2000", "2000", false));
 }
 
@@ -225,9 +232,9 @@ fn weekdays() {
     assert_eq!(one("They met this Monday.", pub_day()), the("this Monday", "2025-05-05", true));
     assert_eq!(one("They are expected to meet this Monday.", pub_day()), the("this Monday", "2025-05-12", true));
     assert_eq!(one("Sunday’s vote was close.", pub_day()), the("Sunday", "2025-05-04", true));
-    // The span is the weekday alone, times of day excluded.
-    assert_eq!(one("They met on Monday night.", pub_day()), the("Monday", "2025-05-05", true));
-    assert_eq!(one("Sunday morning was quiet.", pub_day()), the("Sunday", "2025-05-04", true));
+    // A part of the day belongs to the day's span.
+    assert_eq!(one("They met on Monday night.", pub_day()), the("Monday night", "2025-05-05", true));
+    assert_eq!(one("Sunday morning was quiet.", pub_day()), the("Sunday morning", "2025-05-04", true));
     // Names of days are not dates; lowercase weekdays are not either.
     assert!(dates("The Sunday Times said so.", pub_day()).is_empty());
     assert!(dates("He spoke of Bloody Sunday.", pub_day()).is_empty());
@@ -272,8 +279,10 @@ fn relative_words() {
     assert_eq!(one("It rained yesterday.", p), the("yesterday", "2025-05-05", true));
     assert_eq!(one("Today it rains.", p), the("Today", "2025-05-06", true));
     assert_eq!(one("It rains tomorrow.", p), the("tomorrow", "2025-05-07", true));
-    assert_eq!(one("It rained last week.", p), the("last week", "2025-04-29", true));
-    assert_eq!(one("It rains next week.", p), the("next week", "2025-05-13", true));
+    // A week is an ISO week (the publication's is 2025-W19).
+    assert_eq!(one("It rained last week.", p), the("last week", "2025-W18", true));
+    assert_eq!(one("It rains next week.", p), the("next week", "2025-W20", true));
+    assert_eq!(one("It rained earlier this week.", p), the("earlier this week", "2025-W19", true));
     assert_eq!(one("It rained last month.", p), the("last month", "2025-04", true));
     assert_eq!(one("It rains next month.", p), the("next month", "2025-06", true));
     assert_eq!(one("It rained earlier this month.", p), the("earlier this month", "2025-05", true));
@@ -420,6 +429,12 @@ fn value_forms() {
     let dec = DateValue::Decade(199);
     assert_eq!((dec.iso(), dec.to_string(), dec.sort_key()), ("199".into(), "the 1990s".into(), (1990, 1, 1)));
     assert!(dec.sort_key() < y.sort_key() && y.sort_key() < m.sort_key() && m.sort_key() < d.sort_key());
+    let w = DateValue::Week { year: 2025, week: 19 };
+    assert_eq!((w.iso(), w.to_string(), w.sort_key()), ("2025-W19".into(), "the week of 5 May 2025".into(), (2025, 5, 5)));
+    let s = DateValue::Season { year: 2024, season: Season::Winter };
+    assert_eq!((s.iso(), s.to_string(), s.sort_key()), ("2024-WI".into(), "winter 2024–2025".into(), (2024, 12, 1)));
+    let s = DateValue::Season { year: 2025, season: Season::Summer };
+    assert_eq!((s.iso(), s.to_string(), s.sort_key()), ("2025-SU".into(), "summer 2025".into(), (2025, 6, 1)));
     assert_eq!(weekday_name(day(2025, 5, 6)), "Tuesday");
     assert_eq!(month_name(Month::September), "September");
     let mention = DateMention { span: Span::new(0, 3), value: d, relative: false, event: None };

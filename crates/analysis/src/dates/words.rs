@@ -328,3 +328,32 @@ fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
 pub(super) fn is_starter(w: &str) -> bool {
     word_tags(word_key(w.as_bytes())) & STARTER != 0
 }
+
+/// Street words: a number before a capitalised name ending in one is an
+/// address (`2018 Marigold Lane`), never a year.
+pub(super) const STREET_WORDS: &[&str] = &[
+    "street", "st", "avenue", "ave", "road", "rd", "lane", "ln", "drive", "dr", "boulevard", "blvd", "way", "court",
+    "ct", "place", "pl", "terrace", "circle", "highway", "parkway", "pike", "trail", "square",
+];
+
+/// Parts of the day after a day (`Thursday morning`, `this afternoon`).
+pub(super) const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night", "overnight"];
+
+/// Lower-case words that may follow a time phrase without making it a
+/// modifier of a noun (`this morning that…`, `the weekend when…`).
+pub(super) const AFTER_PART_OF_DAY: &[&str] = &[
+    "and", "or", "but", "that", "when", "as", "after", "before", "while", "with", "at", "in", "on", "to", "for",
+    "from", "by", "near", "outside", "inside", "said", "says", "the", "a", "an", "he", "she", "they", "it", "we",
+    "police", "officials", "authorities", "was", "were", "is", "are", "will", "had", "has",
+];
+
+/// Words before a bare holiday name that make it a date (`on Thanksgiving`).
+pub(super) const HOLIDAY_CUES: &[&str] =
+    &["on", "before", "after", "since", "until", "till", "by", "over", "at", "during", "around", "for", "through"];
+
+/// Function words that, after a capitalised month name, show it is not a
+/// modifier of a noun (`a March for peace`, `the May of his youth`).
+pub(super) const FUNCTION_WORDS: &[&str] = &[
+    "for", "and", "the", "with", "from", "into", "over", "onto", "upon", "was", "were", "are", "has", "had", "have",
+    "said", "says", "who", "which", "that", "this", "but", "not", "will", "would", "can", "could", "did", "does",
+];

@@ -5,7 +5,9 @@
 //! ```
 //!
 //! Prints one JSON object (see `lede_analysis::report`). FILE may be `-` for
-//! standard input. A file that is not an article gets a one-line error and
+//! standard input. When the article gives no publication date and none is
+//! passed, a one-line note on standard error says that relative dates were
+//! left out. A file that is not an article gets a one-line error and
 //! exit 1.
 
 use std::io::{Read, Write};
@@ -120,6 +122,13 @@ fn run() -> Result<(), String> {
     let mut article = read_owned(&name, bytes).map_err(|e| format!("{file}: {e}"))?;
     if article.published.is_none() {
         article.published = published;
+    }
+    if article.published.is_none() {
+        // Without a publication date, `yesterday`, `on Monday` or `in May`
+        // cannot be resolved and are left out: say so, rather than silently.
+        eprintln!(
+            "analyze: note: {file} has no publication date (none in its dateline or front matter), so relative dates such as “yesterday” or “on Monday” are left out; pass --published YYYY-MM-DD to resolve them"
+        );
     }
     let analysis = lede_analysis::analysis::analyze(&article);
     let report = lede_analysis::report::report(&article, &analysis);
