@@ -31,13 +31,19 @@ mod web {
         let screen = screen_height();
         let distance = if center { (r.top() + r.bottom()) / 2.0 - screen / 2.0 } else { r.top() };
         let smooth = !reduced_motion() && super::glides(distance, screen);
+        // The page says a jump is under way (`<html data-jump>`) until it has
+        // arrived or the reader moved on: what waits for the page to be still,
+        // such as the end-to-end tests, follows that.
+        let _ = document().document_element().map(|html| html.set_attribute("data-jump", ""));
         aim(el, center, smooth);
         // Sections off screen are laid out with an estimated height until
         // they are near the view (`content-visibility: auto`), so the first
         // aim can fall short of a far target: once the scroll has settled,
         // aim again, at once, until the target is in view — unless the
         // reader has moved on (another jump, a key, the wheel, a touch).
-        settle(el.clone(), center, if smooth { 700 } else { 30 }, 4, moved_on());
+        let jump = moved_on();
+        LATEST_JUMP.with(|j| j.set(jump));
+        settle(el.clone(), center, if smooth { 700 } else { 30 }, 4, jump);
     }
 
     thread_local! {
@@ -45,6 +51,8 @@ mod web {
         /// touches: a pending re-aim from an older value is dropped.
         static MOVES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
         static WATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        /// The number of the latest jump (a value of `MOVES`).
+        static LATEST_JUMP: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     }
 
     /// Starts a new jump and returns its number.
@@ -89,6 +97,10 @@ mod web {
     fn settle(el: Element, center: bool, after_ms: u32, tries: u32, jump: u32) {
         gloo::timers::callback::Timeout::new(after_ms, move || {
             if tries == 0 || MOVES.with(|m| m.get()) != jump || in_view(&el, center) {
+                // The latest jump is over: it arrived, gave up, or the reader moved on.
+                if LATEST_JUMP.with(|j| j.get()) == jump {
+                    let _ = document().document_element().map(|html| html.remove_attribute("data-jump"));
+                }
                 return;
             }
             aim(&el, center, false);
