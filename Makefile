@@ -13,8 +13,12 @@ SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 PORT ?= 8080
-WASM := target/wasm32-unknown-unknown/web/lede.wasm
-PKG := target/pkg
+# Where cargo puts what it builds (target/, or CARGO_TARGET_DIR, or a cargo
+# config's build.target-dir), asked of cargo itself.
+TARGET ?= $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null \
+  | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])' 2>/dev/null || echo target)
+WASM := $(TARGET)/wasm32-unknown-unknown/web/lede.wasm
+PKG := $(TARGET)/pkg
 WASM_OPT := tools/node_modules/.bin/wasm-opt
 # The wasm features today's rustc emits, which wasm-opt must accept.
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -86,7 +90,7 @@ bench: dist
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || scripts/setup.sh test
 	python3 scripts/bench-article.py --words 100000 $(BENCH)/long-articles/long-report.txt
 	$(MAKE) --no-print-directory wasm LEDE_ARTICLES=$(CURDIR)/$(BENCH)/long-articles CARGO_TARGET_DIR=$(BENCH_BUILD) \
-	  PKG=$(BENCH_BUILD)/pkg WASM=$(patsubst target/%,$(BENCH_BUILD)/%,$(WASM))
+	  TARGET=$(BENCH_BUILD)
 	LEDE_ARTICLES=$(CURDIR)/$(BENCH)/long-articles cargo run --quiet --release --target-dir $(BENCH_BUILD) -p lede-cli --bin site -- \
 	  $(BENCH)/long-site $(BENCH_BUILD)/pkg
 	cargo bench -p lede-cli --bench site
