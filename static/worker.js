@@ -2,7 +2,8 @@
 // the analysis bundle (the crate built with its `worker` feature), so the
 // page stays responsive while a long article is analysed.
 //
-// Messages in: "ID JSON" where JSON is [file name, text].
+// Messages in: "ID JSON" where JSON is [file name, text, publication date
+// the reader gave (YYYY-MM-DD) or null].
 // Messages out: "ID ok WIRE-JSON" (the article and its analysis) or
 // "ID err REASON".
 //
@@ -18,9 +19,9 @@ self.onmessage = async (event) => {
   const space = message.indexOf(" ");
   const id = message.slice(0, space);
   try {
-    const [name, text] = JSON.parse(message.slice(space + 1));
+    const [name, text, published] = JSON.parse(message.slice(space + 1));
     await ready;
-    self.postMessage(`${id} ok ${wasm_bindgen.analyze_wire(name, text)}`);
+    self.postMessage(`${id} ok ${wasm_bindgen.analyze_wire(name, text, published ?? undefined)}`);
   } catch (err) {
     self.postMessage(`${id} err ${err}`);
   }

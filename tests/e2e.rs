@@ -45,6 +45,7 @@ in_every_engine!(
     highlights_keep_contrast_and_differ_by_more_than_colour,
     honours_reduced_motion,
     search_finds_an_entity_and_opens_its_article_at_the_mention,
+    an_own_article_without_a_date_takes_one_from_the_reader,
 );
 
 /// The seed article's page.
@@ -608,5 +609,42 @@ async fn search_finds_an_entity_and_opens_its_article_at_the_mention(engine: Eng
     h.client.back().await.expect("back");
     h.wait_ready().await;
     h.wait_until("location.pathname.endsWith('/search.html') && document.getElementById('search-input').value === 'lavrov' && document.querySelector('.search-entity') !== null", "the results again").await;
+    h.close().await;
+}
+
+/// A reader's own article whose dateline gives no date (`WASHINGTON —`):
+/// the page says its relative dates cannot be placed and offers a field; a
+/// date given there places them (the article is analysed again), and it is
+/// kept with the article across a reload. An article with a dated dateline
+/// says which date its dates are placed against instead.
+async fn an_own_article_without_a_date_takes_one_from_the_reader(engine: Engine) {
+    let h = Harness::start_in(engine).await;
+    h.open("index.html").await;
+    let paste = |text: &str| {
+        format!(
+            "const t = document.getElementById('paste-text'); t.value = {}; t.dispatchEvent(new InputEvent('input', {{ bubbles: true }})); return 1",
+            serde_json::to_string(text).expect("text")
+        )
+    };
+    h.js(&paste("Council Approves Budget\nWASHINGTON — The city council approved the budget on Monday, officials said.")).await;
+    h.click("button.paste-open").await;
+    h.wait_until("document.getElementById('published-date') !== null", "the date field").await;
+    assert_eq!(h.js("return document.getElementById('published-date').value").await, json!(""));
+    assert_eq!(h.js("return document.querySelectorAll('#timeline time[datetime=\"2024-03-11\"]').length").await, json!(0));
+    h.js("const i = document.getElementById('published-date'); i.value = '2024-03-13'; i.dispatchEvent(new Event('change', { bubbles: true })); return 1").await;
+    h.wait_until("document.querySelector('#timeline time[datetime=\"2024-03-11\"]') !== null", "Monday placed in the week of the date given").await;
+    assert!(h.js("return document.getElementById('published-hint').textContent").await.as_str().unwrap_or("").contains("which you gave"));
+    h.reload().await;
+    h.wait_until(
+        "document.getElementById('published-date') !== null && document.getElementById('published-date').value === '2024-03-13' && document.querySelector('#timeline time[datetime=\"2024-03-11\"]') !== null",
+        "the date kept with the article",
+    )
+    .await;
+    // A dateline with a date: no field, the date it gives.
+    h.open("index.html").await;
+    h.js(&paste("Council Approves Budget\nSPRINGFIELD, March 13, 2024 — The city council approved the budget on Monday.")).await;
+    h.click("button.paste-open").await;
+    h.wait_until("document.querySelector('.published-note time[datetime=\"2024-03-13\"]') !== null", "the date the article gives").await;
+    assert_eq!(h.js("return document.getElementById('published-date')").await, json!(null));
     h.close().await;
 }

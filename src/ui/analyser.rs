@@ -15,8 +15,13 @@ use lede_analysis::model::Article;
 
 /// What the worker does with a text: reads it as the file `name` and
 /// analyses it; the result as wire JSON, or the reason it is not an article.
-pub fn analyse_to_wire(name: &str, text: &str) -> Result<String, String> {
-    let article = lede_analysis::read::read(name, text.as_bytes()).map_err(|e| e.to_string())?;
+/// `published` (`YYYY-MM-DD`, a date the reader gave) places relative dates
+/// when the article itself gives no publication date.
+pub fn analyse_to_wire(name: &str, text: &str, published: Option<&str>) -> Result<String, String> {
+    let mut article = lede_analysis::read::read(name, text.as_bytes()).map_err(|e| e.to_string())?;
+    if article.published.is_none() {
+        article.published = published.and_then(lede_analysis::dates::parse_date_phrase);
+    }
     let analysis = lede_analysis::analysis::analyze(&article);
     Ok(lede_analysis::wire::to_json(&article, &analysis))
 }
@@ -25,9 +30,10 @@ pub fn analyse_to_wire(name: &str, text: &str) -> Result<String, String> {
 pub type Outcome = Result<(Article, Analysis), String>;
 
 /// Reads and analyses `text` (the content of the file `name`) in the
-/// worker, then calls `done`.
-pub fn analyse(name: &str, text: &str, done: impl FnOnce(Outcome) + 'static) {
-    imp::analyse(name, text, Box::new(done))
+/// worker, with the publication date the reader gave if any (see
+/// [`analyse_to_wire`]), then calls `done`.
+pub fn analyse(name: &str, text: &str, published: Option<&str>, done: impl FnOnce(Outcome) + 'static) {
+    imp::analyse(name, text, published, Box::new(done))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -95,12 +101,12 @@ mod imp {
         }
     }
 
-    pub fn analyse(name: &str, text: &str, done: Done) {
+    pub fn analyse(name: &str, text: &str, published: Option<&str>, done: Done) {
         if BRIDGE.with(|b| b.borrow().is_none()) {
             let bridge = start();
             BRIDGE.with(|b| *b.borrow_mut() = bridge);
         }
-        let message = serde_json::to_string(&(name, text)).unwrap_or_default();
+        let message = serde_json::to_string(&(name, text, published)).unwrap_or_default();
         let id = BRIDGE.with(|b| {
             let mut b = b.borrow_mut();
             let bridge = b.as_mut()?;
@@ -125,8 +131,8 @@ mod imp {
 mod imp {
     use super::Outcome;
 
-    pub fn analyse(name: &str, text: &str, done: Box<dyn FnOnce(Outcome)>) {
-        done(super::analyse_to_wire(name, text).and_then(|json| lede_analysis::wire::from_json(&json)))
+    pub fn analyse(name: &str, text: &str, published: Option<&str>, done: Box<dyn FnOnce(Outcome)>) {
+        done(super::analyse_to_wire(name, text, published).and_then(|json| lede_analysis::wire::from_json(&json)))
     }
 }
 
@@ -141,10 +147,10 @@ mod tests {
         let expected = lede_analysis::analysis::analyze(&article);
         let got = std::rc::Rc::new(std::cell::RefCell::new(None));
         let put = got.clone();
-        analyse("t.txt", text, move |o| *put.borrow_mut() = Some(o));
+        analyse("t.txt", text, None, move |o| *put.borrow_mut() = Some(o));
         assert_eq!(got.borrow_mut().take().unwrap().unwrap(), (article, expected));
         let put = got.clone();
-        analyse("x.txt", "   ", move |o| *put.borrow_mut() = Some(o));
+        analyse("x.txt", "   ", None, move |o| *put.borrow_mut() = Some(o));
         assert!(got.borrow_mut().take().unwrap().unwrap_err().contains("empty"));
     }
 }

@@ -6,8 +6,9 @@ use std::rc::Rc;
 use lede_analysis::search::{matches_in, Query};
 use yew::prelude::*;
 
-use super::doc::{embedded, load_own, DocRef};
+use super::doc::{analyse_own, embedded, load_own, DocRef};
 use super::prose::Hits;
+use super::published_date::PublishedDate;
 use super::dom;
 use super::entity_card::EntityCard;
 use super::entity_panel::EntityPanel;
@@ -52,6 +53,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         });
     }
     let loaded = doc.is_some();
+    // The analysis in hand: a reader's own article is analysed again when
+    // they give it a publication date.
+    let analysed = doc.as_ref().map(|d| Rc::as_ptr(&d.0) as usize);
+    let given = use_state(|| if own_article { super::own::published(&props.slug) } else { None });
     let state = use_reducer(ViewState::default);
     // Callbacks that never change, so that components whose other props are
     // unchanged (the timeline, the entity list, the sections) are not
@@ -68,7 +73,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     // Choosing an event first opens the section that tells it.
     let choose_event: Callback<Action> = {
         let (dispatch, doc) = (dispatch.clone(), (*doc).clone());
-        (*use_memo((props.slug.clone(), loaded), move |_| {
+        (*use_memo((props.slug.clone(), analysed), move |_| {
             Callback::from(move |a: Action| {
                 if let (Action::ChooseEvent(i), Some(doc)) = (&a, doc.as_ref()) {
                     if let Some(s) = doc.analysis.timeline.get(*i).and_then(|e| doc.section_of(e.sentence.start)) {
@@ -175,6 +180,24 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     // Pointing at a name for a moment shows its card; leaving it (and the
     // card) for a moment hides it again.
     let hover_timer: Rc<RefCell<Option<Box<dyn std::any::Any>>>> = use_mut_ref(|| None);
+
+    // A date given for a reader's own article: kept with it, and the article
+    // analysed again against it (its timeline changes, its names do not).
+    let on_date = {
+        let (doc_state, given, dispatch) = (doc.clone(), given.clone(), dispatch.clone());
+        let slug = props.slug.to_string();
+        Callback::from(move |date: Option<String>| {
+            super::own::set_published(&slug, date.as_deref());
+            given.set(date.clone());
+            let (doc_state, dispatch) = (doc_state.clone(), dispatch.clone());
+            analyse_own(&slug, date.as_deref(), move |d| {
+                if d.is_some() {
+                    dispatch.emit(Action::ClearSelection);
+                    doc_state.set(d);
+                }
+            });
+        })
+    };
 
     let Some(doc) = (*doc).clone() else {
         return html! {
@@ -316,6 +339,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     <article id="article" class={classes} onclick={on_text_click} onmouseover={on_over} onmouseout={on_out}
                              onfocusin={on_focus} onkeydown={on_key}>
                         <ArticleHeader doc={doc.clone()} hits={hits.clone()} />
+                        if own_article {
+                            <PublishedDate doc={doc.clone()} given={(*given).clone().map(AttrValue::from)} on_change={on_date} />
+                        }
                         <PrintLegend doc={doc.clone()} />
                         { for sections }
                         <PrintTimeline doc={doc.clone()} />

@@ -113,9 +113,16 @@ pub fn load_own(slug: &str, done: impl FnOnce(Option<DocRef>) + 'static) {
     if let Some(d) = OWN.with(|o| o.borrow().iter().find(|d| d.article.slug == slug).cloned()) {
         return done(Some(d));
     }
+    analyse_own(slug, super::own::published(slug).as_deref(), done)
+}
+
+/// Analyses a reader's own article again, from storage, with `published`
+/// (the date the reader gave, if any) placing its relative dates; keeps and
+/// returns the result.
+pub fn analyse_own(slug: &str, published: Option<&str>, done: impl FnOnce(Option<DocRef>) + 'static) {
     let Some((file, text)) = super::own::source(slug) else { return done(None) };
     let slug = slug.to_string();
-    super::analyser::analyse(&file, &text, move |outcome| {
+    super::analyser::analyse(&file, &text, published, move |outcome| {
         done(outcome.ok().map(|(mut article, analysis)| {
             article.slug = slug;
             let doc = DocRef(Rc::new(Doc::from_parts(article, analysis)));

@@ -27,6 +27,7 @@ pub mod own;
 pub mod prefs;
 pub mod print_notes;
 pub mod prose;
+pub mod published_date;
 pub mod route;
 pub mod search_box;
 pub mod search_view;
@@ -80,6 +81,6 @@ pub fn analyze_json(name: &str, text: &str) -> Result<String, String> {
 /// [`lede_analysis::wire`]).
 #[cfg(all(target_arch = "wasm32", feature = "worker"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn analyze_wire(name: &str, text: &str) -> Result<String, String> {
-    analyser::analyse_to_wire(name, text)
+pub fn analyze_wire(name: &str, text: &str, published: Option<String>) -> Result<String, String> {
+    analyser::analyse_to_wire(name, text, published.as_deref())
 }

@@ -1,8 +1,9 @@
 //! A reader's own articles: read and analysed in the browser with the same
 //! code as the embedded ones, and kept in local storage until removed.
 //!
-//! Storage: `lede:own` holds the list (slug, file name, title), and
-//! `lede:own:SLUG` the file's text. Slugs start with `own/`, so a reader's
+//! Storage: `lede:own` holds the list (slug, file name, title),
+//! `lede:own:SLUG` the file's text, and `lede:own-date:SLUG` the
+//! publication date the reader gave it, when the article has none. Slugs start with `own/`, so a reader's
 //! article never takes an embedded article's address.
 
 use lede_analysis::model::Article;
@@ -99,6 +100,18 @@ mod store {
         all.retain(|e| e.slug != slug);
         let _ = LocalStorage::set("lede:own", &all);
         LocalStorage::delete(format!("lede:own:{slug}"));
+        LocalStorage::delete(format!("lede:own-date:{slug}"));
+    }
+    pub fn published(slug: &str) -> Option<String> {
+        LocalStorage::get(format!("lede:own-date:{slug}")).ok()
+    }
+    pub fn set_published(slug: &str, date: Option<&str>) {
+        match date {
+            Some(d) => {
+                let _ = LocalStorage::set(format!("lede:own-date:{slug}"), d);
+            }
+            None => LocalStorage::delete(format!("lede:own-date:{slug}")),
+        }
     }
 }
 
@@ -116,6 +129,10 @@ mod store {
         Err("Storage is only available in a browser.".into())
     }
     pub fn remove(_: &str) {}
+    pub fn published(_: &str) -> Option<String> {
+        None
+    }
+    pub fn set_published(_: &str, _: Option<&str>) {}
 }
 
 /// The kept articles, in the order they were added.
@@ -133,6 +150,16 @@ pub fn keep(file: &str, text: &str, article: &Article) -> (OwnEntry, Result<(), 
 /// Forgets a kept article.
 pub fn remove(slug: &str) {
     store::remove(slug)
+}
+
+/// The publication date (`YYYY-MM-DD`) the reader gave a kept article.
+pub fn published(slug: &str) -> Option<String> {
+    store::published(slug)
+}
+
+/// Keeps (or, with `None`, forgets) the publication date the reader gave a kept article.
+pub fn set_published(slug: &str, date: Option<&str>) {
+    store::set_published(slug, date)
 }
 
 /// A kept article's file name and text. (An article opened in this page
