@@ -305,6 +305,20 @@ fn date_clause(text: &str, sentence: Span, date: Span, protected: &Sorted<Span>)
         let after = Span::new(date.end.min(c.end).max(c.start), c.end).of(text);
         before.split_whitespace().chain(after.split_whitespace()).filter(|w| !is_leading(w)).take(2).count()
     };
+    // `officials said that on October 6, the man turned himself in`: a date
+    // that opens a reported clause dates that clause, after the comma.
+    let opens_reported = {
+        let head = Span::new(cs[at].start, date.start.max(cs[at].start)).of(text);
+        let mut back = head.split_whitespace().rev();
+        let w = back.next().unwrap_or("");
+        let w = if lower_is_one_of(w, &["on", "in", "at"]) { back.next().unwrap_or("") } else { w };
+        lower_is_one_of(w, &["that"])
+    };
+    if opens_reported {
+        if let Some(c) = cs.get(at + 1).filter(|c| has_verb(text, **c)) {
+            return Some(*c);
+        }
+    }
     if words_without_date(cs[at]) >= 2 && has_verb(text, cs[at]) {
         return Some(cs[at]);
     }
@@ -312,7 +326,8 @@ fn date_clause(text: &str, sentence: Span, date: Span, protected: &Sorted<Span>)
     // the group announced …`, `…, of voluntary manslaughter on March 10`)
     // dates the nearest clause that has one: what follows an opening
     // adverbial, what precedes a closing one.
-    let after = || cs[at + 1..].iter().find(|c| has_verb(text, **c) && !is_leading(first_word(text, **c)));
+    let opens_adverbial = |c: Span| is_leading(first_word(text, c)) && !c.of(text).starts_with("at least");
+    let after = || cs[at + 1..].iter().find(|c| has_verb(text, **c) && !opens_adverbial(**c));
     let before = || cs[..at].iter().rev().find(|c| has_verb(text, **c));
     let near = if at == 0 { after().or_else(before) } else { before().or_else(after) };
     if let Some(c) = near {
@@ -385,8 +400,17 @@ const VERB_FORMS: &[&str] = &[
     "would", "written", "wrote",
 ];
 
-/// `-ed` words that are not verbs.
-const NOT_VERBS: &[&str] = &["hundred", "indeed", "kindred", "naked", "sacred", "wicked", "beloved", "crooked", "rugged"];
+/// `-ed` and `-ing` words that are not verbs: adjectives, prepositions and
+/// common nouns; sorted, no repeats.
+const NOT_VERBS: &[&str] = &[
+    "according", "beloved", "building", "ceiling", "concerning", "crooked", "during", "evening", "everything",
+    "excluding", "following", "hundred", "including", "indeed", "kindred", "morning", "naked", "nothing",
+    "notwithstanding", "pending", "regarding", "rugged", "sacred", "something", "spring", "string", "wicked",
+];
+
+/// Words after which an `-ed` or `-ing` word is an adjective or a noun (`an
+/// enrolled member`, `the ruling party`, `a meeting`).
+const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "this", "these", "those"];
 
 /// Could the word be a finite verb or a participle?
 fn is_verb_form(w: &str) -> bool {
@@ -395,18 +419,21 @@ fn is_verb_form(w: &str) -> bool {
         return false;
     }
     let lower = w.to_ascii_lowercase();
-    VERB_FORMS.binary_search(&lower.as_str()).is_ok()
-        || lower.len() >= 5 && lower.ends_with("ed") && !NOT_VERBS.contains(&lower.as_str())
+    let regular = lower.len() >= 5 && lower.ends_with("ed") || lower.len() >= 6 && lower.ends_with("ing");
+    VERB_FORMS.binary_search(&lower.as_str()).is_ok() || regular && NOT_VERBS.binary_search(&lower.as_str()).is_err()
 }
 
 /// Does the clause hold a verb? Capitalised words other than the first are
-/// names, not verbs.
+/// names, not verbs; a participle after a determiner is an adjective.
 fn has_verb(text: &str, clause: Span) -> bool {
-    clause
-        .of(text)
-        .split_whitespace()
-        .enumerate()
-        .any(|(k, w)| (k == 0 || !w.starts_with(|c: char| c.is_uppercase())) && is_verb_form(w))
+    let mut prev = "";
+    clause.of(text).split_whitespace().enumerate().any(|(k, w)| {
+        let after_determiner = lower_is_one_of(prev, DETERMINERS);
+        prev = w;
+        (k == 0 || !w.starts_with(|c: char| c.is_uppercase()))
+            && is_verb_form(w)
+            && !(after_determiner && VERB_FORMS.binary_search(&w.to_ascii_lowercase().as_str()).is_err())
+    })
 }
 
 /// The name that ends just before a clause, across a comma: what a leading
@@ -640,7 +667,7 @@ mod happening_tests {
     #[test]
     fn the_verb_table_is_sorted_without_repeats() {
         assert!(super::VERB_FORMS.windows(2).all(|w| w[0] < w[1]));
-        assert!(super::NOT_VERBS.windows(2).all(|w| w[0] != w[1]));
+        assert!(super::NOT_VERBS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
@@ -672,6 +699,26 @@ mod happening_tests {
     fn a_closing_phrase_dates_the_clause_before_it() {
         let t = timeline("A jury convicted Roe, 51, of fraud on March 10, 2022.");
         assert!(t.iter().any(|(d, l)| d == "2022-03-10" && l.contains("convicted")), "{t:?}");
+    }
+
+    #[test]
+    fn a_date_opening_a_reported_clause_dates_that_clause() {
+        let t = timeline("Police said that on October 6, the man turned himself in.");
+        assert!(t.iter().any(|(d, l)| d == "2024-10-06" && l.contains("turned himself in")), "{t:?}");
+    }
+
+    #[test]
+    fn an_adjective_participle_is_no_verb() {
+        let t = timeline("A jury convicted Roe, 51, of Leeds, and an enrolled member of the club, of fraud on March 10, 2022.");
+        assert!(t.iter().any(|(d, l)| d == "2022-03-10" && l.contains("convicted")), "{t:?}");
+    }
+
+    #[test]
+    fn a_participle_clause_is_its_own_happening() {
+        let t = timeline("The troops landed on Monday, reaching the capital on Tuesday at dawn.");
+        assert!(t.iter().any(|(d, l)| d == "2024-11-19" && l.to_lowercase().contains("reaching")), "{t:?}");
+        let t = timeline("Last week, at least 70 people were killed when a hotel collapsed, the cause of which is unknown.");
+        assert!(t.iter().any(|(_, l)| l.contains("were killed")), "{t:?}");
     }
 
     #[test]
