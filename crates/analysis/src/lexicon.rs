@@ -125,6 +125,14 @@ pub struct Lexicon {
     pub run_place_prepositions: HashSet<&'static str>,
     /// Last words of names that are none of the four kinds (`… Act`, `… Cup`).
     pub thing_heads: HashSet<&'static str>,
+    /// Words before a name that make it a team in a sports report (`drew with`).
+    pub sports_cues: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    /// A player's or team's role after a team's name (`coach`, `striker`).
+    pub sports_roles: HashSet<&'static str>,
+    /// Result verbs between two teams (`beat`, `defeated`).
+    pub sports_verbs: HashSet<&'static str>,
+    /// Words that, with a score, make a story a sports report.
+    pub sports_words: HashSet<&'static str>,
 }
 
 const GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
@@ -204,6 +212,10 @@ impl Lexicon {
             connectors: Vec::new(),
             run_place_prepositions: HashSet::default(),
             thing_heads: HashSet::default(),
+            sports_cues: HashMap::default(),
+            sports_roles: HashSet::default(),
+            sports_verbs: HashSet::default(),
+            sports_words: HashSet::default(),
         };
         let mut section = "";
         for line in lexicon.lines() {
@@ -271,6 +283,16 @@ impl Lexicon {
                 "thing-heads" => {
                     lex.thing_heads.insert(line);
                 }
+                "sports-cues" => add_phrase(&mut lex.sports_cues, line),
+                "sports-roles" => {
+                    lex.sports_roles.insert(line);
+                }
+                "sports-verbs" => {
+                    lex.sports_verbs.insert(line);
+                }
+                "sports-words" => {
+                    lex.sports_words.insert(line);
+                }
                 "run-place-prepositions" => {
                     lex.run_place_prepositions.insert(line);
                 }
@@ -278,7 +300,7 @@ impl Lexicon {
             }
         }
         lex.connectors.sort_by_key(|c| std::cmp::Reverse(c.len()));
-        for map in [&mut lex.titles, &mut lex.roles] {
+        for map in [&mut lex.titles, &mut lex.roles, &mut lex.sports_cues] {
             for list in map.values_mut() {
                 list.sort_by_key(|a| std::cmp::Reverse(a.len()));
             }

@@ -26,6 +26,7 @@
 
 
 mod rules;
+mod sports;
 
 use std::borrow::Cow;
 
@@ -176,6 +177,8 @@ struct Finder<'a> {
     /// The rule whose mentions are being added.
     rule: &'static str,
     dateline: Option<Span>,
+    /// The story's sports teams named by a city or a short name.
+    teams: sports::Teams,
 }
 
 /// The words of a text that start with a lower-case letter, as written.
@@ -272,6 +275,7 @@ impl<'a> Finder<'a> {
     fn find_all(&mut self) {
         self.rule = "dateline";
         self.dateline_place(self.dateline);
+        self.teams = self.find_teams();
         let runs = self.runs();
         for run in runs.iter() {
             self.classify(run);
@@ -348,6 +352,7 @@ impl<'a> Finder<'a> {
             alias_table: AliasTable::default(),
             rule: "",
             dateline: input.dateline,
+            teams: sports::Teams::default(),
         };
         for i in 0..n {
             f.gaz_at[i] = pack_gaz(f.find_gaz(i));
@@ -783,6 +788,14 @@ impl<'a> Finder<'a> {
             if self.covered[i] || !self.is_cap(i) {
                 i += 1;
                 continue;
+            }
+            // A team's names stand for it throughout, headlines too.
+            if let Some((len, name)) = self.teams.at(self, i, n) {
+                if (i..i + len).all(|k| !self.covered[k]) && !(len == 1 && i > 0 && self.tok(i - 1) == "in") {
+                    self.push(EntityKind::Organization, i, i + len, Some(Cow::Owned(name)), None);
+                    i += len;
+                    continue;
+                }
             }
             // Gazetteer phrases are aliases of themselves, also in headlines.
             if let Some((len, e)) = self.gaz(i) {

@@ -31,6 +31,8 @@ pub(super) enum Stage {
 #[derive(Debug)]
 pub(super) enum Action {
     Push { kind: EntityKind, start: usize, end: usize, description: Option<String> },
+    /// A mention with a name of its own (a team's full name).
+    Named { kind: EntityKind, start: usize, end: usize, name: String },
     /// A gazetteer name.
     Gaz(Unit),
     /// A piece of the run, classified by the plain rules on its own.
@@ -94,6 +96,19 @@ use Expect::{Is, Nothing, NotByRule};
 
 /// Every rule, in priority order.
 pub(super) static RULES: &[Rule] = &[
+    Rule {
+        name: "sports-team",
+        stage: Stage::Plain,
+        find: sports_team,
+        examples: &[
+            ex("The Otters beat the Falcons 3-2 in the league match on Sunday.", "Falcons", Is(Org)),
+            ex("Harwick drew with Lorient 1-1. Lorient's coach said the goal was offside.", "Lorient", Is(Org)),
+            ex("In the match, Kelso won 2-0 against Harwick United. Harwick's striker missed a penalty.", "Harwick", Is(Org)),
+            ex("Sweden beat Norway 2-1 in the league final and scored a late goal.", "Norway", NotByRule),
+            ex("Nora Bellweather beat Ida Strand 6-4 in the tournament final. Strand's coach left.", "Strand", NotByRule),
+            ex("The police beat Lorient 3-2 in a vote, the council said.", "Lorient", NotByRule),
+        ],
+    },
     Rule {
         name: "title-before-name",
         stage: Stage::Run,
@@ -307,6 +322,9 @@ impl<'a> Finder<'a> {
             self.rule = rule.name;
             match action {
                 Action::Push { kind, start, end, description } => self.push(kind, start, end, None, description),
+                Action::Named { kind, start, end, name } => {
+                    self.push(kind, start, end, Some(std::borrow::Cow::Owned(name)), None)
+                }
                 Action::Gaz(u) => self.push_gaz(u),
                 Action::Plain(u) => self.classify_plain(&[u]),
             }
@@ -347,6 +365,23 @@ fn title_before_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
         return Some(o.push(Person, name_start, name_end, description));
     }
     None
+}
+
+/// A team of the story's sports report at the start of the run (`Ajax`,
+/// `Bayern Munich`); the rest of the run is classified on its own.
+fn sports_team(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    let (len, name) = f.teams.at(f, start, end)?;
+    if len == 1 && start > 0 && f.tok(start - 1) == "in" {
+        return None;
+    }
+    // The team's words must be whole units of the run.
+    let cut = run.iter().position(|u| u.end == start + len)?;
+    let mut o = Outcome::new(start, end);
+    o.actions.push(Action::Named { kind: Org, start, end: start + len, name });
+    o.actions.extend(run[cut + 1..].iter().map(|u| Action::Plain(*u)));
+    Some(o)
 }
 
 /// A lower-case role just before the run: a person (`striker Pavel Orlenko`).
