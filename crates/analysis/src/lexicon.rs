@@ -133,10 +133,15 @@ pub struct Lexicon {
     pub sports_verbs: HashSet<&'static str>,
     /// Words that, with a score, make a story a sports report.
     pub sports_words: HashSet<&'static str>,
+    /// Verbs of speaking after a person's name (`said`, `told`).
+    pub person_verbs: HashSet<&'static str>,
+    /// English given names (`data/given_names.txt`).
+    pub given_names: HashSet<&'static str>,
 }
 
 const GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
 const LEXICON: &str = include_str!("../data/lexicon.txt");
+const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
 
 /// The lexicon, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {
@@ -216,6 +221,8 @@ impl Lexicon {
             sports_roles: HashSet::default(),
             sports_verbs: HashSet::default(),
             sports_words: HashSet::default(),
+            person_verbs: HashSet::default(),
+            given_names: GIVEN_NAMES.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect(),
         };
         let mut section = "";
         for line in lexicon.lines() {
@@ -284,6 +291,9 @@ impl Lexicon {
                     lex.thing_heads.insert(line);
                 }
                 "sports-cues" => add_phrase(&mut lex.sports_cues, line),
+                "person-verbs" => {
+                    lex.person_verbs.insert(line);
+                }
                 "sports-roles" => {
                     lex.sports_roles.insert(line);
                 }

@@ -179,6 +179,9 @@ struct Finder<'a> {
     dateline: Option<Span>,
     /// The story's sports teams named by a city or a short name.
     teams: sports::Teams,
+    /// Capitalised words the story uses in a person's context anywhere
+    /// (`Lee said`, `Mr. Lee`, `Lee, 45,`, `Lee, who`).
+    person_words: HashSet<&'a str>,
 }
 
 /// The words of a text that start with a lower-case letter, as written.
@@ -276,6 +279,7 @@ impl<'a> Finder<'a> {
         self.rule = "dateline";
         self.dateline_place(self.dateline);
         self.teams = self.find_teams();
+        self.person_words = self.find_person_words();
         let runs = self.runs();
         for run in runs.iter() {
             self.classify(run);
@@ -353,6 +357,7 @@ impl<'a> Finder<'a> {
             rule: "",
             dateline: input.dateline,
             teams: sports::Teams::default(),
+            person_words: HashSet::default(),
         };
         for i in 0..n {
             f.gaz_at[i] = pack_gaz(f.find_gaz(i));
@@ -680,6 +685,146 @@ impl<'a> Finder<'a> {
             s -= 1;
         }
         self.description_from(s, name_start)
+    }
+
+    /// The capitalised words of the names the story uses in a person's
+    /// context: before a verb of speaking or `, who`, before an age in
+    /// commas, after `said` or an honorific (`Mr.`, `Dr`).
+    fn find_person_words(&self) -> HashSet<&'a str> {
+        let n = self.toks.len();
+        let mut out = HashSet::default();
+        let cap = |k: usize| k < n && self.is_cap(k) && self.toks[k].kind == TokenKind::Word;
+        for k in 0..n {
+            if !cap(k) || cap(k + 1) && self.contiguous(k, 2) {
+                continue;
+            }
+            // `k` ends a capitalised name: what follows it?
+            let after = k + 1 < n
+                && (self.lex.person_verbs.contains(self.tok(k + 1))
+                    || self.tok(k + 1) == ","
+                        && (self.tok_is(k + 2, "who")
+                            || k + 3 < n && self.toks[k + 2].kind == TokenKind::Number && self.tok(k + 2).len() <= 3 && self.tok(k + 3) == ","));
+            let mut s = k;
+            while s > 0 && cap(s - 1) && self.contiguous(s - 1, 2) && k - s < 3 {
+                s -= 1;
+            }
+            let mut b = s;
+            if b > 0 && self.tok(b - 1) == "." {
+                b -= 1;
+            }
+            let before = b > 0
+                && (matches!(self.tok(b - 1), "Mr" | "Mrs" | "Ms" | "Dr" | "Miss")
+                    || b == s && self.lex.person_verbs.contains(self.tok(b - 1)) && !self.is_cap(b - 1));
+            if after || before {
+                for j in s..=k {
+                    if !matches!(self.tok(j), "Mr" | "Mrs" | "Ms" | "Dr" | "Miss") {
+                        out.insert(self.tok(j));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Is there evidence that the unknown name `cs..ce` is a person's: a
+    /// known given name first, or one of its words in a person's context
+    /// somewhere in the story?
+    fn person_evidence(&self, cs: usize, ce: usize) -> bool {
+        self.own_person_evidence(cs, ce) || self.listed_with_person(cs, ce)
+    }
+
+    /// [`Finder::person_evidence`] from the name itself and its uses: a
+    /// known given name first, a given name joined by a hyphen to a
+    /// lower-case syllable (`Kwok Ka-ki`), a letter with a diacritic (most
+    /// places so written are in the gazetteer), a word in a person's context
+    /// elsewhere, or the last word used alone elsewhere (`Lukaku`).
+    fn own_person_evidence(&self, cs: usize, ce: usize) -> bool {
+        let first = self.tok(cs);
+        self.lex.given_names.contains(first)
+            || self.lex.given_names.contains(first.split('-').next().unwrap_or(first))
+            || (cs..ce).any(|k| {
+                let w = self.tok(k);
+                self.person_words.contains(w) || !w.is_ascii() && w.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
+            })
+            || (cs + 1..ce).any(|k| self.tok(k) == "-" && self.tok(k + 1).starts_with(char::is_lowercase))
+            || self.used_alone(ce - 1)
+    }
+
+    /// Is the word at token `k` used elsewhere on its own, as a name (not
+    /// after `the`, not a common word opening a sentence, not in a longer name)?
+    fn used_alone(&self, k: usize) -> bool {
+        let w = self.tok(k);
+        if w.chars().count() < 2 || self.lex.function_words.contains(w) {
+            return false;
+        }
+        let n = self.toks.len();
+        (0..n).any(|j| {
+            j != k
+                && self.tok(j) == w
+                && !self.headline[j]
+                && !(self.initial[j] && self.common_at_start(j))
+                && !(j > 0 && (self.is_cap(j - 1) && self.contiguous(j - 1, 2) || matches!(self.tok(j - 1), "the" | "The" | "-")))
+                && !(j + 1 < n && self.is_cap(j + 1) && self.contiguous(j, 2))
+                && !(j + 1 < n && self.tok(j + 1) == "-")
+        })
+    }
+
+    /// Is the name one of a list (`A B, C D and E F`) of names of two to
+    /// four words, one of which has evidence of its own of being a person's?
+    fn listed_with_person(&self, cs: usize, ce: usize) -> bool {
+        let n = self.toks.len();
+        let cap = |k: usize| k < n && self.is_cap(k) && self.toks[k].kind == TokenKind::Word;
+        let member = |s: usize, e: usize| e - s >= 2 && e - s <= 4 && (s..e).all(|k| self.gaz(k).is_none());
+        // Onwards: `, C D` or `, and C D`.
+        let (mut s, mut e) = (cs, ce);
+        for _ in 0..8 {
+            let mut a = e;
+            if self.tok_is(a, ",") {
+                a += 1;
+            }
+            if self.tok_is(a, "and") {
+                a += 1;
+            }
+            if a == e || !cap(a) {
+                break;
+            }
+            let mut z = a;
+            while cap(z) && z - a < 5 {
+                z += 1;
+            }
+            if !member(a, z) {
+                break;
+            }
+            if self.own_person_evidence(a, z) {
+                return true;
+            }
+            e = z;
+        }
+        // Backwards.
+        for _ in 0..8 {
+            let mut b = s;
+            if b > 0 && self.tok(b - 1) == "and" {
+                b -= 1;
+            }
+            if b > 0 && self.tok(b - 1) == "," {
+                b -= 1;
+            }
+            if b == s || b == 0 || !cap(b - 1) {
+                break;
+            }
+            let mut z = b;
+            while z > 0 && cap(z - 1) && b - z < 5 {
+                z -= 1;
+            }
+            if !member(z, b) {
+                break;
+            }
+            if self.own_person_evidence(z, b) {
+                return true;
+            }
+            s = z;
+        }
+        false
     }
 
     fn initial_common(&self, i: usize) -> bool {

@@ -221,6 +221,10 @@ pub(super) static RULES: &[Rule] = &[
             ex("The post went to Liz Marsh-Randall and a colleague.", "Liz Marsh-Randall", Is(Person)),
             ex("The plan, said analyst at Brenner Voss, failed.", "Brenner Voss", Is(Org)),
             ex("Officials in Kenya said so.", "Kenya", NotByRule),
+            ex("Engineers lost contact with the Tessaly Skyward probe on Monday.", "Tessaly Skyward", Nothing),
+            ex("The award went to Oyelaran Adebisi, 52, a nurse.", "Oyelaran Adebisi", Is(Person)),
+            ex("The panel heard Tarvo Keskula on Monday. Keskula denied it.", "Tarvo Keskula", Is(Person)),
+            ex("The team fielded Marta Kowalczyk, Ruud Vermaelen and Pell Gudmund.", "Pell Gudmund", Is(Person)),
         ],
     },
     Rule {
@@ -514,8 +518,12 @@ fn unknown_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
                 }
                 _ => Person,
             };
-            let description = if kind == Person { f.appositive(ce) } else { None };
-            o = o.push(kind, cs, ce, description);
+            // A person's name needs evidence: a spacecraft, a product or a
+            // fair is written just the same (`Ingenuity Mars`).
+            if kind != Person || f.person_evidence(cs, ce) {
+                let description = if kind == Person { f.appositive(ce) } else { None };
+                o = o.push(kind, cs, ce, description);
+            }
         }
     }
     Some(o)
