@@ -36,6 +36,12 @@ const LEADING: &[&str] = &[
 /// The longest label, in words.
 const MAX_WORDS: usize = 12;
 
+/// Words a label cannot end on: they need what follows them.
+const DANGLING: &[&str] = &[
+    "a", "about", "against", "an", "and", "as", "at", "before", "but", "by", "for", "from", "her", "his", "in",
+    "into", "its", "of", "on", "or", "our", "than", "that", "the", "their", "to", "which", "who", "whose", "with",
+];
+
 /// Builds the timeline of a text.
 pub fn build_timeline(
     text: &str,
@@ -116,7 +122,23 @@ pub fn build_timeline(
                 }
             }
         }
+        // `…, Monday and was buried in Istanbul`: a clause that starts with
+        // its verb takes the sentence's subject from the clause it began in.
+        if starts_with_verb(text, raw) {
+            if let Some(subject) = subject_before(text, sentence, raw, &protected) {
+                let subject = make_label(text, subject, &date_spans, &descriptions, &mut scratch);
+                let mut rest = label;
+                rest[..1].make_ascii_lowercase();
+                label = format!("{subject} {rest}");
+            }
+        }
         if label.split_whitespace().count() < 2 {
+            continue;
+        }
+        // One sentence gives a label once: a second date told in the same
+        // words (`she signed in 1956 to one label, then in 1960 to another`)
+        // adds no entry that reads the same.
+        if events.iter().rev().take_while(|e| e.sentence == sentence).any(|e| e.label == label) {
             continue;
         }
         events.push(Event { date: d.value, label, sentence, mention: d.span });
@@ -339,6 +361,23 @@ fn date_clause(text: &str, sentence: Span, date: Span, protected: &Sorted<Span>)
     cs.get(at + 1).or(at.checked_sub(1).and_then(|p| cs.get(p))).copied()
 }
 
+/// Does the span start with a verb (its subject stands before it)?
+fn starts_with_verb(text: &str, span: Span) -> bool {
+    let mut ws = span.of(text).split_whitespace().skip_while(|w| is_leading(w));
+    ws.next().is_some_and(|w| !w.starts_with(|c: char| c.is_uppercase()) && is_verb_form(w) && !w.ends_with("ing"))
+}
+
+/// The subject of a sentence whose verb stands in a later clause: its first
+/// clause that opens with no connective and holds no verb (`Astronomers at
+/// the university` in `On Monday, astronomers at the university, in Ohio,
+/// revealed …`).
+fn subject_before(text: &str, sentence: Span, clause: Span, protected: &Sorted<Span>) -> Option<Span> {
+    clauses(text, sentence, protected)
+        .into_iter()
+        .take_while(|c| c.end <= clause.start)
+        .find(|c| !is_leading(first_word(text, *c)) && !has_verb(text, *c) && c.of(text).split_whitespace().count() <= 8)
+}
+
 /// Words before a date that make it the bound of a stretch of time rather
 /// than the day of a happening: `since 1990`, `until March`, `through 2020`.
 const BOUNDS: &[&str] = &["since", "through", "till", "until"];
@@ -499,7 +538,7 @@ fn make_label(
     cuts.sort();
     out.clear();
     let mut pos = raw.start;
-    for &mut c in cuts {
+    for &c in cuts.iter() {
         if c.start >= pos {
             out.push_str(&text[pos..c.start]);
             pos = c.end;
@@ -512,12 +551,27 @@ fn make_label(
     // Drop leading connectives and a trailing comma.
     let skip = words.iter().take_while(|w| is_leading(word(w))).count();
     let mut words = &words[skip..];
+    // Was the end of the clause cut (a date at its end, or the words past the
+    // longest label)? Then a word left dangling at the end goes too.
+    let mut cut_at_end = cuts.iter().any(|c| !text[c.end.min(raw.end)..raw.end].contains(char::is_alphanumeric));
     if words.len() > MAX_WORDS {
-        // Cut before an infinitive or preposition that starts the tail.
-        let cut = (5..MAX_WORDS)
+        cut_at_end = true;
+        // Cut before an infinitive or preposition that starts the tail, but
+        // never before the clause's verb.
+        let verb = words.iter().position(|w| is_verb_form(word(w))).unwrap_or(0);
+        let cut = (5.max(verb + 2)..MAX_WORDS)
             .rev()
             .find(|&i| matches!(word(&words[i]), "to" | "in" | "over" | "after" | "amid" | "that" | "which" | "as"));
         words = &words[..cut.unwrap_or(MAX_WORDS)];
+    }
+    // A label does not end on a word that needs what was cut (`… the coast
+    // of`, `… against Australia and`).
+    let needs_more = |w: &str| {
+        let w = w.trim_end_matches([',', ';', ':', '.']);
+        w.is_empty() || !w.chars().any(char::is_alphanumeric) || lower_is_one_of(w, DANGLING)
+    };
+    while cut_at_end && words.len() > 2 && words.last().is_some_and(|w| needs_more(word(w))) {
+        words = &words[..words.len() - 1];
     }
     let mut label = String::with_capacity(out.len());
     for (k, w) in words.iter().enumerate() {
@@ -526,7 +580,18 @@ fn make_label(
         }
         label.push_str(word(w));
     }
-    while label.ends_with([',', ';', ':', '.', '–', '—']) {
+    while label.ends_with([',', ';', ':', '.', '–', '—', '(']) {
+        label.pop();
+    }
+    // A quotation the label opens but does not close loses its mark.
+    for (open, close) in [('"', '"'), ('“', '”')] {
+        let opens = label.matches(open).count();
+        let unbalanced = if open == close { opens % 2 == 1 } else { opens > label.matches(close).count() };
+        if unbalanced && label.starts_with(open) {
+            label = label[open.len_utf8()..].trim_start().to_string();
+        }
+    }
+    while label.ends_with([',', ';', ':', '.', '–', '—', '(', ' ']) {
         label.pop();
     }
     if label.trim().len() == label.len() && label.as_bytes().first().is_some_and(u8::is_ascii) {
@@ -719,6 +784,29 @@ mod happening_tests {
         assert!(t.iter().any(|(d, l)| d == "2024-11-19" && l.to_lowercase().contains("reaching")), "{t:?}");
         let t = timeline("Last week, at least 70 people were killed when a hotel collapsed, the cause of which is unknown.");
         assert!(t.iter().any(|(_, l)| l.contains("were killed")), "{t:?}");
+    }
+
+    #[test]
+    fn a_label_is_a_whole_clause() {
+        for (_, l) in timeline("The ministry said on Monday that the plan for the northern coast of the country was approved by the full cabinet of ministers.") {
+            let last = l.split_whitespace().last().unwrap_or("").to_lowercase();
+            assert!(!super::DANGLING.contains(&last.as_str()), "{l}");
+        }
+        let t = timeline("On Monday, astronomers at the university, in Ohio, revealed a new planet.");
+        assert!(t.iter().any(|(_, l)| l.starts_with("Astronomers at the university revealed")), "{t:?}");
+        let t = timeline("The family settled in the city in the 1950s.");
+        assert!(t.iter().any(|(_, l)| l == "The family settled in the city"), "{t:?}");
+        let t = timeline("\"Everybody saw the empty polls of October 30 and knew,\" he said.");
+        assert!(t.iter().all(|(_, l)| !l.starts_with('"')), "{t:?}");
+    }
+
+    #[test]
+    fn one_sentence_gives_a_label_once() {
+        let t = timeline("She signed in 1956 to one label, then in 1960 to another.");
+        let labels: Vec<&String> = t.iter().map(|(_, l)| l).collect();
+        let mut unique = labels.clone();
+        unique.dedup();
+        assert_eq!(labels, unique);
     }
 
     #[test]
