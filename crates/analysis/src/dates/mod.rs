@@ -599,7 +599,10 @@ impl<'t> Scanner<'t> {
             "won" => self.attached(k + 1) && self.text_of(k + 1).is_some_and(is_apostrophe) && self.is_word(k + 2, "t"),
             "is" | "are" | "am" => self.is_one_of(
                 k + 1,
-                &["to", "expected", "due", "set", "scheduled", "slated", "poised", "going", "planning", "preparing"],
+                &[
+                    "to", "expected", "due", "set", "scheduled", "slated", "poised", "going", "planning", "preparing",
+                    "likely", "unlikely",
+                ],
             ),
             "plans" | "plan" | "intends" | "aims" => self.is_word(k + 1, "to"),
             _ => false,

@@ -119,8 +119,16 @@ pub(super) static RULES: [Rule; 15] = [
             ("They met two days after the talks.", "two days after = 2025-05-04"),
             ("That was three weeks ago.", "three weeks ago = 2025-04-15"),
             ("The truce held until the following Monday.", "the following Monday = 2025-05-12"),
+            ("They won on May 2. Fans hoped to repeat the win of the night before.", "the night before = 2025-05-01"),
+            ("They won on May 2. The loss of the day before was forgotten.", "the day before = 2025-05-01"),
         ],
-        negatives: &["A few days later they left.", "One day they will return.", "the day was long"],
+        negatives: &[
+            "A few days later they left.",
+            "One day they will return.",
+            "the day was long",
+            "He will be on probation for three years after he leaves prison.",
+            "They stayed for two weeks after the storm.",
+        ],
     },
     Rule {
         name: "weekday and date",
@@ -221,6 +229,10 @@ pub(super) static RULES: [Rule; 15] = [
             ("It began in April of 2013.", "April of 2013 = 2013-04"),
             ("Sales fell in June last year.", "June last year = 2024-06"),
             ("It set a key September meeting.", "September = 2024-09"),
+            ("Floods struck during April 9-28, 2008.", "April 9-28, 2008 = 2008-04"),
+            ("Storms struck over March 3–9.", "March 3–9 = 2025-03"),
+            ("The month of May in 2011 was the wettest.", "May in 2011 = 2011-05"),
+            ("Sales peaked in November of last year.", "November of last year = 2024-11"),
         ],
         negatives: &[
             "Talks may resume soon.",
@@ -228,6 +240,7 @@ pub(super) static RULES: [Rule; 15] = [
             "They met in May’s office with April Smith.",
             "A letter of June and a speech of March.",
             "They joined a March for peace.",
+            "He met May in 2011 at a party.",
         ],
     },
     Rule {
@@ -252,8 +265,16 @@ pub(super) static RULES: [Rule; 15] = [
             ("They meet next Tuesday.", "next Tuesday = 2025-05-13"),
             ("They met this Monday.", "this Monday = 2025-05-05"),
             ("They met on Thursday morning.", "Thursday morning = 2025-05-01"),
+            ("The mayor told ABC Thursday that the bridge was safe.", "Thursday = 2025-05-01"),
+            ("During Senate Questions Wednesday, she defended the plan.", "Wednesday = 2025-04-30"),
         ],
-        negatives: &["The Sunday Times said so.", "He spoke of Bloody Sunday.", "It was a sunday."],
+        negatives: &[
+            "The Sunday Times said so.",
+            "He spoke of Bloody Sunday.",
+            "It was a sunday.",
+            "Shops opened for Black Friday.",
+            "Voters in Super Tuesday states queued.",
+        ],
     },
     Rule {
         name: "relative word",
@@ -287,7 +308,11 @@ pub(super) static RULES: [Rule; 15] = [
         name: "year",
         triggers: Triggers { words: &[], numbers: true, digit_words: false, apostrophe: false },
         recognise: |s, i| s.year_at(i),
-        examples: &[("The law passed in 2025.", "2025 = 2025"), ("The 2024 elections were close.", "2024 = 2024")],
+        examples: &[
+            ("The law passed in 2025.", "2025 = 2025"),
+            ("The 2024 elections were close.", "2024 = 2024"),
+            ("Output fell 5% below 2019 levels.", "2019 = 2019"),
+        ],
         negatives: &[
             "She lived at 2018 Marigold Lane.",
             "Police sealed the 1900 block of Elm Street.",
@@ -368,6 +393,10 @@ impl Scanner<'_> {
         let Some(next) = self.word(i + 1).filter(|_| !self.capitalised(i + 1)) else { return false };
         if COUNT_NOUNS.iter().any(|n| next.eq_ignore_ascii_case(n)) {
             return true;
+        }
+        // `cut to 1990 levels`, `below 2019 figures`: the year's measure.
+        if YEAR_NOUNS.iter().any(|n| next.eq_ignore_ascii_case(n)) {
+            return false;
         }
         let plural = next.len() > 2 && next.ends_with('s') && !next.ends_with("ss");
         let determined = prev.is_some_and(|p| {
@@ -461,6 +490,14 @@ impl Scanner<'_> {
     pub(super) fn month_first_at(&self, i: usize, bare: bool) -> Option<Found> {
         let (month, j, full) = self.month_name_at(i)?;
         if let Some(day) = self.day_at(j).filter(|_| self.same_sentence(i, j)) {
+            // `April 9-28, 2008`: a span of days within the month is the month.
+            if let Some(end) = self.day_range_end(j) {
+                let k = if self.is_punct(end, ",") { end + 1 } else { end };
+                if let Some(year) = self.date_year_at(k).filter(|_| self.same_sentence(i, k)) {
+                    return Some(self.found(i, k + 1, Raw::Absolute(DateValue::Month { year, month })));
+                }
+                return Some(self.found(i, end, Raw::Month { month, lean: Lean::Tense(i) }));
+            }
             let k = if self.is_punct(j + 1, ",") { j + 2 } else { j + 1 };
             if let Some(year) = self.date_year_at(k).filter(|_| self.same_sentence(i, k)) {
                 let date = Date::from_calendar_date(year, month, day).ok()?;
@@ -477,7 +514,14 @@ impl Scanner<'_> {
                 return Some(self.found(i, j + 2, Raw::Absolute(DateValue::Month { year, month })));
             }
         }
-        // `June last year`, `March next year`.
+        // `May in 2011`, `the month of May in 2011`: a month introduced as one.
+        if full && bare && self.is_word(j, "in") && self.same_sentence(i, j + 1) {
+            if let Some(year) = self.date_year_at(j + 1).filter(|_| !self.counts_things(j + 1)) {
+                return Some(self.found(i, j + 2, Raw::Absolute(DateValue::Month { year, month })));
+            }
+        }
+        // `June last year`, `March next year`, `November of last year`.
+        let j = if full && self.is_word(j, "of") && self.is_word(j + 2, "year") { j + 1 } else { j };
         if full && self.is_word(j + 1, "year") && self.same_sentence(i, j + 1) {
             let n = match Lower::of(self.word(j).unwrap_or("")).as_str() {
                 "last" => Some(-1),
@@ -497,6 +541,17 @@ impl Scanner<'_> {
             return Some(self.found(i, j, Raw::Month { month, lean: Lean::Tense(i) }));
         }
         None
+    }
+
+    /// After the day at `j`, the token past `-28` in `April 9-28` (a second,
+    /// later day attached by a hyphen or dash), if there is one.
+    pub(super) fn day_range_end(&self, j: usize) -> Option<usize> {
+        if !self.is_one_of(j + 1, &["-", "–"]) || !self.same_sentence(j, j + 2) {
+            return None;
+        }
+        let (from, to) = (self.day_at(j)?, self.day_at(j + 2)?);
+        let tight = self.attached(j + 1) && self.attached(j + 2);
+        (tight && to > from).then_some(j + 3)
     }
 
     /// `6 May 2025`, `22 April`, `6th of May`.
@@ -562,8 +617,10 @@ impl Scanner<'_> {
                 && self.same_sentence(i, i + 1)
                 && self.month_name_at(i + 1).is_none()
                 && self.weekday_at(i + 1).is_none();
+            // `Bloody Sunday`, `Super Tuesday`: a day's name. After any
+            // other name the weekday is the day (`told VOA Thursday that`).
             let name_before = i.checked_sub(1).is_some_and(|p| {
-                self.capitalised(p) && self.same_sentence(p, i) && !self.is_one_of(p, &["on", "by", "since", "until"])
+                self.capitalised(p) && self.same_sentence(p, i) && self.is_one_of(p, DAY_NAME_WORDS)
             }) && self.sentence_start(i) != Some(i - 1);
             if !introduced && (name_follows || name_before) {
                 return None;
@@ -868,9 +925,15 @@ impl Scanner<'_> {
                     };
                     return Some(self.found(i, k + 2, Raw::Shift { from: Anchor::Reference, n, unit }));
                 }
+                // `the night before`, `the night after`: a day.
+                "night" if self.is_one_of(k + 1, &["before", "after"]) => (1, Unit::Day, k + 1),
                 _ => (1, self.unit_at(k).filter(|_| !w.as_str().ends_with('s'))?, k + 1),
             }
         } else {
+            // `for three years after …` is a duration, not a date.
+            if i.checked_sub(1).is_some_and(|p| self.same_sentence(p, i) && self.is_word(p, "for")) {
+                return None;
+            }
             let (n, k) = self.count_at(i)?;
             (n, self.unit_at(k)?, k + 1)
         };
@@ -893,6 +956,10 @@ impl Scanner<'_> {
     /// The noun phrase starting at token `k`, up to a comma or other
     /// punctuation, a relative word, `and` + verb, a date, or twelve words.
     pub(super) fn noun_phrase_at(&self, k: usize) -> Option<Span> {
+        // `the win of the night before was …`: a verb follows, no phrase.
+        if self.is_one_of(k, CLAUSE_VERBS) {
+            return None;
+        }
         let mut kept: Vec<usize> = Vec::new();
         let mut words = 0;
         let mut t = k;

@@ -255,6 +255,7 @@ fn future_cues() {
         "He is due to visit on Sunday.",
         "She plans to visit on Sunday.",
         "The upcoming visit on Sunday.",
+        "The launch is likely to take place on Sunday.",
     ] {
         assert_eq!(one(s, pub_day()), the("Sunday", "2025-05-11", true), "{s}");
     }
@@ -271,6 +272,11 @@ fn future_cues() {
     assert_eq!(one("He will travel to Beijing, officials said on Monday.", pub_day()).1, "2025-05-05");
     assert_eq!(one("On Sunday, the leaders will meet.", pub_day()).1, "2025-05-11");
     assert_eq!(dates("Trump said on Monday that he would meet Xi next month.", pub_day())[0].1, "2025-05-05");
+    // A bare month after a future cue is the coming one.
+    assert_eq!(one("Officials say the mission is likely to fly in April.", pub_day()).1, "2026-04");
+    assert_eq!(one("Officials say the mission is unlikely to fly before April.", pub_day()).1, "2026-04");
+    // A past reporting verb is nearer than a later future word.
+    assert_eq!(one("On Sunday he defended the plan, saying a review is forthcoming.", pub_day()).1, "2025-05-04");
 }
 
 #[test]

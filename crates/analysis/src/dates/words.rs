@@ -39,7 +39,7 @@ pub(super) const MONTH_CUES: &[&str] =
     &["in", "since", "until", "till", "during", "through", "throughout", "by", "before", "after", "from"];
 
 /// `the end of May`: words before `of` that make the next month name a month.
-pub(super) const MONTH_PARTS: &[&str] = &["end", "beginning", "start", "middle", "rest", "remainder"];
+pub(super) const MONTH_PARTS: &[&str] = &["end", "beginning", "start", "middle", "rest", "remainder", "month"];
 
 /// Words before a bare year that make it a year whatever follows.
 pub(super) const YEAR_PREPOSITIONS: &[&str] = &[
@@ -130,6 +130,17 @@ pub(super) const COUNT_NOUNS: &[&str] = &[
     "rockets",
 ];
 
+/// Capitalised words that make the weekday after them part of a day's
+/// name (`Bloody Sunday`, `Good Friday`, `Super Tuesday`).
+pub(super) const DAY_NAME_WORDS: &[&str] = &[
+    "ash", "black", "blue", "bloody", "cyber", "easter", "fat", "giving", "good", "holy", "low", "maundy",
+    "mothering", "palm", "passion", "remembrance", "shrove", "super", "trinity", "whit",
+];
+
+/// Plural nouns a year measures rather than a count of (`10% of 2000
+/// levels`, `below 2019 figures`).
+pub(super) const YEAR_NOUNS: &[&str] = &["levels", "figures", "prices", "values", "standards", "rates", "totals"];
+
 /// Words after a number that make it a measure, never a year.
 pub(super) const MEASURES: &[&str] = &[
     "million", "billion", "trillion", "thousand", "hundred", "percent", "per", "times", "gmt", "utc", "hours", "hrs",
@@ -194,6 +205,18 @@ pub(super) const PAST_CUES: &[&str] = &[
     "arrived",
     "returned",
     "happened",
+    "defended",
+    "rejected",
+    "warned",
+    "insisted",
+    "confirmed",
+    "denied",
+    "stated",
+    "accused",
+    "criticised",
+    "criticized",
+    "welcomed",
+    "praised",
 ];
 
 /// Words before `will` that make it a noun (`political will`).
