@@ -331,10 +331,9 @@ fn date_clause(text: &str, sentence: Span, date: Span, protected: &Sorted<Span>)
     // that opens a reported clause dates that clause, after the comma.
     let opens_reported = {
         let head = Span::new(cs[at].start, date.start.max(cs[at].start)).of(text);
-        let mut back = head.split_whitespace().rev();
-        let w = back.next().unwrap_or("");
-        let w = if lower_is_one_of(w, &["on", "in", "at"]) { back.next().unwrap_or("") } else { w };
-        lower_is_one_of(w, &["that"])
+        // `that on October 6`, `that as of March 4`
+        let mut back = head.split_whitespace().rev().skip_while(|w| lower_is_one_of(w, &["on", "in", "at", "as", "of"]));
+        back.next().is_some_and(|w| lower_is_one_of(w, &["that"]))
     };
     if opens_reported {
         if let Some(c) = cs.get(at + 1).filter(|c| has_verb(text, **c)) {
@@ -349,7 +348,7 @@ fn date_clause(text: &str, sentence: Span, date: Span, protected: &Sorted<Span>)
     // dates the nearest clause that has one: what follows an opening
     // adverbial, what precedes a closing one.
     let opens_adverbial = |c: Span| is_leading(first_word(text, c)) && !c.of(text).starts_with("at least");
-    let after = || cs[at + 1..].iter().find(|c| has_verb(text, **c) && !opens_adverbial(**c));
+    let after = || cs[at + 1..].iter().find(|c| has_verb(text, **c) && !opens_adverbial(**c) && !opens_with_modifier(text, **c));
     let before = || cs[..at].iter().rev().find(|c| has_verb(text, **c));
     let near = if at == 0 { after().or_else(before) } else { before().or_else(after) };
     if let Some(c) = near {
@@ -372,10 +371,29 @@ fn starts_with_verb(text: &str, span: Span) -> bool {
 /// the university` in `On Monday, astronomers at the university, in Ohio,
 /// revealed …`).
 fn subject_before(text: &str, sentence: Span, clause: Span, protected: &Sorted<Span>) -> Option<Span> {
-    clauses(text, sentence, protected)
-        .into_iter()
-        .take_while(|c| c.end <= clause.start)
-        .find(|c| !is_leading(first_word(text, *c)) && !has_verb(text, *c) && c.of(text).split_whitespace().count() <= 8)
+    let cs = clauses(text, sentence, protected);
+    cs.iter()
+        .rev()
+        .filter(|c| c.end <= clause.start)
+        .find(|c| {
+            let first = first_word(text, **c);
+            // Not an adverbial (`in Ohio`, `reportedly from a heart attack`,
+            // `according to court records`) nor a clause of its own.
+            !is_leading(first)
+                && !first.to_ascii_lowercase().ends_with("ly")
+                && !lower_is_one_of(first, &["according", "including"])
+                && !has_verb(text, **c)
+                && c.of(text).split_whitespace().count() <= 8
+        })
+        .copied()
+}
+
+/// Does the clause open with a participle that describes what stands before
+/// it (`accompanied by his brother`, `backed by the council`)?
+fn opens_with_modifier(text: &str, clause: Span) -> bool {
+    let mut ws = clause.of(text).split_whitespace();
+    let (Some(first), Some(second)) = (ws.next(), ws.next()) else { return false };
+    first.to_ascii_lowercase().ends_with("ed") && lower_is_one_of(second, &["by", "with"])
 }
 
 /// Words before a date that make it the bound of a stretch of time rather
@@ -512,8 +530,11 @@ fn make_label(
         let start = if has_prep { raw.start + trimmed.len() - prep.len() } else { d.start };
         let after = &text[d.end..raw.end];
         let next = after.split_whitespace().next().unwrap_or("");
-        // `Tuesday is a national holiday`: the date is what the clause is about.
-        if !has_prep && before.trim().is_empty() && lower_is_one_of(next, &["is", "was", "will", "has", "had", "marks", "marked"]) {
+        // `Tuesday is a national holiday`, `Today's announcement is an
+        // affront`: the date is what the clause is about.
+        let possessive = after.starts_with("'s") || after.starts_with("’s");
+        let subject = lower_is_one_of(next, &["is", "was", "will", "has", "had", "marks", "marked"]) || possessive;
+        if !has_prep && before.trim().is_empty() && subject {
             continue;
         }
         let mut end = d.end;
@@ -548,8 +569,11 @@ fn make_label(
     words.clear();
     words.extend(out.split_whitespace().map(|w| (w.as_ptr() as usize - out.as_ptr() as usize, w.len())));
     let word = |&(at, len): &(usize, usize)| &out[at..at + len];
-    // Drop leading connectives and a trailing comma.
-    let skip = words.iter().take_while(|w| is_leading(word(w))).count();
+    // Drop leading connectives and a trailing comma (but `at least 76
+    // people` keeps its `at`).
+    let skip = words.iter().enumerate().take_while(|(k, w)| {
+        is_leading(word(w)) && !(lower_is_one_of(word(w), &["at"]) && words.get(k + 1).is_some_and(|n| lower_is_one_of(word(n), &["least", "most"])))
+    }).count();
     let mut words = &words[skip..];
     // Was the end of the clause cut (a date at its end, or the words past the
     // longest label)? Then a word left dangling at the end goes too.
@@ -798,6 +822,16 @@ mod happening_tests {
         assert!(t.iter().any(|(_, l)| l == "The family settled in the city"), "{t:?}");
         let t = timeline("\"Everybody saw the empty polls of October 30 and knew,\" he said.");
         assert!(t.iter().all(|(_, l)| !l.starts_with('"')), "{t:?}");
+    }
+
+    #[test]
+    fn the_subject_is_the_nearest_name_before_the_verb() {
+        let t = timeline("According to court records, on May 8, 2016, Roe, accompanied by his brother, drove to the house.");
+        assert!(t.iter().any(|(d, l)| d == "2016-05-08" && l == "Roe drove to the house"), "{t:?}");
+        let t = timeline("Today's announcement is an affront, the mayor said.");
+        assert!(t.iter().any(|(_, l)| l.starts_with("Today's announcement is")), "{t:?}");
+        let t = timeline("Last week, at least 76 people were killed in the floods.");
+        assert!(t.iter().any(|(_, l)| l.starts_with("At least 76 people")), "{t:?}");
     }
 
     #[test]
