@@ -55,6 +55,6 @@ pub fn analyze(article: &Article) -> Analysis {
         .collect();
     // Mentions never overlap: their spans differ, so an unstable sort is stable.
     mentions.sort_unstable_by_key(|m| m.span);
-    let timeline = build_timeline(text, &sentences, &found.dates, &entities, article.dateline);
+    let timeline = build_timeline(text, &sentences, &found.dates, &entities, article.dateline, &headlines);
     Analysis { sentences, entities, mentions, dates: found.dates, context: found.context, timeline }
 }

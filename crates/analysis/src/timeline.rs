@@ -49,6 +49,7 @@ pub fn build_timeline(
     dates: &[DateMention],
     entities: &[Entity],
     dateline: Option<Span>,
+    headlines: &[Span],
 ) -> Vec<Event> {
     // Mentions never overlap, so no two spans of these lists are equal and
     // an unstable sort gives the same order as a stable one.
@@ -94,6 +95,11 @@ pub fn build_timeline(
         let Some(sentence) = k.checked_sub(1).map(|k| sentences.items[k]).filter(|s| s.contains(d.span)) else { continue };
         let before = before.filter(|b| sentence.contains(b.span));
         if d.event.is_none() && !dates_a_happening(text, sentence, d, before) {
+            continue;
+        }
+        // A headline or a heading names what the story tells; the happening
+        // is told, and dated, in the text.
+        if headlines.iter().any(|h| h.contains(d.span)) {
             continue;
         }
         let raw = if let Some(ev) = d.event {
@@ -341,7 +347,7 @@ fn date_clause(text: &str, sentence: Span, date: Span, protected: &Sorted<Span>)
         }
     }
     if words_without_date(cs[at]) >= 2 && has_verb(text, cs[at]) {
-        return Some(cs[at]);
+        return Some(subordinate(text, cs[at], date).unwrap_or(cs[at]));
     }
     // A date in a clause with no verb (`On Sunday, in a video posted online,
     // the group announced …`, `…, of voluntary manslaughter on March 10`)
@@ -386,6 +392,30 @@ fn subject_before(text: &str, sentence: Span, clause: Span, protected: &Sorted<S
                 && c.of(text).split_whitespace().count() <= 8
         })
         .copied()
+}
+
+/// Words that open a subordinate clause: a date after one dates that
+/// clause's happening (`the toll will climb as the rescue continues on
+/// Tuesday`, `before the aftershock struck yesterday`).
+const SUBORDINATORS: &[&str] = &["after", "although", "as", "because", "before", "once", "until", "when", "whereas", "while"];
+
+/// The subordinate clause of `clause` that holds the date, when the clause
+/// has a verb of its own before it: from after the subordinator to the end.
+fn subordinate(text: &str, clause: Span, date: Span) -> Option<Span> {
+    let head = Span::new(clause.start, date.start.max(clause.start)).of(text);
+    let mut offset = 0;
+    let mut found = None;
+    for w in head.split_inclusive(char::is_whitespace) {
+        let word = w.trim();
+        if lower_is_one_of(word, SUBORDINATORS) {
+            found = Some((offset, offset + w.len()));
+        }
+        offset += w.len();
+    }
+    let (at, after) = found?;
+    let main = Span::new(clause.start, clause.start + at);
+    let sub = Span::new(clause.start + after, clause.end);
+    (at > 0 && has_verb(text, main) && has_verb(text, Span::new(sub.start, date.start.max(sub.start)))).then_some(sub)
 }
 
 /// Does the clause open with a participle that describes what stands before
@@ -832,6 +862,20 @@ mod happening_tests {
         assert!(t.iter().any(|(_, l)| l.starts_with("Today's announcement is")), "{t:?}");
         let t = timeline("Last week, at least 76 people were killed in the floods.");
         assert!(t.iter().any(|(_, l)| l.starts_with("At least 76 people")), "{t:?}");
+    }
+
+    #[test]
+    fn a_date_in_a_subordinate_clause_dates_that_clause() {
+        let t = timeline("The toll is expected to climb as the rescue operation continues on Tuesday.");
+        assert!(t.iter().any(|(_, l)| l.starts_with("The rescue operation continues")), "{t:?}");
+    }
+
+    #[test]
+    fn a_heading_dates_no_happening() {
+        let src = "Looking Back at May 24, 2011\nLONDON, Nov. 20, 2024 – Officials met on Monday.\nLooking back and learning from May 24, 2011\nThe storm struck on May 24, 2011, officials said.\n";
+        let a = read_str("s.txt", Format::Text, src.to_string()).unwrap();
+        let labels: Vec<String> = analyze(&a).timeline.into_iter().filter(|e| e.date.iso() == "2011-05-24").map(|e| e.label).collect();
+        assert_eq!(labels, ["The storm struck"]);
     }
 
     #[test]
