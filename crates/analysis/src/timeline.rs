@@ -134,7 +134,9 @@ pub fn build_timeline(
             if let Some(subject) = subject_before(text, sentence, raw, &protected) {
                 let subject = make_label(text, subject, &date_spans, &descriptions, &mut scratch);
                 let mut rest = label;
-                rest[..1].make_ascii_lowercase();
+                if rest.as_bytes().first().is_some_and(u8::is_ascii) {
+                    rest[..1].make_ascii_lowercase();
+                }
                 label = format!("{subject} {rest}");
             }
         }
