@@ -348,6 +348,9 @@ struct Scanner<'t> {
     published: Option<Date>,
     /// The last day resolved so far (the anchor of `two days later`).
     reference: Option<Date>,
+    /// The last date of any kind resolved so far, with its first token
+    /// (what `that year` and `the end of the month` speak of).
+    last: Option<(DateValue, usize)>,
 }
 
 impl<'t> Scanner<'t> {
@@ -375,6 +378,7 @@ impl<'t> Scanner<'t> {
             tags: Vec::new(),
             published,
             reference: None,
+            last: None,
         };
         scanner.tags = (0..scanner.toks.len())
             .map(|k| {
@@ -435,6 +439,7 @@ impl<'t> Scanner<'t> {
                     if let DateValue::Day(d) = value {
                         self.reference = Some(d);
                     }
+                    self.last = Some((value, i));
                     out.dates.push(DateMention { span: found.span, value, relative: found.raw.relative(), event });
                     names.push(rule.name);
                 }

@@ -43,6 +43,11 @@ pub(super) enum Raw {
     Holiday { holiday: Holiday, lean: Lean, year: Option<i32> },
     /// A month in the year `n` years from publication (`June last year`).
     MonthInYear { month: Month, n: i32 },
+    /// The week, month or year in view: that of the last date mentioned
+    /// (`that year`, `the end of the month`), when there is one within
+    /// `within` sentences before token `at` and the sentence does not speak
+    /// of the future, else (unless `mentioned_only`) the publication's.
+    InView { unit: Unit, at: usize, within: usize, mentioned_only: bool },
 }
 
 /// Which season of that name: the last one before the current season,
@@ -109,6 +114,19 @@ impl Holiday {
 fn week_of(d: Date) -> DateValue {
     let (year, week, _) = d.to_iso_week_date();
     DateValue::Week { year, week }
+}
+
+/// The week, month or year that `v` lies in, when `v` is no longer than it.
+fn period_of(v: DateValue, unit: Unit) -> Option<DateValue> {
+    match (v, unit) {
+        (DateValue::Day(d), Unit::Week) => Some(week_of(d)),
+        (DateValue::Week { .. }, Unit::Week) => Some(v),
+        (DateValue::Day(d), Unit::Month) => Some(DateValue::Month { year: d.year(), month: d.month() }),
+        (DateValue::Month { .. }, Unit::Month) => Some(v),
+        (DateValue::Day(d), Unit::Year) => Some(DateValue::Year(d.year())),
+        (DateValue::Month { year, .. } | DateValue::Year(year), Unit::Year) => Some(DateValue::Year(year)),
+        _ => None,
+    }
 }
 
 /// The first day of a season.
@@ -208,6 +226,21 @@ impl Scanner<'_> {
                 DateValue::Day(day?)
             }
             Raw::MonthInYear { month, n } => DateValue::Month { year: self.published?.year().checked_add(n)?, month },
+            Raw::InView { unit, at, within, mentioned_only } => {
+                let near = |k: usize| match (self.sentence_of(k), self.sentence_of(at)) {
+                    (Some(a), Some(b)) => a <= b && b - a <= within,
+                    _ => false,
+                };
+                let mentioned = self
+                    .last
+                    .filter(|&(_, k)| near(k) && !self.is_future(at))
+                    .and_then(|(v, _)| period_of(v, unit));
+                match mentioned {
+                    Some(v) => v,
+                    None if mentioned_only => return None,
+                    None => period_of(DateValue::Day(self.published?), unit)?,
+                }
+            }
         };
         Some((value, None))
     }

@@ -90,7 +90,7 @@ pub(super) fn date_rules() -> &'static [Rule] {
 const FIRST_DATE_RULE: usize = 2;
 
 /// The registry, in order of priority.
-pub(super) static RULES: [Rule; 15] = [
+pub(super) static RULES: [Rule; 16] = [
     Rule {
         name: "vague period",
         triggers: Triggers::words(&[Words::ContextFirst]),
@@ -128,6 +128,7 @@ pub(super) static RULES: [Rule; 15] = [
             "the day was long",
             "He will be on probation for three years after he leaves prison.",
             "They stayed for two weeks after the storm.",
+            "Fires burned into the night after the quake.",
         ],
     },
     Rule {
@@ -200,6 +201,28 @@ pub(super) static RULES: [Rule; 15] = [
             ("Shots were heard last night.", "last night = 2025-05-05"),
         ],
         negatives: &["That night sky was clear of stars, she wrote.", "This evening dress is red."],
+    },
+    Rule {
+        name: "period in view",
+        triggers: Triggers::words(&[Words::List(&["the", "that", "year"])]),
+        recognise: |s, i| s.in_view_at(i),
+        examples: &[
+            ("The board will vote at the end of the month.", "the month = 2025-05"),
+            ("Talks are due to wrap up by the end of the week.", "the week = 2025-W19"),
+            ("The bank cut its forecast for the year to 2 percent.", "the year = 2025"),
+            ("The mill opened in 1952. Its owner died later that year.", "that year = 1952"),
+            ("He moved there in March 2019, and by the end of the month had a job.", "the month = 2019-03"),
+            ("The agency hopes to clear the backlog by year end.", "year end = 2025"),
+            ("Profits are expected to double by year-end.", "year-end = 2025"),
+        ],
+        negatives: &[
+            "She was named player of the year.",
+            "That year was hard for everyone, she said.",
+            "The week ahead looks busy.",
+            "He recalled that year of hunger.",
+            "The year-end bonus was cut.",
+            "More rain is forecast for the rest of the week.",
+        ],
     },
     Rule {
         name: "modified month",
@@ -834,6 +857,60 @@ impl Scanner<'_> {
         Some(self.found(i, j + 1, Raw::Season { season, which }))
     }
 
+    /// `the end of the month`, `for the year`, `that year`, `by year end`:
+    /// the week, month or year in view.
+    pub(super) fn in_view_at(&self, i: usize) -> Option<Found> {
+        let w = Lower::of(self.word(i)?);
+        let prev = |k: usize| i.checked_sub(k).filter(|&p| self.same_sentence(p, i));
+        if w.as_str() == "year" {
+            // `by year end`, `before year-end`.
+            let end = if self.is_punct(i + 1, "-") && self.attached(i + 1) && self.attached(i + 2) { i + 2 } else { i + 1 };
+            let cued = prev(1).is_some_and(|p| self.is_one_of(p, &["by", "before", "until", "at", "till"]));
+            if !cued || !self.is_word(end, "end") || !self.same_sentence(i, end) || self.modifies_noun(end + 1) {
+                return None;
+            }
+            return Some(self.found(i, end + 1, Raw::This(Unit::Year)));
+        }
+        let unit = match Lower::of(self.word(i + 1)?).as_str() {
+            "week" => Unit::Week,
+            "month" => Unit::Month,
+            "year" => Unit::Year,
+            _ => return None,
+        };
+        if !self.same_sentence(i, i + 1) || self.modifies_noun(i + 2) {
+            return None;
+        }
+        match w.as_str() {
+            // `the end of the month`, `for the year`.
+            "the" => {
+                let part = prev(1).is_some_and(|p| self.is_word(p, "of"))
+                    && prev(2).is_some_and(|q| self.is_one_of(q, &["end", "start", "beginning", "middle", "close"]));
+                let span_of = prev(1).is_some_and(|p| self.is_word(p, "for"))
+                    && (self.is_one_of(i + 2, &["to", "at", "from", "by"]) || !self.word(i + 2).is_some_and(|_| self.same_sentence(i, i + 2)));
+                (part || span_of).then(|| self.found(i, i + 2, Raw::InView { unit, at: i, within: 1, mentioned_only: false }))
+            }
+            // `later that year`, `died that year`: only of a date just mentioned.
+            "that" if prev(1).is_some() => {
+                Some(self.found(i, i + 2, Raw::InView { unit, at: i, within: 1, mentioned_only: true }))
+            }
+            _ => None,
+        }
+    }
+
+    /// Does the word at `k` make what stands before it a modifier of a noun
+    /// (`the week ahead`, `that year of hunger`, `year-end bonus`)? A
+    /// lower-case word, not one that may follow a time phrase, or `of`, or a
+    /// possessive.
+    pub(super) fn modifies_noun(&self, k: usize) -> bool {
+        if k == 0 || !self.same_sentence(k - 1, k) {
+            return false;
+        }
+        if self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Possessive) || self.is_word(k, "of") {
+            return true;
+        }
+        self.word(k).is_some_and(|_| !self.capitalised(k)) && !self.is_one_of(k, AFTER_PART_OF_DAY)
+    }
+
     /// `Thanksgiving`, `Christmas Day`, `New Year's Eve`, `Memorial Day`…
     pub(super) fn holiday_at(&self, i: usize) -> Option<Found> {
         if !self.capitalised(i) {
@@ -926,7 +1003,13 @@ impl Scanner<'_> {
                     return Some(self.found(i, k + 2, Raw::Shift { from: Anchor::Reference, n, unit }));
                 }
                 // `the night before`, `the night after`: a day.
-                "night" if self.is_one_of(k + 1, &["before", "after"]) => (1, Unit::Day, k + 1),
+                // Not `burned into the night after the quake`.
+                "night"
+                    if self.is_one_of(k + 1, &["before", "after"])
+                        && !i.checked_sub(1).is_some_and(|p| self.is_one_of(p, &["into", "through", "throughout", "all"])) =>
+                {
+                    (1, Unit::Day, k + 1)
+                }
                 _ => (1, self.unit_at(k).filter(|_| !w.as_str().ends_with('s'))?, k + 1),
             }
         } else {
