@@ -436,10 +436,6 @@ const BOUNDS: &[&str] = &["since", "through", "till", "until"];
 /// `between 1952 and 1953`, `April 9 - 28`.
 const RANGE_JOINS: &[&str] = &["to", "and", "-", "–", "—", "through", "until", "or"];
 
-/// Words before a year that make it part of a noun phrase (`the 2016
-/// election`, `its 2015 forecast`): the year names the thing, it dates no
-/// happening of the sentence.
-const MODIFIER_BEFORE: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "whose"];
 
 /// Does the date `d` (in `sentence`; `before` is the date just before it in
 /// the same sentence) date a happening? Not when it bounds a stretch of
@@ -463,7 +459,10 @@ fn dates_a_happening(text: &str, sentence: Span, d: &DateMention, before: Option
         let next = rest.trim_start_matches(['-', '–']).split_whitespace().next().unwrap_or("");
         let possessive = rest.starts_with("'s") || rest.starts_with("’s");
         let noun_next = !rest.starts_with([',', '.', ';', ':', ')']) && next.chars().next().is_some_and(char::is_alphabetic);
-        if possessive || lower_is_one_of(prev_word, MODIFIER_BEFORE) && noun_next && !lower_is_one_of(next, LEADING) {
+        // `the 2016 election`, `its 2015 forecast`, `that 2014 season`: the
+        // year names the thing, it dates no happening of the sentence.
+        let determiner = lower_is_one_of(prev_word, DETERMINERS) || lower_is_one_of(prev_word, &["that"]);
+        if possessive || determiner && noun_next && !lower_is_one_of(next, LEADING) {
             return false;
         }
     }
@@ -499,7 +498,7 @@ const NOT_VERBS: &[&str] = &[
 
 /// Words after which an `-ed` or `-ing` word is an adjective or a noun (`an
 /// enrolled member`, `the ruling party`, `a meeting`).
-const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "this", "these", "those"];
+const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "this", "these", "those", "whose"];
 
 /// Could the word be a finite verb or a participle?
 fn is_verb_form(w: &str) -> bool {
