@@ -85,6 +85,13 @@ pub struct Phrase {
     pub entry: usize,
 }
 
+/// [`Lexicon::sports_any`]: a result verb (`beat`).
+pub const SPORTS_VERB: u8 = 1;
+/// [`Lexicon::sports_any`]: the first word of a cue before a team (`drew with`).
+pub const SPORTS_CUE: u8 = 2;
+/// [`Lexicon::sports_any`]: a player's role (`coach`).
+pub const SPORTS_ROLE: u8 = 4;
+
 /// Everything the entity finder knows before it reads an article.
 pub struct Lexicon {
     pub entries: Vec<GazEntry>,
@@ -133,6 +140,9 @@ pub struct Lexicon {
     pub sports_verbs: HashSet<&'static str>,
     /// Words that, with a score, make a story a sports report.
     pub sports_words: HashSet<&'static str>,
+    /// Every sports verb, first word of a sports cue and sports role, with
+    /// what it is ([`SPORTS_VERB`], [`SPORTS_CUE`], [`SPORTS_ROLE`]): one look-up per word.
+    pub sports_any: HashMap<&'static str, u8>,
     /// Verbs of speaking after a person's name (`said`, `told`).
     pub person_verbs: HashSet<&'static str>,
     /// English given names (`data/given_names.txt`).
@@ -222,6 +232,7 @@ impl Lexicon {
             sports_verbs: HashSet::default(),
             sports_words: HashSet::default(),
             person_verbs: HashSet::default(),
+            sports_any: HashMap::default(),
             given_names: GIVEN_NAMES.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect(),
         };
         let mut section = "";
@@ -310,6 +321,15 @@ impl Lexicon {
             }
         }
         lex.connectors.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        for &w in &lex.sports_verbs {
+            *lex.sports_any.entry(w).or_default() |= SPORTS_VERB;
+        }
+        for &w in lex.sports_cues.keys() {
+            *lex.sports_any.entry(w).or_default() |= SPORTS_CUE;
+        }
+        for &w in &lex.sports_roles {
+            *lex.sports_any.entry(w).or_default() |= SPORTS_ROLE;
+        }
         for map in [&mut lex.titles, &mut lex.roles, &mut lex.sports_cues] {
             for list in map.values_mut() {
                 list.sort_by_key(|a| std::cmp::Reverse(a.len()));

@@ -167,6 +167,8 @@ struct Finder<'a> {
     initial: Vec<bool>,
     headline: Vec<bool>,
     excluded: Vec<bool>,
+    /// Token is a capitalised word (or acronym) and not excluded: [`Finder::is_cap`].
+    capital: Vec<bool>,
     /// Token covered by an accepted mention.
     covered: Vec<bool>,
     /// Longest gazetteer phrase starting at each token, packed (see [`pack_gaz`]).
@@ -182,6 +184,8 @@ struct Finder<'a> {
     /// Capitalised words the story uses in a person's context anywhere
     /// (`Lee said`, `Mr. Lee`, `Lee, 45,`, `Lee, who`).
     person_words: HashSet<&'a str>,
+    /// Words used on their own as a name somewhere (see [`Finder::used_alone`]).
+    alone_words: HashMap<&'a str, u32>,
 }
 
 /// The words of a text that start with a lower-case letter, as written.
@@ -278,9 +282,10 @@ impl<'a> Finder<'a> {
     fn find_all(&mut self) {
         self.rule = "dateline";
         self.dateline_place(self.dateline);
-        self.teams = self.find_teams();
-        self.person_words = self.find_person_words();
         let runs = self.runs();
+        self.teams = self.find_teams(&runs);
+        self.person_words = self.find_person_words();
+        self.alone_words = self.find_alone_words();
         for run in runs.iter() {
             self.classify(run);
         }
@@ -296,6 +301,7 @@ impl<'a> Finder<'a> {
         let mut initial = vec![false; n];
         let mut headline = vec![false; n];
         let mut excluded = vec![false; n];
+        let mut capital = vec![false; n];
         let mut lower_words = LowerWords::default();
 
         // Sentence starts, dateline ends, opening quotes and colons.
@@ -339,6 +345,7 @@ impl<'a> Finder<'a> {
                 ei += 1;
             }
             excluded[i] = ei < input.exclude.len() && input.exclude[ei].overlaps(t.span());
+            capital[i] = !excluded[i] && t.is_capitalized(text);
             prev_end = t.span().end;
         }
 
@@ -351,6 +358,7 @@ impl<'a> Finder<'a> {
             initial,
             headline,
             excluded,
+            capital,
             lower_words,
             found: Vec::with_capacity(n / 8),
             alias_table: AliasTable::default(),
@@ -358,6 +366,7 @@ impl<'a> Finder<'a> {
             dateline: input.dateline,
             teams: sports::Teams::default(),
             person_words: HashSet::default(),
+            alone_words: HashMap::default(),
         };
         for i in 0..n {
             f.gaz_at[i] = pack_gaz(f.find_gaz(i));
@@ -413,7 +422,7 @@ impl<'a> Finder<'a> {
     }
 
     fn is_cap(&self, i: usize) -> bool {
-        i < self.toks.len() && !self.excluded[i] && self.toks[i].is_capitalized(self.text)
+        i < self.toks.len() && self.capital[i]
     }
 
     /// Tokens `i..i+len` are words joined by single spaces (or nothing, for
@@ -754,19 +763,27 @@ impl<'a> Finder<'a> {
     /// after `the`, not a common word opening a sentence, not in a longer name)?
     fn used_alone(&self, k: usize) -> bool {
         let w = self.tok(k);
-        if w.chars().count() < 2 || self.lex.function_words.contains(w) {
-            return false;
-        }
+        w.chars().count() >= 2 && !self.lex.function_words.contains(w) && self.alone_words.get(w).is_some_and(|&j| j != k as u32)
+    }
+
+    /// The words used on their own as a name (see [`Finder::used_alone`]),
+    /// each with where it stands (`u32::MAX` where it stands alone twice).
+    fn find_alone_words(&self) -> HashMap<&'a str, u32> {
         let n = self.toks.len();
-        (0..n).any(|j| {
-            j != k
-                && self.tok(j) == w
+        let mut out: HashMap<&'a str, u32> = HashMap::default();
+        for j in 0..n {
+            let alone = self.is_cap(j)
+                && self.toks[j].kind == TokenKind::Word
                 && !self.headline[j]
                 && !(self.initial[j] && self.common_at_start(j))
                 && !(j > 0 && (self.is_cap(j - 1) && self.contiguous(j - 1, 2) || matches!(self.tok(j - 1), "the" | "The" | "-")))
                 && !(j + 1 < n && self.is_cap(j + 1) && self.contiguous(j, 2))
-                && !(j + 1 < n && self.tok(j + 1) == "-")
-        })
+                && !(j + 1 < n && self.tok(j + 1) == "-");
+            if alone {
+                out.entry(self.tok(j)).and_modify(|p| *p = u32::MAX).or_insert(j as u32);
+            }
+        }
+        out
     }
 
     /// Is the name one of a list (`A B, C D and E F`) of names of two to

@@ -14,7 +14,7 @@
 //! person's name elsewhere (`Federer beat Nadal 6-4`) is no team.
 
 use super::{Finder, TokenKind};
-use crate::lexicon::{GazKind, HashMap};
+use crate::lexicon::{GazKind, HashMap, SPORTS_CUE, SPORTS_ROLE, SPORTS_VERB};
 
 /// The teams of a story: each form (as its tokens joined by spaces) and the
 /// team's full name.
@@ -23,13 +23,42 @@ pub(super) struct Teams {
     pub forms: HashMap<String, String>,
     /// The most tokens of any form.
     pub longest: usize,
+    /// The first words of the forms.
+    firsts: crate::lexicon::HashSet<String>,
+}
+
+/// Names in the order found, each once.
+#[derive(Default)]
+struct Names {
+    list: Vec<String>,
+    seen: crate::lexicon::HashSet<String>,
+}
+
+impl Names {
+    fn contains(&self, name: &str) -> bool {
+        self.seen.contains(name)
+    }
+
+    fn push(&mut self, name: String) {
+        if self.seen.insert(name.clone()) {
+            self.list.push(name);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
 }
 
 impl Teams {
     /// The team form that starts at token `i` (no longer than `end - i`
     /// tokens): its length and the team's full name.
     pub(super) fn at(&self, f: &Finder, i: usize, end: usize) -> Option<(usize, String)> {
-        if self.forms.is_empty() {
+        if self.forms.is_empty() || i >= f.toks.len() || !self.firsts.contains(f.tok(i)) {
             return None;
         }
         (1..=self.longest.min(end.saturating_sub(i))).rev().find_map(|len| {
@@ -95,7 +124,7 @@ impl<'a> Finder<'a> {
     }
 
     /// The teams of the story (none unless it reads as a sports report).
-    pub(super) fn find_teams(&self) -> Teams {
+    pub(super) fn find_teams(&self, runs: &super::Runs) -> Teams {
         let mut teams = Teams::default();
         if !self.sporty() {
             return teams;
@@ -103,15 +132,22 @@ impl<'a> Finder<'a> {
         let n = self.toks.len();
         let mut names: Vec<(usize, usize)> = Vec::new();
         for i in 0..n {
-            let w = self.tok(i);
             match self.toks[i].kind {
-                TokenKind::Word if self.lex.sports_verbs.contains(w) => {
-                    names.extend(self.name_before(i));
-                    names.extend(self.name_after(i + 1));
-                }
-                TokenKind::Word if !self.is_cap(i) => {
-                    if let Some(list) = self.lex.sports_cues.get(w) {
-                        for cue in list {
+                TokenKind::Word => {
+                    let w = self.tok(i);
+                    // Every cue is lower-case and stands by a name: one
+                    // look-up for the rest.
+                    let near_name = (i > 0 && self.capital[i - 1]) || self.is_cap(i + 1) || self.is_cap(i + 2) || self.is_cap(i + 3);
+                    if !near_name || !w.as_bytes()[0].is_ascii_lowercase() {
+                        continue;
+                    }
+                    let Some(&flags) = self.lex.sports_any.get(w) else { continue };
+                    if flags & SPORTS_VERB != 0 {
+                        names.extend(self.name_before(i));
+                        names.extend(self.name_after(i + 1));
+                    }
+                    if flags & SPORTS_CUE != 0 {
+                        for cue in &self.lex.sports_cues[w] {
                             let e = i + cue.len();
                             if e <= n && cue.iter().enumerate().all(|(k, c)| self.tok(i + k) == *c) {
                                 names.extend(self.name_after(e));
@@ -119,34 +155,53 @@ impl<'a> Finder<'a> {
                             }
                         }
                     }
+                    // A name before a player's role with no possessive
+                    // (`Bayern Munich defender`); an unknown word here may be
+                    // a people (`English defender`).
+                    if flags & SPORTS_ROLE != 0 && i > 0 && self.is_cap(i - 1) && self.is_cap(i + 1) {
+                        names.extend(self.name_before(i).filter(|&(s, e)| e - s >= 2 || self.gaz(s).is_some()));
+                    }
                 }
                 TokenKind::Number if self.score_at(i) && self.toks[i].space_before => {
                     names.extend(self.name_before(i));
                 }
-                TokenKind::Possessive
-                    if i + 1 < n && self.lex.sports_roles.contains(self.tok(i + 1)) =>
-                {
+                TokenKind::Possessive if i + 1 < n && self.lex.sports_roles.contains(self.tok(i + 1)) => {
                     names.extend(self.name_before(i));
                 }
                 _ => {}
             }
         }
-        // A name before a player's role with no possessive: `Bayern Munich defender`.
-        for i in 1..n {
-            if self.lex.sports_roles.contains(self.tok(i)) && self.is_cap(i - 1) && self.is_cap(i + 1) {
-                // An unknown word here may be a people (`English defender`).
-                names.extend(self.name_before(i).filter(|&(s, e)| e - s >= 2 || self.gaz(s).is_some()));
+        if names.is_empty() {
+            return teams;
+        }
+        // Surnames of people's names (the second of two unknown capitalised words).
+        let mut surnames: crate::lexicon::HashSet<&str> = crate::lexicon::HashSet::default();
+        for k in 1..n {
+            if self.is_cap(k - 1)
+                && self.is_cap(k)
+                && self.gaz(k - 1).is_none()
+                && self.gaz(k).is_none()
+                && self.contiguous(k - 1, 2)
+                && !self.lex.function_words.contains(self.tok(k - 1))
+                && !self.initial_common(k - 1)
+            {
+                surnames.insert(self.tok(k));
             }
         }
-        let mut full: Vec<String> = Vec::new();
-        self.add_teams(names, &mut full);
+        let mut full = Names::default();
+        self.add_teams(names, &surnames, &mut full);
         if full.is_empty() {
             return teams;
         }
         // Names listed with a team are teams (`Chelsea, Juventus and Ajax`).
+        let capitalised = self.capitalised_names();
         for _ in 0..2 {
             let mut more: Vec<(usize, usize)> = Vec::new();
-            for (s, e) in self.capitalised_names() {
+            let firsts: crate::lexicon::HashSet<&str> = full.list.iter().filter_map(|n| n.split(' ').next()).collect();
+            for &(s, e) in &capitalised {
+                if !firsts.contains(self.tok(s)) {
+                    continue;
+                }
                 let name = (s..e).map(|k| self.tok(k)).collect::<Vec<_>>().join(" ");
                 if !full.contains(&name) {
                     continue;
@@ -173,31 +228,36 @@ impl<'a> Finder<'a> {
                 }
             }
             let before = full.len();
-            self.add_teams(more, &mut full);
+            self.add_teams(more, &surnames, &mut full);
             if full.len() == before {
                 break;
             }
         }
         // A one-word team written in full elsewhere (`Ajax` and `Ajax AFC`)
         // takes that name, when it is the only one.
-        let runs = self.runs();
+        // The names of two words, by each of their words.
+        let mut pairs: HashMap<&str, Vec<String>> = HashMap::default();
+        for run in runs.iter() {
+            let (s, e) = (run[0].start, run[run.len() - 1].end);
+            if e - s != 2 || !self.contiguous(s, 2) || run.iter().any(|u| u.gaz.is_some_and(|g| self.lex.entries[g].kind == GazKind::Country)) {
+                continue;
+            }
+            if self.lex.place_heads.contains(self.tok(e - 1)) || self.lex.thing_heads.contains(self.tok(e - 1)) {
+                continue;
+            }
+            let l = format!("{} {}", self.tok(s), self.tok(e - 1));
+            for w in [self.tok(s), self.tok(e - 1)] {
+                let list = pairs.entry(w).or_default();
+                if !list.contains(&l) {
+                    list.push(l.clone());
+                }
+            }
+        }
         let mut canonical: Vec<(String, String)> = Vec::new();
-        for name in &full {
+        for name in &full.list {
             let mut longer: Vec<String> = Vec::new();
             if !name.contains(' ') {
-                for run in runs.iter() {
-                    let (s, e) = (run[0].start, run[run.len() - 1].end);
-                    if e - s != 2 || run.iter().any(|u| u.gaz.is_some_and(|g| self.lex.entries[g].kind == GazKind::Country)) {
-                        continue;
-                    }
-                    let ends = self.lex.place_heads.contains(self.tok(e - 1)) || self.lex.thing_heads.contains(self.tok(e - 1));
-                    if !ends && (self.tok(s) == name || self.tok(e - 1) == name) && self.contiguous(s, 2) {
-                        let l = format!("{} {}", self.tok(s), self.tok(e - 1));
-                        if !longer.contains(&l) {
-                            longer.push(l);
-                        }
-                    }
-                }
+                longer = pairs.get(name.as_str()).cloned().unwrap_or_default();
                 // An evidenced longer name wins over others.
                 let evidenced: Vec<&String> = longer.iter().filter(|l| full.contains(l)).collect();
                 if evidenced.len() == 1 {
@@ -224,25 +284,14 @@ impl<'a> Finder<'a> {
             }
         }
         teams.longest = teams.forms.keys().map(|k| k.split(' ').count()).max().unwrap_or(0);
+        teams.firsts = teams.forms.keys().filter_map(|k| k.split(' ').next()).map(str::to_string).collect();
         teams
     }
 
     /// Adds the names that may be teams to `full`.
-    fn add_teams(&self, names: Vec<(usize, usize)>, full: &mut Vec<String>) {
-        let n = self.toks.len();
-        // Surnames of people's names (runs of two or three unknown words).
-        let surname = |w: &str| {
-            (0..n).any(|k| {
-                self.tok(k) == w
-                    && k >= 1
-                    && self.is_cap(k - 1)
-                    && self.gaz(k - 1).is_none()
-                    && self.gaz(k).is_none()
-                    && self.contiguous(k - 1, 2)
-                    && !self.lex.function_words.contains(self.tok(k - 1))
-                    && !self.initial_common(k - 1)
-            })
-        };
+    fn add_teams(&self, names: Vec<(usize, usize)>, surnames: &crate::lexicon::HashSet<&str>, full: &mut Names) {
+        let surname = |w: &str| surnames.contains(w);
+        let mut name = String::new();
         for (s, e) in names {
             if (s..e).any(|k| self.headline[k] || self.excluded[k]) {
                 continue;
@@ -254,16 +303,23 @@ impl<'a> Finder<'a> {
             if national || self.lex.function_words.contains(self.tok(s)) {
                 continue;
             }
-            let name = (s..e).map(|k| self.tok(k)).collect::<Vec<_>>().join(" ");
+            name.clear();
+            for k in s..e {
+                if k > s {
+                    name.push(' ');
+                }
+                name.push_str(self.tok(k));
+            }
+            if full.contains(&name) {
+                continue;
+            }
             // Several unknown words are a person's name; one is no team if
             // it is someone's surname.
             let known = (s..e).any(|k| self.gaz(k).is_some() || self.lex.org_heads.contains(self.tok(k)));
             if (e - s >= 2 && !known) || (e - s == 1 && surname(self.tok(s))) {
                 continue;
             }
-            if !full.contains(&name) {
-                full.push(name);
-            }
+            full.push(name.clone());
         }
     }
 
