@@ -541,6 +541,14 @@ impl<'a> Finder<'a> {
                 };
                 run.push(unit);
                 k = unit.end;
+                // `&` between capitalised words, or `and` before words ending
+                // in an organisation head, joins one name (`Procter & Gamble`,
+                // `Fish and Wildlife Service`).
+                if self.joiner(k) {
+                    run.push(Unit { start: k, end: k + 1, gaz: None });
+                    k += 1;
+                    continue;
+                }
                 // A possessive or anything but a space ends the run …
                 if k >= n || self.toks[k].kind != TokenKind::Word {
                     break;
@@ -585,6 +593,27 @@ impl<'a> Finder<'a> {
             }
         }
         runs
+    }
+
+    /// Token `k`, after a capitalised word, is `&` before a capitalised
+    /// word, or `and` before up to five capitalised words ending in an
+    /// organisation head (not after one).
+    fn joiner(&self, k: usize) -> bool {
+        if k + 1 >= self.toks.len() || !self.is_cap(k + 1) || self.excluded[k] || !self.contiguous(k - 1, 3) {
+            return false;
+        }
+        match self.tok(k) {
+            "&" => true,
+            // Not after a head: `the Parks Department and Police Department` are two.
+            "and" if !self.lex.org_heads.contains(self.tok(k - 1)) => {
+                let mut j = k + 1;
+                while j + 1 < self.toks.len() && j < k + 5 && self.is_cap(j + 1) && self.contiguous(j, 2) {
+                    j += 1;
+                }
+                self.lex.org_heads.contains(self.tok(j))
+            }
+            _ => false,
+        }
     }
 
     /// Connector words inside a name ("Bank *of* England", "Ministry *of the*

@@ -139,6 +139,19 @@ pub(super) static RULES: &[Rule] = &[
             ex("Shares of Meridian Pharmaceuticals Inc. rose.", "Meridian Pharmaceuticals Inc.", Is(Org)),
             ex("The Harlow Rowing Club met on Tuesday.", "Harlow Rowing Club", Is(Org)),
             ex("The talks with Petra Solvang ended.", "Petra Solvang", NotByRule),
+            ex("Agents of the Coastal Fish and Marsh Service came.", "Coastal Fish and Marsh Service", Is(Org)),
+            ex("The Marsh Department and Harbour Department met.", "Marsh Department and Harbour Department", Nothing),
+            ex("Pilots at the Tarvin Gliding & Balloon Museum met.", "Tarvin Gliding & Balloon Museum", Is(Org)),
+        ],
+    },
+    Rule {
+        name: "ampersand-name",
+        stage: Stage::Plain,
+        find: ampersand_name,
+        examples: &[
+            ex("Shares of Harlan & Voss rose on Monday.", "Harlan & Voss", Is(Org)),
+            ex("Talks between Halvorsen Kraft and Brenner Voss ended.", "Halvorsen Kraft and Brenner Voss", Nothing),
+            ex("The report was written by Marta Kowalczyk and Ida Strand.", "Marta Kowalczyk and Ida Strand", Nothing),
         ],
     },
     Rule {
@@ -413,6 +426,15 @@ fn organisation_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     }
     let end = f.with_abbreviation_period(end);
     Some(Outcome::new(start, end).push(Org, start, end, None))
+}
+
+/// Capitalised words joined by `&` name a firm (`Procter & Gamble`).
+fn ampersand_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    run.iter()
+        .any(|u| u.gaz.is_none() && f.tok(u.start) == "&")
+        .then(|| Outcome::new(start, end).push(Org, start, end, None))
 }
 
 /// An institution named by its head and what it is of: `Bank of Canada`,
