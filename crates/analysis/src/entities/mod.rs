@@ -649,6 +649,9 @@ impl<'a> Finder<'a> {
             *c = true;
         }
         self.found.push(Found { kind, name, span, description, rule: self.rule });
+        if self.tok_is(end, "(") {
+            self.after_mention(start, end);
+        }
     }
 
     fn push_gaz(&mut self, u: Unit) {

@@ -25,6 +25,9 @@ pub(super) enum Stage {
     Plain,
     /// One unknown capitalised word, after the alias pass.
     Single,
+    /// What stands right after a mention just accepted (the run given is
+    /// the mention, the last one found).
+    Mention,
 }
 
 /// What a rule makes of what it claims.
@@ -241,6 +244,18 @@ pub(super) static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "bracketed-acronym",
+        stage: Stage::Mention,
+        find: bracketed_acronym,
+        examples: &[
+            ex("The Coastal Flood Relief Agency (CFRA) sent staff. CFRA said more would come.", "CFRA", Is(Org)),
+            ex("Rescuers reached Tamsin Marsh Valley (TMV) by noon. TMV was cut off.", "TMV", Is(Place)),
+            ex("The Marsh Department of Tarvin (MDT) said so.", "MDT", Is(Org)),
+            ex("Marta Kowalczyk (MK) spoke on Monday.", "MK", NotByRule),
+            ex("Rescuers reached Tamsin Valley (AP) by noon.", "AP", NotByRule),
+        ],
+    },
+    Rule {
         name: "state-after-place",
         stage: Stage::Single,
         find: state_after_place,
@@ -317,6 +332,22 @@ impl<'a> Finder<'a> {
             }
             self.apply_best(run, |s| s == Stage::Single);
         }
+    }
+
+    /// Runs the rules on what follows the mention just found, `start..end`.
+    pub(super) fn after_mention(&mut self, start: usize, end: usize) {
+        let saved = self.rule;
+        for rule in RULES.iter().filter(|r| r.stage == Stage::Mention) {
+            let Some(outcome) = (rule.find)(self, &[Unit { start, end, gaz: None }]) else { continue };
+            self.rule = rule.name;
+            for action in outcome.actions {
+                if let Action::Named { kind, start, end, name } = action {
+                    self.push(kind, start, end, Some(std::borrow::Cow::Owned(name)), None);
+                }
+            }
+            break;
+        }
+        self.rule = saved;
     }
 
     /// The conflict policy: the longest claim within the run wins, then the
@@ -583,6 +614,31 @@ fn acronym(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let next_is_digit = i + 2 < f.toks.len() && f.tok(i + 1) == "-" && f.toks[i + 2].kind == super::TokenKind::Number;
     let o = Outcome::new(i, i + 1);
     Some(if !next_is_digit && f.title_at(i, i + 1).is_none() { o.push(Org, i, i + 1, None) } else { o })
+}
+
+/// An acronym in brackets right after a name of two words or more is that
+/// name, of its kind, when its letters are initials of the name's words:
+/// `Federal Emergency Management Agency (FEMA)`; the acronym's later uses
+/// are then its aliases. Not after a person's name.
+fn bracketed_acronym(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let (start, end) = (run[0].start, run[run.len() - 1].end);
+    let long = f.found.last()?;
+    let a = end + 1;
+    if end - start < 2 || long.kind == Person || !f.tok_is(a + 1, ")") || !f.is_cap(a) {
+        return None;
+    }
+    let w = f.tok(a);
+    if !(is_acronym(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !f.lex.not_acronyms.contains(w)) {
+        return None;
+    }
+    // Its letters are initials of the name's words, in order (not `New York (AP)`).
+    let mut initials = (start..end).filter_map(|k| f.tok(k).chars().next()).map(|c| c.to_ascii_uppercase());
+    if !w.chars().filter(|c| c.is_alphabetic()).all(|c| initials.any(|i| i == c)) {
+        return None;
+    }
+    let mut o = Outcome::new(a, a + 1);
+    o.actions.push(Action::Named { kind: long.kind, start: a, end: a + 1, name: long.name.to_string() });
+    Some(o)
 }
 
 /// An unknown word opening a sentence is left alone.
