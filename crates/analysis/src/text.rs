@@ -334,6 +334,22 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
     }
 }
 
+
+/// Each space-separated word with its first letter in upper case and the
+/// rest in lower case: `NAIROBI` → `Nairobi`, `NEW YORK` → `New York`.
+pub(crate) fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(c) => c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -676,7 +676,7 @@ impl<'a> Finder<'a> {
             end += 1;
         }
         let raw = self.span(first, end).of(self.text);
-        let name = if raw.chars().any(char::is_lowercase) { normalize(raw) } else { title_case(raw) };
+        let name = if raw.chars().any(char::is_lowercase) { normalize(raw) } else { crate::text::title_case(raw) };
         // A shouted dateline place may still be in the gazetteer ("NAIROBI").
         let known = self.lex.phrases.get(name.as_str()).and_then(|l| l.iter().find(|p| p.tokens.len() == 1));
         match known {
@@ -1104,19 +1104,6 @@ fn normalize_cow(s: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(normalize(s))
     }
-}
-
-fn title_case(s: &str) -> String {
-    s.split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            match cs.next() {
-                Some(c) => c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]

@@ -173,16 +173,7 @@ fn title_case_if_shouting(s: &str) -> String {
     if s.chars().any(char::is_lowercase) {
         return s.to_string();
     }
-    s.split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            match cs.next() {
-                Some(c) => c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::text::title_case(s)
 }
 
 #[cfg(test)]
