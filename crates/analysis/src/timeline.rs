@@ -99,7 +99,9 @@ pub fn build_timeline(
         }
         // A headline or a heading names what the story tells; the happening
         // is told, and dated, in the text.
-        if headlines.iter().any(|h| h.contains(d.span)) {
+        // (Headlines are sorted and disjoint: the last one starting at or before the date.)
+        let h = headlines.partition_point(|h| h.start <= d.span.start);
+        if h.checked_sub(1).is_some_and(|h| headlines[h].contains(d.span)) {
             continue;
         }
         let raw = if let Some(ev) = d.event {
@@ -500,15 +502,35 @@ const NOT_VERBS: &[&str] = &[
 /// enrolled member`, `the ruling party`, `a meeting`).
 const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "this", "these", "those", "whose"];
 
+/// `w` in ASCII lower case in `buf`, when it is ASCII and fits (no word of
+/// the verb tables is longer).
+fn lower_ascii<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let bytes = w.as_bytes();
+    if bytes.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// Is the word one of the listed verb forms (any case)?
+fn is_listed_verb(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    lower_ascii(w, &mut buf).is_some_and(|l| VERB_FORMS.binary_search(&l).is_ok())
+}
+
 /// Could the word be a finite verb or a participle?
 fn is_verb_form(w: &str) -> bool {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
     if w.is_empty() || w.contains('-') {
         return false;
     }
-    let lower = w.to_ascii_lowercase();
+    let mut buf = [0u8; 24];
+    let Some(lower) = lower_ascii(w, &mut buf) else { return false };
     let regular = lower.len() >= 5 && lower.ends_with("ed") || lower.len() >= 6 && lower.ends_with("ing");
-    VERB_FORMS.binary_search(&lower.as_str()).is_ok() || regular && NOT_VERBS.binary_search(&lower.as_str()).is_err()
+    VERB_FORMS.binary_search(&lower).is_ok() || regular && NOT_VERBS.binary_search(&lower).is_err()
 }
 
 /// Does the clause hold a verb? Capitalised words other than the first are
@@ -520,7 +542,7 @@ fn has_verb(text: &str, clause: Span) -> bool {
         prev = w;
         (k == 0 || !w.starts_with(|c: char| c.is_uppercase()))
             && is_verb_form(w)
-            && !(after_determiner && VERB_FORMS.binary_search(&w.to_ascii_lowercase().as_str()).is_err())
+            && !(after_determiner && !is_listed_verb(w))
     })
 }
 
