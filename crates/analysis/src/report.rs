@@ -89,88 +89,6 @@ pub struct EventReport<'a> {
     pub end: usize,
 }
 
-/// Writes `value` as JSON exactly as `serde_json::to_writer_pretty` does
-/// (two-space indents), with each line break and its indent written at once.
-pub fn to_writer_pretty<W: std::io::Write, T: Serialize + ?Sized>(writer: W, value: &T) -> serde_json::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(writer, Pretty { indent: 0, has_value: false });
-    value.serialize(&mut ser)
-}
-
-/// `serde_json::ser::PrettyFormatter` with a two-space indent, writing a
-/// line break and its indent in one call.
-struct Pretty {
-    indent: usize,
-    has_value: bool,
-}
-
-/// A line break and the spaces of the indents most lines need.
-const BREAK: &[u8; 129] = b"\n                                                                                                                                ";
-
-fn line_break<W: ?Sized + std::io::Write>(w: &mut W, comma: bool, indent: usize) -> std::io::Result<()> {
-    if comma {
-        w.write_all(b",")?;
-    }
-    match BREAK.get(..1 + 2 * indent) {
-        Some(b) => w.write_all(b),
-        None => {
-            w.write_all(b"\n")?;
-            (0..indent).try_for_each(|_| w.write_all(b"  "))
-        }
-    }
-}
-
-impl serde_json::ser::Formatter for Pretty {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.indent += 1;
-        self.has_value = false;
-        w.write_all(b"[")
-    }
-
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.indent -= 1;
-        if self.has_value {
-            line_break(w, false, self.indent)?;
-        }
-        w.write_all(b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
-        line_break(w, !first, self.indent)
-    }
-
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.indent += 1;
-        self.has_value = false;
-        w.write_all(b"{")
-    }
-
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.indent -= 1;
-        if self.has_value {
-            line_break(w, false, self.indent)?;
-        }
-        w.write_all(b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
-        line_break(w, !first, self.indent)
-    }
-
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-}
-
 /// Builds the report of an analysed article.
 pub fn report<'a>(article: &'a Article, analysis: &'a Analysis) -> Report<'a> {
     let idx = CharIndex::new(&article.text);
@@ -227,22 +145,6 @@ pub fn report<'a>(article: &'a Article, analysis: &'a Analysis) -> Report<'a> {
 mod tests {
     use super::*;
     use time::macros::date;
-
-    #[test]
-    fn pretty_output_is_serde_json_pretty_output() {
-        let value = serde_json::json!({
-            "a": [], "b": {}, "c": [1, [2, {"d": null}], "x\n\"y"], "e": {"f": {"g": {"h": [true, false]}}},
-        });
-        let mut value = value;
-        let mut deep = serde_json::json!(1);
-        for k in 0..70 {
-            deep = if k % 2 == 0 { serde_json::json!([1, deep]) } else { serde_json::json!({"k": deep, "z": []}) };
-        }
-        value["deep"] = deep;
-        let mut ours = Vec::new();
-        to_writer_pretty(&mut ours, &value).unwrap();
-        assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string_pretty(&value).unwrap());
-    }
 
     #[test]
     fn iso_writes_what_date_value_iso_makes() {

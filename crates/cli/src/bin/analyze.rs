@@ -134,7 +134,7 @@ fn run() -> Result<(), String> {
     let report = lede_analysis::report::report(&article, &analysis);
     // One buffered write: the report of a long article is many small lines.
     let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
-    lede_analysis::report::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
+    serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
     writeln!(out).map_err(|e| e.to_string())?;
     out.flush().map_err(|e| e.to_string())?;
     // The process ends here: its memory goes back whole, without freeing
