@@ -45,6 +45,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use lede_cli::site::escape;
 use serde_json::{json, Value};
 
 type Result<T, E = String> = std::result::Result<T, E>;
@@ -433,10 +434,6 @@ fn compress(dir: &Path, files: &[String]) -> Result<Vec<Sizes>> {
             brotli: s["brotli"].as_u64().unwrap_or(0),
         })
         .collect())
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// The static page of the seed article: its text as plain semantic HTML, with

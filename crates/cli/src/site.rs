@@ -103,19 +103,68 @@ fn text_of(bytes: Vec<u8>, what: &str) -> io::Result<String> {
     String::from_utf8(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, format!("{what} is not UTF-8")))
 }
 
-/// Assembles the site in memory from the bundle in `pkg` and `static_dir`.
+/// What a build reads: the viewer's bundle and the worker's, and the static
+/// files, as they are on disk (not yet named by hash).
+struct Inputs {
+    wasm: Vec<u8>,
+    glue: String,
+    css: String,
+    boot: String,
+    worker: String,
+    worker_wasm: Vec<u8>,
+    worker_glue: String,
+}
+
+impl Inputs {
+    fn read(pkg: &Path, static_dir: &Path) -> io::Result<Inputs> {
+        Ok(Inputs {
+            wasm: read(&pkg.join("lede_bg.wasm"))?,
+            glue: text_of(read(&pkg.join("lede.js"))?, "pkg/lede.js")?,
+            css: text_of(read(&static_dir.join("lede.css"))?, "static/lede.css")?,
+            boot: text_of(read(&static_dir.join("boot.js"))?, "static/boot.js")?,
+            worker: text_of(read(&static_dir.join("worker.js"))?, "static/worker.js")?,
+            worker_wasm: read(&pkg.join("lede_worker_bg.wasm"))?,
+            worker_glue: text_of(read(&pkg.join("lede_worker.js"))?, "pkg/lede_worker.js")?,
+        })
+    }
+}
+
+/// Assembles the site in memory from the bundle in `pkg` and `static_dir`:
+/// the pages edition, the single-file edition beside it, and the service
+/// worker that precaches the pages edition.
 pub fn assemble(pkg: &Path, static_dir: &Path) -> io::Result<Build> {
+    let inputs = Inputs::read(pkg, static_dir)?;
+    let single = single_file_edition(&inputs);
+    let mut b = pages_edition(inputs, static_dir)?;
+    b.files.insert("lede-offline.html".into(), single.into_bytes());
+    // The service worker precaches every file of the site (not itself, nor
+    // the single-file edition, which is for keeping, not for the site).
+    let precache: Vec<String> = std::iter::once("./".to_string())
+        .chain(b.files.keys().filter(|k| *k != "lede-offline.html").cloned())
+        .collect();
+    let mut all = Vec::new();
+    for (k, v) in &b.files {
+        all.extend_from_slice(k.as_bytes());
+        all.extend_from_slice(v);
+    }
+    let sw = text_of(read(&static_dir.join("sw.js"))?, "static/sw.js")?
+        .replace("{{version}}", &content_hash(&all))
+        .replace("{{files}}", &serde_json::to_string(&precache).unwrap_or_else(|_| "[]".into()));
+    b.files.insert("sw.js".into(), sw.into_bytes());
+    // GitHub Pages: serve the files as they are (no Jekyll processing).
+    b.files.insert(".nojekyll".into(), Vec::new());
+    Ok(b)
+}
+
+/// The pages edition: a server-rendered page per article, the library and
+/// the search page, around the bundles, stylesheet, boot script and worker
+/// named by content hash, and the other static files (icons, manifest)
+/// under their own names.
+fn pages_edition(inputs: Inputs, static_dir: &Path) -> io::Result<Build> {
+    let Inputs { wasm, glue, css, boot, worker, worker_wasm, worker_glue } = inputs;
     let mut b = Build::default();
-    let wasm = read(&pkg.join("lede_bg.wasm"))?;
-    let glue = text_of(read(&pkg.join("lede.js"))?, "pkg/lede.js")?;
-    let css = text_of(read(&static_dir.join("lede.css"))?, "static/lede.css")?;
-    let boot = text_of(read(&static_dir.join("boot.js"))?, "static/boot.js")?;
-    let worker = text_of(read(&static_dir.join("worker.js"))?, "static/worker.js")?;
-    let worker_wasm = read(&pkg.join("lede_worker_bg.wasm"))?;
-    let worker_glue = text_of(read(&pkg.join("lede_worker.js"))?, "pkg/lede_worker.js")?;
     let worker_wasm_name = hashed_name("pkg/lede_worker_bg.wasm", &worker_wasm);
     let worker_glue_name = hashed_name("pkg/lede_worker.js", worker_glue.as_bytes());
-
     let wasm_name = hashed_name("pkg/lede_bg.wasm", &wasm);
     let glue_name = hashed_name("pkg/lede.js", glue.as_bytes());
     let css_name = hashed_name("static/lede.css", css.as_bytes());
@@ -123,13 +172,11 @@ pub fn assemble(pkg: &Path, static_dir: &Path) -> io::Result<Build> {
         .replace("../pkg/lede.js", &format!("../{glue_name}"))
         .replace("../pkg/lede_bg.wasm", &format!("../{wasm_name}"));
     let boot_name = hashed_name("static/boot.js", boot.as_bytes());
-    let single = single_file(&css, &glue, &wasm, &single_file_worker(&worker, &worker_glue, &worker_wasm));
     let worker = worker
         .replace("../pkg/lede_worker.js", &format!("../{worker_glue_name}"))
         .replace("../pkg/lede_worker_bg.wasm", &format!("../{worker_wasm_name}"));
     let worker_name = hashed_name("static/worker.js", worker.as_bytes());
 
-    // Other static files keep their names (icons, manifest).
     let mut statics: Vec<_> = fs::read_dir(static_dir)?.filter_map(Result::ok).collect();
     statics.sort_by_key(|e| e.file_name());
     for e in statics {
@@ -165,7 +212,6 @@ pub fn assemble(pkg: &Path, static_dir: &Path) -> io::Result<Build> {
     let search = "Search the library's articles: words, and the people, organisations, places and groups they name.";
     b.files.insert("search.html".into(), page(&template, "Search", search, "search", "", &app).into_bytes());
 
-    b.files.insert("lede-offline.html".into(), single.into_bytes());
     b.files.insert(worker_wasm_name, worker_wasm);
     b.files.insert(worker_glue_name, worker_glue.into_bytes());
     b.files.insert(wasm_name, wasm);
@@ -173,24 +219,12 @@ pub fn assemble(pkg: &Path, static_dir: &Path) -> io::Result<Build> {
     b.files.insert(css_name, css.into_bytes());
     b.files.insert(boot_name, boot.into_bytes());
     b.files.insert(worker_name, worker.into_bytes());
-
-    // The service worker precaches every file of the site (not itself, nor
-    // the single-file edition, which is for keeping, not for the site).
-    let precache: Vec<String> = std::iter::once("./".to_string())
-        .chain(b.files.keys().filter(|k| *k != "lede-offline.html").cloned())
-        .collect();
-    let mut all = Vec::new();
-    for (k, v) in &b.files {
-        all.extend_from_slice(k.as_bytes());
-        all.extend_from_slice(v);
-    }
-    let sw = text_of(read(&static_dir.join("sw.js"))?, "static/sw.js")?
-        .replace("{{version}}", &content_hash(&all))
-        .replace("{{files}}", &serde_json::to_string(&precache).unwrap_or_else(|_| "[]".into()));
-    b.files.insert("sw.js".into(), sw.into_bytes());
-    // GitHub Pages: serve the files as they are (no Jekyll processing).
-    b.files.insert(".nojekyll".into(), Vec::new());
     Ok(b)
+}
+
+/// The single-file edition, `lede-offline.html` (see [`single_file`]).
+fn single_file_edition(i: &Inputs) -> String {
+    single_file(&i.css, &i.glue, &i.wasm, &single_file_worker(&i.worker, &i.worker_glue, &i.worker_wasm))
 }
 
 /// The analysis worker of the single-file edition: `static/worker.js` with
@@ -229,18 +263,8 @@ pub fn single_file(css: &str, glue: &str, wasm: &[u8], worker: &str) -> String {
 
 /// Standard base64 with padding.
 pub fn base64(bytes: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = (u32::from(chunk[0]) << 16)
-            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
-            | u32::from(*chunk.get(2).unwrap_or(&0));
-        out.push(T[(n >> 18) as usize & 63] as char);
-        out.push(T[(n >> 12) as usize & 63] as char);
-        out.push(if chunk.len() > 1 { T[(n >> 6) as usize & 63] as char } else { '=' });
-        out.push(if chunk.len() > 2 { T[n as usize & 63] as char } else { '=' });
-    }
-    out
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// Builds the site into `out` (emptied first).
@@ -262,16 +286,6 @@ pub fn build(out: &Path, pkg: &Path, static_dir: &Path) -> io::Result<Vec<String
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_matches_the_standard() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-        assert_eq!(base64(&[0xff, 0xfe, 0x00]), "//4A");
-    }
 
     #[test]
     fn hashes_change_with_content() {
