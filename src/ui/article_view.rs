@@ -24,6 +24,12 @@ use super::route::{Mode, OWN_PREFIX};
 use super::shortcuts_help::ShortcutsHelp;
 use super::toc::Toc;
 
+/// How long the pointer rests on a name before its card opens as a preview.
+const PREVIEW_DELAY_MS: u32 = 350;
+/// How long a previewed card stays once the pointer has left the name or
+/// the card, so that the pointer can cross the gap between them.
+const PREVIEW_LINGER_MS: u32 = 400;
+
 /// Properties of [`ArticleView`].
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
@@ -244,7 +250,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             let found = entity_at(&e);
             let dispatch = dispatch.clone();
             *timer.borrow_mut() = match found {
-                Some((i, nth)) if previewing => after(350, move || dispatch.emit(Action::Preview(i, nth))),
+                Some((i, nth)) if previewing => after(PREVIEW_DELAY_MS, move || dispatch.emit(Action::Preview(i, nth))),
                 _ => None,
             };
         })
@@ -254,7 +260,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         Callback::from(move |e: MouseEvent| {
             if dom::clicked_mention(&e).is_some() {
                 let dispatch = dispatch.clone();
-                *timer.borrow_mut() = after(400, move || dispatch.emit(Action::EndPreview));
+                *timer.borrow_mut() = after(PREVIEW_LINGER_MS, move || dispatch.emit(Action::EndPreview));
             }
         })
     };
@@ -283,7 +289,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         let (dispatch, timer) = (dispatch.clone(), hover_timer.clone());
         Callback::from(move |_: MouseEvent| {
             let dispatch = dispatch.clone();
-            *timer.borrow_mut() = after(400, move || dispatch.emit(Action::EndPreview));
+            *timer.borrow_mut() = after(PREVIEW_LINGER_MS, move || dispatch.emit(Action::EndPreview));
         })
     };
     let clear_search = {

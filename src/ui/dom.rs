@@ -166,6 +166,10 @@ mod web {
         }
     }
 
+    /// The space between the entity card and its mention, and between the
+    /// card and the window's edges.
+    const CARD_GAP_PX: f64 = 8.0;
+
     /// Puts the entity card just under a mention, in page coordinates
     /// (set through the CSSOM, which the Content-Security-Policy allows).
     fn place_card(mark: &Element) {
@@ -174,11 +178,13 @@ mod web {
         let r = mark.get_bounding_client_rect();
         let (sx, sy) = (window().scroll_x().unwrap_or(0.0), window().scroll_y().unwrap_or(0.0));
         let width = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1024.0);
-        let left = (r.left() + sx).min(sx + width - 300.0).max(sx + 8.0);
+        // The card's own width, as the stylesheet sets it.
+        let card_width = f64::from(card.offset_width());
+        let left = (r.left() + sx).min(sx + width - card_width - CARD_GAP_PX).max(sx + CARD_GAP_PX);
         let style = card.style();
         // Whole pixels, written as integers (no float formatting in the bundle).
         let _ = style.set_property("left", &format!("{}px", left.round() as i64));
-        let _ = style.set_property("top", &format!("{}px", (r.bottom() + sy + 8.0).round() as i64));
+        let _ = style.set_property("top", &format!("{}px", (r.bottom() + sy + CARD_GAP_PX).round() as i64));
     }
 
     pub fn flash_sentence(index: usize) {
