@@ -77,19 +77,39 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         (*use_memo((), move |_| dispatch.reform(Action::ToggleSection))).clone()
     };
     // Choosing an event first opens the section that tells it.
-    let choose_event: Callback<Action> = {
+    let choose_event: Callback<usize> = {
         let (dispatch, doc) = (dispatch.clone(), (*doc).clone());
         (*use_memo((props.slug.clone(), analysed), move |_| {
-            Callback::from(move |a: Action| {
-                if let (Action::ChooseEvent(i), Some(doc)) = (&a, doc.as_ref()) {
-                    if let Some(s) = doc.analysis.timeline.get(*i).and_then(|e| doc.section_of(e.sentence.start)) {
-                        dispatch.emit(Action::Expand(s.slug.clone()));
-                    }
+            Callback::from(move |i: usize| {
+                if let Some(s) = doc.as_ref().and_then(|d| d.analysis.timeline.get(i).and_then(|e| d.section_of(e.sentence.start))) {
+                    dispatch.emit(Action::Expand(s.slug.clone()));
                 }
-                dispatch.emit(a);
+                dispatch.emit(Action::ChooseEvent(i));
             })
         }))
         .clone()
+    };
+    let on_select: Callback<usize> = {
+        let dispatch = dispatch.clone();
+        (*use_memo((), move |_| dispatch.reform(Action::Select))).clone()
+    };
+    // Stepping through the chosen entity's mentions wraps at their count.
+    let on_step: Callback<isize> = {
+        let dispatch = dispatch.clone();
+        let count = (*doc).as_ref().zip(state.selected).and_then(|(d, (i, _))| d.analysis.entities.get(i)).map_or(0, |e| e.mentions.len());
+        (*use_memo(count, move |&count| dispatch.reform(move |by| Action::Step { by, count }))).clone()
+    };
+    let close_card: Callback<()> = {
+        let dispatch = dispatch.clone();
+        (*use_memo((), move |_| dispatch.reform(|()| Action::ClearSelection))).clone()
+    };
+    let on_toggle_highlights: Callback<()> = {
+        let dispatch = dispatch.clone();
+        (*use_memo((), move |_| dispatch.reform(|()| Action::ToggleHighlights))).clone()
+    };
+    let on_toggle_kind = {
+        let dispatch = dispatch.clone();
+        (*use_memo((), move |_| dispatch.reform(Action::ToggleKind))).clone()
     };
 
     // Once the article is there: stored preferences, the search it was
@@ -333,14 +353,16 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <a class="skip-link" href="#article">{ "Skip to the article" }</a>
             <Masthead />
             <ShortcutsHelp open={state.help} on_close={dispatch.reform(|_| Action::CloseHelp)} />
-            <EntityCard doc={doc.clone()} selected={state.selected} dispatch={dispatch.clone()}
+            <EntityCard doc={doc.clone()} selected={state.selected} on_step={on_step.clone()}
+                        on_close={close_card}
                         on_enter={card_enter} on_leave={card_leave} />
             <div class="layout">
                 <aside class="rail rail-left">
                     <Toc doc={doc.clone()} />
                 </aside>
                 <main class="reading">
-                    <HighlightBar doc={doc.clone()} highlights={state.highlights} hidden={state.hidden.clone()} dispatch={dispatch.clone()} />
+                    <HighlightBar doc={doc.clone()} highlights={state.highlights} hidden={state.hidden.clone()}
+                                  on_toggle={on_toggle_highlights} {on_toggle_kind} />
                     { for search_bar }
                     <article id="article" class={classes} onclick={on_text_click} onmouseover={on_over} onmouseout={on_out}
                              onfocusin={on_focus} onkeydown={on_key}>
@@ -354,8 +376,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     </article>
                 </main>
                 <aside class="rail rail-right">
-                    <TimelineView doc={doc.clone()} active={state.event.map(|(i, _)| i)} dispatch={choose_event} />
-                    <EntityPanel doc={doc.clone()} selected={state.selected} dispatch={dispatch.clone()} />
+                    <TimelineView doc={doc.clone()} active={state.event.map(|(i, _)| i)} on_choose={choose_event} />
+                    <EntityPanel doc={doc.clone()} selected={state.selected} {on_select} {on_step} />
                 </aside>
             </div>
             <SiteFooter>

@@ -10,7 +10,6 @@ use yew::prelude::*;
 use super::doc::DocRef;
 use super::mention_stepper::MentionStepper;
 use super::route::Mode;
-use super::state::Action;
 
 /// Properties of [`EntityCard`].
 #[derive(Properties, PartialEq)]
@@ -18,7 +17,10 @@ pub struct EntityCardProps {
     pub doc: DocRef,
     /// The chosen entity and its current mention.
     pub selected: Option<(usize, usize)>,
-    pub dispatch: Callback<Action>,
+    /// Step through the chosen entity's mentions (-1 or 1).
+    pub on_step: Callback<isize>,
+    /// The card is closed (the choice cleared).
+    pub on_close: Callback<()>,
     /// The pointer entered or left the card.
     #[prop_or_default]
     pub on_enter: Callback<MouseEvent>,
@@ -47,7 +49,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
     let Some((i, m)) = props.selected else { return html! {} };
     let Some(e) = props.doc.analysis.entities.get(i) else { return html! {} };
     let count = e.mentions.len();
-    let close = props.dispatch.reform(|_: MouseEvent| Action::ClearSelection);
+    let close = props.on_close.reform(|_: MouseEvent| ());
     let mentions = if count == 1 { "1 mention".to_string() } else { format!("{count} mentions") };
     html! {
         <div id="entity-card" class="entity-card" data-kind={e.kind.as_str()} role="group" aria-label={format!("{} ({})", e.name, e.kind.as_str())}
@@ -57,7 +59,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
             if let Some(d) = &e.description { <p class="card-description">{ d.clone() }</p> }
             { elsewhere(&props.doc, i, mode) }
             <div class="card-steps">
-                <MentionStepper name={e.name.clone()} {count} current={m} dispatch={props.dispatch.clone()} live={false} />
+                <MentionStepper name={e.name.clone()} {count} current={m} on_step={props.on_step.clone()} live={false} />
                 <button type="button" class="card-close" onclick={close}>{ "Close" }</button>
             </div>
         </div>

@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use super::doc::DocRef;
 use super::mention_stepper::MentionStepper;
-use super::state::Action;
 
 /// Properties of [`EntityPanel`].
 #[derive(Properties, PartialEq)]
@@ -13,7 +12,10 @@ pub struct EntityPanelProps {
     pub doc: DocRef,
     /// The chosen entity and its current mention.
     pub selected: Option<(usize, usize)>,
-    pub dispatch: Callback<Action>,
+    /// An entity (by index) is chosen.
+    pub on_select: Callback<usize>,
+    /// Step through the chosen entity's mentions (-1 or 1).
+    pub on_step: Callback<isize>,
 }
 
 #[function_component]
@@ -22,7 +24,7 @@ pub fn EntityPanel(props: &EntityPanelProps) -> Html {
     let entities = &props.doc.analysis.entities;
     let items = entities.iter().enumerate().map(|(i, e)| {
         let chosen = props.selected.is_some_and(|(s, _)| s == i);
-        let onclick = props.dispatch.reform(move |_: MouseEvent| Action::Select(i));
+        let onclick = props.on_select.reform(move |_: MouseEvent| i);
         let n = e.mentions.len();
         let count_label = if n == 1 { "1 mention".to_string() } else { format!("{n} mentions") };
         html! {
@@ -62,7 +64,7 @@ fn stepper(props: &EntityPanelProps, i: usize, mode: super::route::Mode) -> Html
             if let Some(d) = &e.description { <p class="entity-description">{ d.clone() }</p> }
             { super::entity_card::elsewhere(&props.doc, i, mode) }
             <div class="stepper-row">
-                <MentionStepper name={e.name.clone()} count={e.mentions.len()} {current} dispatch={props.dispatch.clone()} />
+                <MentionStepper name={e.name.clone()} count={e.mentions.len()} {current} on_step={props.on_step.clone()} />
             </div>
         </div>
     }

@@ -4,7 +4,6 @@ use lede_analysis::entities::EntityKind;
 use yew::prelude::*;
 
 use super::doc::DocRef;
-use super::state::Action;
 
 /// Properties of [`HighlightBar`].
 #[derive(Properties, PartialEq)]
@@ -12,16 +11,19 @@ pub struct HighlightBarProps {
     pub doc: DocRef,
     pub highlights: bool,
     pub hidden: std::collections::BTreeSet<EntityKind>,
-    pub dispatch: Callback<Action>,
+    /// Highlights are switched on or off.
+    pub on_toggle: Callback<()>,
+    /// One kind is shown or hidden.
+    pub on_toggle_kind: Callback<EntityKind>,
 }
 
 #[function_component]
 pub fn HighlightBar(props: &HighlightBarProps) -> Html {
-    let toggle = props.dispatch.reform(|_: MouseEvent| Action::ToggleHighlights);
+    let toggle = props.on_toggle.reform(|_: MouseEvent| ());
     let filters = EntityKind::ALL.iter().map(|&kind| {
         let shown = !props.hidden.contains(&kind);
         let count = props.doc.kind_count(kind);
-        let onclick = props.dispatch.reform(move |_: MouseEvent| Action::ToggleKind(kind));
+        let onclick = props.on_toggle_kind.reform(move |_: MouseEvent| kind);
         html! {
             <li>
                 <button type="button" class="filter" data-kind={kind.as_str()}

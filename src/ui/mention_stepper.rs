@@ -3,8 +3,6 @@
 
 use yew::prelude::*;
 
-use super::state::Action;
-
 /// Properties of [`MentionStepper`].
 #[derive(Properties, PartialEq)]
 pub struct MentionStepperProps {
@@ -14,7 +12,8 @@ pub struct MentionStepperProps {
     pub count: usize,
     /// The current mention (0-based).
     pub current: usize,
-    pub dispatch: Callback<Action>,
+    /// Step by this many mentions (-1 or 1).
+    pub on_step: Callback<isize>,
     /// Announce the position to screen readers (only one stepper on a page should).
     #[prop_or(true)]
     pub live: bool,
@@ -23,8 +22,8 @@ pub struct MentionStepperProps {
 #[function_component]
 pub fn MentionStepper(props: &MentionStepperProps) -> Html {
     let count = props.count;
-    let prev = props.dispatch.reform(move |_: MouseEvent| Action::Step { by: -1, count });
-    let next = props.dispatch.reform(move |_: MouseEvent| Action::Step { by: 1, count });
+    let prev = props.on_step.reform(|_: MouseEvent| -1);
+    let next = props.on_step.reform(|_: MouseEvent| 1);
     html! {
         <>
             <button type="button" class="step step-prev" onclick={prev} aria-label={format!("Previous mention of {}", props.name)}>{ "‹ Previous" }</button>

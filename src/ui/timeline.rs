@@ -5,7 +5,6 @@ use lede_analysis::span::Span;
 use yew::prelude::*;
 
 use super::doc::DocRef;
-use super::state::Action;
 
 /// Properties of [`TimelineView`].
 #[derive(Properties, PartialEq)]
@@ -13,7 +12,8 @@ pub struct TimelineProps {
     pub doc: DocRef,
     /// The chosen event.
     pub active: Option<usize>,
-    pub dispatch: Callback<Action>,
+    /// An event (by index into the timeline) is chosen.
+    pub on_choose: Callback<usize>,
 }
 
 /// The timeline. Each event is its own component, so choosing one
@@ -23,7 +23,7 @@ pub struct TimelineProps {
 pub fn TimelineView(props: &TimelineProps) -> Html {
     let a = &props.doc.analysis;
     let events = (0..a.timeline.len()).map(|i| {
-        html! { <TimelineEvent doc={props.doc.clone()} index={i} current={props.active == Some(i)} dispatch={props.dispatch.clone()} /> }
+        html! { <TimelineEvent doc={props.doc.clone()} index={i} current={props.active == Some(i)} on_choose={props.on_choose.clone()} /> }
     });
     html! {
         <section id="timeline" class="timeline" aria-labelledby="timeline-heading">
@@ -46,7 +46,7 @@ pub struct TimelineEventProps {
     pub index: usize,
     /// Whether this is the chosen event.
     pub current: bool,
-    pub dispatch: Callback<Action>,
+    pub on_choose: Callback<usize>,
 }
 
 /// One dated event: a button that jumps to its sentence.
@@ -54,7 +54,7 @@ pub struct TimelineEventProps {
 pub fn TimelineEvent(props: &TimelineEventProps) -> Html {
     let e = &props.doc.analysis.timeline[props.index];
     let i = props.index;
-    let onclick = props.dispatch.reform(move |_: MouseEvent| Action::ChooseEvent(i));
+    let onclick = props.on_choose.reform(move |_: MouseEvent| i);
     let current = props.current;
     html! {
         <li class={classes!("event", current.then_some("current"))}>
