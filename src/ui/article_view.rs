@@ -1,15 +1,15 @@
 //! One article with its controls, timeline and entity panel.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use lede_analysis::search::{matches_in, Query};
 use yew::prelude::*;
 
-use super::doc::{analyse_own, embedded, load_own, DocRef};
+use super::doc::{analyse_own, embedded, load_own};
 use super::prose::Hits;
 use super::published_date::PublishedDate;
 use super::dom;
+use super::hooks::{use_hover_timer, use_opened_from_search, use_page_listeners, use_stored_choices};
 use super::entity_card::EntityCard;
 use super::entity_panel::EntityPanel;
 use super::header::ArticleHeader;
@@ -18,7 +18,6 @@ use super::section::SectionView;
 use super::state::{Action, ViewState};
 use super::timeline::TimelineView;
 use super::chrome::{Masthead, SiteFooter};
-use super::prefs;
 use super::print_notes::{PrintLegend, PrintTimeline};
 use super::route::{Mode, OWN_PREFIX};
 use super::shortcuts_help::ShortcutsHelp;
@@ -113,38 +112,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     };
 
     // Once the article is there: stored preferences, the search it was
-    // opened from, deep links and keyboard shortcuts.
-    {
-        let dispatch = dispatch.clone();
-        let doc = (*doc).clone();
-        let slug = props.slug.to_string();
-        use_effect_with(loaded, move |_| {
-            let listeners = doc.map(|doc| {
-                let slugs: Vec<String> = doc.sections.iter().map(|s| s.slug.clone()).collect();
-                let view = prefs::load_view().unwrap_or_default();
-                let collapsed = prefs::load_collapsed(&slug).unwrap_or_default();
-                dispatch.emit(Action::Restore {
-                    highlights: !view.highlights_off,
-                    hidden: view.hidden,
-                    collapsed: collapsed.into_iter().filter(|c| slugs.contains(c)).collect(),
-                });
-                opened_from_search(&doc, &dispatch);
-                listen(dispatch, slugs, mode)
-            });
-            move || drop(listeners)
-        });
-    }
-    // Keep the reader's choices.
-    {
-        let slug = props.slug.to_string();
-        let key = (state.restored, state.highlights, state.hidden.clone(), state.collapsed.clone());
-        use_effect_with(key, move |(restored, highlights, hidden, collapsed)| {
-            if *restored {
-                prefs::save_view(&prefs::ViewPrefs { highlights_off: !highlights, hidden: hidden.iter().copied().collect() });
-                prefs::save_collapsed(&slug, &collapsed.iter().cloned().collect::<Vec<_>>());
-            }
-        });
-    }
+    // opened from, deep links and keyboard shortcuts (in this order: a deep
+    // link opens its section after the stored collapsed ones are restored).
+    use_stored_choices(&props.slug, (*doc).clone(), &state, dispatch.clone());
+    use_opened_from_search((*doc).clone(), dispatch.clone());
+    use_page_listeners((*doc).clone(), dispatch.clone(), mode);
     // The matches of the search the article was opened from.
     let hits = {
         let doc = (*doc).clone();
@@ -205,7 +177,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     }
     // Pointing at a name for a moment shows its card; leaving it (and the
     // card) for a moment hides it again.
-    let hover_timer: Rc<RefCell<Option<Box<dyn std::any::Any>>>> = use_mut_ref(|| None);
+    let hover_timer = use_hover_timer();
 
     // A date given for a reader's own article: kept with it, and the article
     // analysed again against it (its timeline changes, its names do not).
@@ -269,10 +241,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         Callback::from(move |e: MouseEvent| {
             let found = entity_at(&e);
             let dispatch = dispatch.clone();
-            *timer.borrow_mut() = match found {
-                Some((i, nth)) if previewing => after(PREVIEW_DELAY_MS, move || dispatch.emit(Action::Preview(i, nth))),
-                _ => None,
-            };
+            match found {
+                Some((i, nth)) if previewing => timer.start(PREVIEW_DELAY_MS, move || dispatch.emit(Action::Preview(i, nth))),
+                _ => timer.cancel(),
+            }
         })
     };
     let on_out = {
@@ -280,7 +252,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         Callback::from(move |e: MouseEvent| {
             if dom::clicked_mention(&e).is_some() {
                 let dispatch = dispatch.clone();
-                *timer.borrow_mut() = after(PREVIEW_LINGER_MS, move || dispatch.emit(Action::EndPreview));
+                timer.start(PREVIEW_LINGER_MS, move || dispatch.emit(Action::EndPreview));
             }
         })
     };
@@ -303,13 +275,13 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     };
     let card_enter = {
         let timer = hover_timer.clone();
-        Callback::from(move |_: MouseEvent| *timer.borrow_mut() = None)
+        Callback::from(move |_: MouseEvent| timer.cancel())
     };
     let card_leave = {
         let (dispatch, timer) = (dispatch.clone(), hover_timer.clone());
         Callback::from(move |_: MouseEvent| {
             let dispatch = dispatch.clone();
-            *timer.borrow_mut() = after(PREVIEW_LINGER_MS, move || dispatch.emit(Action::EndPreview));
+            timer.start(PREVIEW_LINGER_MS, move || dispatch.emit(Action::EndPreview));
         })
     };
     let clear_search = {
@@ -390,94 +362,5 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     }
 }
 
-/// An article opened from a search result (`?q=…&e=…`): mark the matches,
-/// and show the entity at its first mention.
-fn opened_from_search(doc: &DocRef, dispatch: &Callback<Action>) {
-    if let Some(q) = dom::page_param("q").filter(|q| Query::new(q).is_some()) {
-        dispatch.emit(Action::SetSearch(Some(q)));
-    }
-    let entity = dom::page_param("e").and_then(|id| doc.analysis.entities.iter().position(|e| e.id == id));
-    if let Some(i) = entity {
-        dispatch.emit(Action::SelectAt(i, 0));
-    }
-}
 
-/// Runs `f` after `ms` milliseconds, unless the returned handle is dropped first.
-fn after(ms: u32, f: impl FnOnce() + 'static) -> Option<Box<dyn std::any::Any>> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        Some(Box::new(gloo::timers::callback::Timeout::new(ms, f)))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = (ms, f);
-        None
-    }
-}
 
-/// Page-wide listeners: the `h` key and hash changes. Dropping the returned
-/// value removes them.
-fn listen(dispatch: Callback<Action>, slugs: Vec<String>, mode: Mode) -> impl Drop {
-    struct Listeners(#[allow(dead_code)] Vec<gloo::events::EventListener>);
-    impl Drop for Listeners {
-        fn drop(&mut self) {}
-    }
-    #[allow(unused_mut)]
-    let mut out = Vec::new();
-    #[cfg(target_arch = "wasm32")]
-    {
-        use gloo::events::EventListener;
-        use gloo::utils::{document, window};
-        let open = {
-            let dispatch = dispatch.clone();
-            move |hash: &str| -> bool {
-                let Some(section) = mode.section_in_hash(hash).filter(|s| slugs.contains(s)) else { return false };
-                dispatch.emit(Action::Expand(section.clone()));
-                dom::scroll_to_id(&section);
-                true
-            }
-        };
-        open(&dom::hash());
-        let follow = open.clone();
-        out.push(EventListener::new(&window(), "hashchange", move |_| {
-            open(&dom::hash());
-        }));
-        // A contents or section link is followed here rather than by the
-        // browser, so it moves the way every other jump does (a glide when
-        // near, at once when far; see `dom::glides`) and keyboard focus
-        // moves into the section. The page has no smooth scrolling of its
-        // own, which would also animate the scroll that brings a control
-        // reached by Tab into view, and WebKit can stop that animation
-        // short, leaving the control out of sight. Hash-routed views follow
-        // their links in the router.
-        if mode == Mode::Pages {
-            let options = gloo::events::EventListenerOptions::enable_prevent_default();
-            out.push(EventListener::new_with_options(&document(), "click", options, move |e| {
-                let Some(hash) = dom::in_page_link(e) else { return };
-                if follow(&hash) {
-                    e.prevent_default();
-                    dom::push_url(&format!("#{hash}"));
-                    dom::focus_first_later(&format!("[id=\"{hash}\"] button.section-toggle"));
-                }
-            }));
-        }
-        out.push(EventListener::new(&document(), "keydown", move |e| {
-            let Some(key) = dom::shortcut(e) else { return };
-            match key.as_str() {
-                "h" => dispatch.emit(Action::ToggleHighlights),
-                "t" => dom::focus_first("#timeline ol button"),
-                "j" => dom::step_section(1),
-                "k" => dom::step_section(-1),
-                "?" => dispatch.emit(Action::ToggleHelp),
-                "Escape" => {
-                    dispatch.emit(Action::CloseHelp);
-                    dispatch.emit(Action::ClearSelection);
-                }
-                _ => {}
-            }
-        }));
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = (dispatch, slugs, mode);
-    Listeners(out)
-}

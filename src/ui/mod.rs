@@ -20,6 +20,7 @@ pub mod entity_card;
 pub mod entity_panel;
 pub mod header;
 pub mod highlight_bar;
+pub mod hooks;
 pub mod library_view;
 pub mod mention_stepper;
 pub mod open_article;
