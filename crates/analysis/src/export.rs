@@ -74,16 +74,20 @@ impl Format {
     /// What the viewer's download is called.
     pub fn label(self) -> &'static str {
         match self {
-            Format::Json => "Analysis (JSON)",
+            Format::Json => "Whole analysis (JSON)",
             Format::TimelineJson => "Timeline for TimelineJS (JSON)",
-            Format::TimelineCsv => "Timeline for TimelineJS’s Google Sheet (CSV)",
+            Format::TimelineCsv => "Timeline as a TimelineJS sheet (CSV)",
             Format::Ics => "Timeline as a calendar (iCalendar)",
             Format::NamesCsv => "Names (CSV)",
         }
     }
 
-    /// The downloaded file's name, after the article's slug.
+    /// The downloaded file's name, after the article's slug (a reader's
+    /// own article's `own/NAME` gives `own-NAME`).
     pub fn file_name(self, slug: &str) -> String {
+        let slug: String =
+            slug.chars().map(|c| if c.is_alphanumeric() || "-_.".contains(c) { c } else { '-' }).collect();
+        let slug = slug.trim_matches('.');
         let slug = if slug.is_empty() { "article" } else { slug };
         match self {
             Format::Json => format!("{slug}.analysis.json"),

@@ -34,6 +34,9 @@ fn formats_have_names_files_and_types() {
     }
     assert_eq!(Format::from_name("xml"), None);
     assert_eq!(Format::Ics.file_name("bridge"), "bridge.ics");
+    assert_eq!(Format::NamesCsv.file_name("own/my notes"), "own-my-notes.names.csv");
+    assert_eq!(Format::Json.file_name("../x"), "-x.analysis.json");
+    assert_eq!(Format::Ics.file_name(""), "article.ics");
     assert_eq!(Format::Ics.mime(), "text/calendar;charset=utf-8");
     assert_eq!(Format::NamesCsv.mime(), "text/csv;charset=utf-8");
     assert_eq!(Format::TimelineJson.mime(), "application/json");
