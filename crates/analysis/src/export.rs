@@ -20,6 +20,11 @@
 //! | a season | its first month – its last month, "summer 2025" | the first of its first month – the first of the month after its last |
 //! | a decade | its first year – its last, "the 1990s" | 1 January of its first year – 1 January of the next decade |
 //!
+//! The CSV is RFC 4180 (comma-separated, quoted where needed, CRLF line
+//! ends, UTF-8), written by a few lines here rather than the `csv` crate,
+//! which added 28 KB to the viewer's wasm; the tests read every CSV back
+//! with `csv`'s reader.
+//!
 //! **Text stays text.** TimelineJS reads `headline` and `text` as HTML, so
 //! they are HTML-escaped in its JSON and CSV; the iCalendar text is escaped
 //! as RFC 5545 says; and a CSV cell that a spreadsheet would take for a
@@ -28,7 +33,7 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 use time::{Date, Month, PrimitiveDateTime};
 
 use crate::analysis::Analysis;
@@ -168,11 +173,13 @@ fn html_escape(s: &str) -> String {
 }
 
 /// A date's calendar fields for TimelineJS: year, month and day, as far as
-/// each is known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// each is known (TimelineJS's date object).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 struct Fields {
     year: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
     month: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     day: Option<u8>,
 }
 
@@ -180,18 +187,34 @@ impl Fields {
     fn day(d: Date) -> Fields {
         Fields { year: d.year(), month: Some(u8::from(d.month())), day: Some(d.day()) }
     }
+}
 
-    fn to_json(self) -> Value {
-        let mut m = Map::new();
-        m.insert("year".into(), json!(self.year));
-        if let Some(month) = self.month {
-            m.insert("month".into(), json!(month));
-        }
-        if let Some(day) = self.day {
-            m.insert("day".into(), json!(day));
-        }
-        Value::Object(m)
-    }
+/// TimelineJS's text object.
+#[derive(Serialize)]
+struct SlideText {
+    headline: String,
+    text: String,
+}
+
+/// A TimelineJS slide: the title (no date) or an event.
+#[derive(Serialize)]
+struct Slide {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_date: Option<Fields>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<Fields>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    display_date: Option<String>,
+    text: SlideText,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unique_id: Option<String>,
+}
+
+/// A TimelineJS document: a title slide and the events.
+#[derive(Serialize)]
+struct Timeline {
+    title: Slide,
+    events: Vec<Slide>,
 }
 
 /// Where a date starts and (for a period TimelineJS has no single field
@@ -294,35 +317,32 @@ fn title_text(article: &Article, url: &str) -> String {
 /// title, place, date and address) and one slide per event, its headline
 /// the event's label and its text the sentence, each with a `unique_id`.
 pub fn timeline_json(article: &Article, analysis: &Analysis, url: &str) -> String {
-    let events: Vec<Value> = analysis
+    let events = analysis
         .timeline
         .iter()
         .enumerate()
         .map(|(i, e)| {
             let p = period(e.date);
-            let mut slide = Map::new();
-            slide.insert("start_date".into(), p.start.to_json());
-            if let Some(end) = p.end {
-                slide.insert("end_date".into(), end.to_json());
+            Slide {
+                start_date: Some(p.start),
+                end_date: p.end,
+                display_date: p.display,
+                text: SlideText { headline: html_escape(&e.label), text: html_escape(&sentence_text(article, e.sentence)) },
+                unique_id: Some(format!("event-{}-{}", i + 1, e.date.iso())),
             }
-            if let Some(d) = p.display {
-                slide.insert("display_date".into(), json!(d));
-            }
-            slide.insert(
-                "text".into(),
-                json!({ "headline": html_escape(&e.label), "text": html_escape(&sentence_text(article, e.sentence)) }),
-            );
-            slide.insert("unique_id".into(), json!(format!("event-{}-{}", i + 1, e.date.iso())));
-            Value::Object(slide)
         })
         .collect();
-    let doc = json!({
-        "title": { "text": { "headline": html_escape(&article.title), "text": title_text(article, url) } },
-        "events": events,
-    });
-    let mut out = serde_json::to_string_pretty(&doc).expect("JSON to memory");
-    out.push('\n');
-    out
+    let title = Slide {
+        start_date: None,
+        end_date: None,
+        display_date: None,
+        text: SlideText { headline: html_escape(&article.title), text: title_text(article, url) },
+        unique_id: None,
+    };
+    let mut out = Vec::new();
+    crate::report::to_writer_pretty(&mut out, &Timeline { title, events }).expect("JSON to memory");
+    out.push(b'\n');
+    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
 /// The columns of TimelineJS's Google Sheets template, in its order.
@@ -339,27 +359,38 @@ fn cell(s: &str) -> String {
     }
 }
 
-fn csv_writer() -> csv::Writer<Vec<u8>> {
-    csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new())
-}
-
-fn csv_text(w: csv::Writer<Vec<u8>>) -> String {
-    let bytes = w.into_inner().expect("CSV to memory");
-    String::from_utf8(bytes).expect("CSV of UTF-8 text is UTF-8")
+/// Appends one CSV record (RFC 4180): fields joined by commas, a field
+/// quoted (its quotes doubled) when it holds a comma, a quote or a line
+/// break, and the record ended by CRLF.
+fn csv_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+    for (i, f) in fields.iter().enumerate() {
+        let f = f.as_ref();
+        if i > 0 {
+            out.push(',');
+        }
+        if f.contains(['"', ',', '\r', '\n']) {
+            out.push('"');
+            out.push_str(&f.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(f);
+        }
+    }
+    out.push_str("\r\n");
 }
 
 /// The timeline in the columns of TimelineJS's Google Sheets template
 /// ([`TIMELINE_COLUMNS`]): a header row, a `title` row, then one row per
 /// event (no media, type, group or background).
 pub fn timeline_csv(article: &Article, analysis: &Analysis, url: &str) -> String {
-    let mut w = csv_writer();
-    w.write_record(TIMELINE_COLUMNS).expect("CSV to memory");
+    let mut w = String::new();
+    csv_record(&mut w, &TIMELINE_COLUMNS);
     let num = |n: Option<u8>| n.map(|n| n.to_string()).unwrap_or_default();
     let mut title = vec![String::new(); TIMELINE_COLUMNS.len()];
     title[9] = cell(&html_escape(&article.title));
     title[10] = cell(&title_text(article, url));
     title[15] = "title".into();
-    w.write_record(&title).expect("CSV to memory");
+    csv_record(&mut w, &title);
     for e in &analysis.timeline {
         let p = period(e.date);
         let end = p.end;
@@ -383,9 +414,9 @@ pub fn timeline_csv(article: &Article, analysis: &Analysis, url: &str) -> String
             String::new(),
             String::new(),
         ];
-        w.write_record(&row).expect("CSV to memory");
+        csv_record(&mut w, &row);
     }
-    csv_text(w)
+    w
 }
 
 /// The columns of [`names_csv`].
@@ -395,8 +426,8 @@ pub const NAMES_COLUMNS: [&str; 5] = ["name", "kind", "description", "mentions",
 /// mentioned first): its name, kind, the description the text gives, its
 /// number of mentions and the sentence of its first mention.
 pub fn names_csv(article: &Article, analysis: &Analysis) -> String {
-    let mut w = csv_writer();
-    w.write_record(NAMES_COLUMNS).expect("CSV to memory");
+    let mut w = String::new();
+    csv_record(&mut w, &NAMES_COLUMNS);
     for e in &analysis.entities {
         let first = e.mentions.first().and_then(|m| {
             let i = analysis.sentences.partition_point(|s| s.end <= m.start);
@@ -410,9 +441,9 @@ pub fn names_csv(article: &Article, analysis: &Analysis) -> String {
             e.mentions.len().to_string(),
             cell(&sentence),
         ];
-        w.write_record(&row).expect("CSV to memory");
+        csv_record(&mut w, &row);
     }
-    csv_text(w)
+    w
 }
 
 /// iCalendar TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon,

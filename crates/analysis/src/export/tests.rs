@@ -1,7 +1,7 @@
 use std::str::FromStr;
 
 use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
-use serde_json::Value;
+use serde_json::{json, Value};
 use time::macros::{date, datetime};
 
 use super::*;
@@ -242,7 +242,7 @@ fn timelinejs_json_follows_the_published_format() {
     for (slide, e) in events.iter().zip(&analysis.timeline) {
         assert_eq!(slide["text"]["headline"], json!(html_escape(&e.label)));
         let p = period(e.date);
-        assert_eq!(slide["start_date"], p.start.to_json());
+        assert_eq!(slide["start_date"], serde_json::to_value(p.start).unwrap());
         // The sentence, escaped, is the slide's text.
         let sentence = sentence_text(&article, e.sentence);
         assert_eq!(slide["text"]["text"], json!(html_escape(&sentence)));
@@ -410,4 +410,22 @@ fn the_json_export_is_what_analyze_prints() {
 fn utc_from_unix_reads_seconds_since_the_epoch() {
     assert_eq!(utc_from_unix(0), datetime!(1970-01-01 00:00:00));
     assert_eq!(utc_from_unix(1_780_000_000), datetime!(2026-05-28 20:26:40));
+}
+
+#[test]
+fn csv_records_round_trip_through_the_csv_reader() {
+    let rows: [[&str; 4]; 3] = [
+        ["plain", "a, comma", "a \"quote\"", "two\r\nlines"],
+        ["", "\n", "\"", "é, ü; 中文"],
+        [" spaced ", "'=1", "a\rb", ","],
+    ];
+    let mut out = String::new();
+    for r in &rows {
+        csv_record(&mut out, r);
+    }
+    assert!(out.ends_with("\r\n"));
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(out.as_bytes());
+    let back: Vec<Vec<String>> = reader.records().map(|r| r.expect("a record").iter().map(String::from).collect()).collect();
+    let expected: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect();
+    assert_eq!(back, expected);
 }
