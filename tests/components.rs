@@ -190,3 +190,13 @@ fn search_view_renders_results_and_the_hint() {
     );
     assert!(html.contains(&format!("href=\"#/{SEED_SLUG}?q=lavrov&amp;e=sergei-lavrov\"")), "{html}");
 }
+
+/// The Export panel's buttons work only with the app running, so the
+/// server-rendered page holds none of them (it appears below the text once
+/// the app runs; the end-to-end suite downloads from it).
+#[test]
+fn the_server_rendered_page_has_no_export_buttons() {
+    let html = render_app(SEED_SLUG);
+    assert!(html.contains("<article id=\"article\""));
+    assert!(!html.contains("export-panel") && !html.contains("export-button"), "an Export control in the server-rendered page");
+}

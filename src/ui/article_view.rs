@@ -12,6 +12,7 @@ use super::dom;
 use super::hooks::{use_hover_timer, use_opened_from_search, use_page_listeners, use_stored_choices};
 use super::entity_card::EntityCard;
 use super::entity_panel::EntityPanel;
+use super::export_panel::ExportPanel;
 use super::header::ArticleHeader;
 use super::highlight_bar::HighlightBar;
 use super::section::SectionView;
@@ -346,6 +347,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         { for sections }
                         <PrintTimeline doc={doc.clone()} />
                     </article>
+                    <ExportPanel doc={doc.clone()} />
                 </main>
                 <aside class="rail rail-right">
                     <TimelineView doc={doc.clone()} active={state.event.map(|(i, _)| i)} on_choose={choose_event} />

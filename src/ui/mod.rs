@@ -18,6 +18,7 @@ pub mod doc;
 pub mod dom;
 pub mod entity_card;
 pub mod entity_panel;
+pub mod export_panel;
 pub mod header;
 pub mod highlight_bar;
 pub mod hooks;

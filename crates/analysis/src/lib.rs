@@ -7,13 +7,15 @@
 //! the browser (the viewer's analysis worker): [`read`] turns a file into an
 //! [`model::Article`], [`analysis::analyze`] finds [`entities`], [`dates`]
 //! and the [`timeline`]; [`report`] is the `analyze` command's JSON,
-//! [`wire`] the compact form an analysed article travels in, and [`search`]
+//! [`export`] the files a reader can download (TimelineJS, iCalendar,
+//! CSV), [`wire`] the compact form an analysed article travels in, and [`search`]
 //! matches a query across analysed articles.
 
 pub mod analysis;
 pub mod calendar;
 pub mod dates;
 pub mod entities;
+pub mod export;
 pub mod lexicon;
 pub mod model;
 pub mod read;

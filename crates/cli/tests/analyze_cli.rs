@@ -1,6 +1,7 @@
 //! The `analyze` command, run as a user would: JSON on standard output with
-//! character offsets, standard input, `--published`, and a one-line error
-//! with exit status 1 for a file that is not an article.
+//! character offsets, standard input, `--published`, each `--format`, and a
+//! one-line error with exit status 1 for a file that is not an article or an
+//! unknown format.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,8 +16,13 @@ fn seed_path() -> PathBuf {
 }
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    run_env(args, stdin, &[])
+}
+
+fn run_env(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Output {
     let mut child = Command::new(BIN)
         .args(args)
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -165,4 +171,111 @@ fn an_undated_text_gets_a_note_about_relative_dates() {
     assert_eq!(json(&dated)["dates"].as_array().unwrap().len(), 2);
     assert!(dated.stderr.is_empty(), "{}", String::from_utf8_lossy(&dated.stderr));
     assert!(run(&[seed_path().to_str().unwrap()], None).stderr.is_empty());
+}
+
+fn text(out: &Output) -> String {
+    assert!(out.status.success(), "exit {:?}: {}", out.status, String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 on stdout")
+}
+
+#[test]
+fn format_json_is_the_default_output_byte_for_byte() {
+    let seed = seed_path();
+    let default = run(&[seed.to_str().unwrap()], None);
+    let named = run(&["--format", "json", seed.to_str().unwrap()], None);
+    assert!(default.status.success() && !default.stdout.is_empty());
+    assert_eq!(default.stdout, named.stdout);
+}
+
+#[test]
+fn format_timelinejs_gives_one_slide_per_timeline_event() {
+    let seed = seed_path();
+    let report = json(&run(&[seed.to_str().unwrap()], None));
+    let timeline = report["timeline"].as_array().unwrap();
+    let doc: Value = serde_json::from_str(&text(&run(&["--format", "timelinejs", "--url", "https://news.example/a.html", seed.to_str().unwrap()], None))).unwrap();
+    let events = doc["events"].as_array().expect("events");
+    assert_eq!(events.len(), timeline.len());
+    assert!(!events.is_empty());
+    for (slide, e) in events.iter().zip(timeline) {
+        // The seed's events are all days: 2025-05-06 is {year 2025, month 5, day 6}.
+        let iso = e["date"].as_str().unwrap();
+        let d = &slide["start_date"];
+        assert_eq!(format!("{}-{:02}-{:02}", d["year"], d["month"].as_u64().unwrap(), d["day"].as_u64().unwrap()), iso);
+        assert_eq!(slide["text"]["headline"], e["label"]);
+    }
+    assert_eq!(doc["title"]["text"]["headline"], report["title"]);
+    assert!(doc["title"]["text"]["text"].as_str().unwrap().contains("https://news.example/a.html"));
+}
+
+#[test]
+fn format_timelinejs_csv_has_the_templates_columns() {
+    let seed = seed_path();
+    let report = json(&run(&[seed.to_str().unwrap()], None));
+    let out = text(&run(&["--format", "timelinejs-csv", seed.to_str().unwrap()], None));
+    let mut r = csv::Reader::from_reader(out.as_bytes());
+    assert_eq!(
+        r.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date", "Headline", "Text",
+         "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group", "Background"]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][15], "title");
+    let timeline = report["timeline"].as_array().unwrap();
+    assert_eq!(rows.len(), timeline.len() + 1);
+    for (row, e) in rows[1..].iter().zip(timeline) {
+        assert_eq!(format!("{}-{:0>2}-{:0>2}", &row[0], &row[1], &row[2]), e["date"].as_str().unwrap());
+        assert_eq!(&row[9], e["label"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn format_ics_writes_one_all_day_event_per_timeline_event() {
+    let seed = seed_path();
+    let report = json(&run(&[seed.to_str().unwrap()], None));
+    let timeline = report["timeline"].as_array().unwrap();
+    let out = text(&run_env(&["--format", "ics", seed.to_str().unwrap()], None, &[("SOURCE_DATE_EPOCH", "1780000000")]));
+    let lines: Vec<&str> = out.split("\r\n").collect();
+    assert_eq!(lines.first(), Some(&"BEGIN:VCALENDAR"));
+    assert_eq!(lines.iter().filter(|l| **l == "BEGIN:VEVENT").count(), timeline.len());
+    assert_eq!(lines.iter().filter(|l| **l == "DTSTAMP:20260528T202640Z").count(), timeline.len());
+    let starts: Vec<String> = lines.iter().filter_map(|l| l.strip_prefix("DTSTART;VALUE=DATE:")).map(String::from).collect();
+    let dates: Vec<String> = timeline.iter().map(|e| e["date"].as_str().unwrap().replace('-', "")).collect();
+    assert_eq!(starts, dates);
+    // By default the event's URL is the file's own address.
+    let abs = std::fs::canonicalize(&seed).unwrap();
+    let url = format!("URL:file://{}", abs.to_str().unwrap());
+    let unfolded = out.replace("\r\n ", "");
+    assert!(unfolded.split("\r\n").any(|l| l == url), "{url} in\n{out}");
+    let given = text(&run(&["--format", "ics", "--url", "https://news.example/a.html", seed.to_str().unwrap()], None));
+    assert!(given.contains("\r\nURL:https://news.example/a.html\r\n"));
+}
+
+#[test]
+fn format_names_csv_lists_every_entity() {
+    let seed = seed_path();
+    let report = json(&run(&[seed.to_str().unwrap()], None));
+    let out = text(&run(&["--format", "names-csv", seed.to_str().unwrap()], None));
+    let mut r = csv::Reader::from_reader(out.as_bytes());
+    assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), ["name", "kind", "description", "mentions", "first sentence"]);
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let entities = report["entities"].as_array().unwrap();
+    assert_eq!(rows.len(), entities.len());
+    for (row, e) in rows.iter().zip(entities) {
+        assert_eq!(&row[0], e["name"].as_str().unwrap());
+        assert_eq!(&row[1], e["kind"].as_str().unwrap());
+        assert_eq!(row[3].parse::<usize>().unwrap(), e["mentions"].as_array().unwrap().len());
+    }
+    let lavrov = rows.iter().find(|r| &r[0] == "Sergei Lavrov").expect("Lavrov");
+    assert!(lavrov[4].contains("Lavrov"), "{}", &lavrov[4]);
+}
+
+#[test]
+fn an_unknown_format_fails_with_one_line_naming_the_formats() {
+    let out = run(&["--format", "xml", seed_path().to_str().unwrap()], None);
+    assert_one_line_failure(&out);
+    let err = String::from_utf8(out.stderr).unwrap();
+    for f in ["“xml”", "json", "timelinejs", "timelinejs-csv", "ics", "names-csv"] {
+        assert!(err.contains(f), "{f} in {err}");
+    }
+    assert_one_line_failure(&run(&["--format"], None));
 }

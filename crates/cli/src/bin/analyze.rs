@@ -1,10 +1,16 @@
 //! `analyze`: check what Lede finds in an article before publishing it.
 //!
 //! ```text
-//! cargo run --release -p lede-cli --bin analyze -- [--published YYYY-MM-DD] FILE
+//! cargo run --release -p lede-cli --bin analyze -- [--published YYYY-MM-DD] [--format FORMAT] [--url URL] FILE
 //! ```
 //!
-//! Prints one JSON object (see `lede_analysis::report`). FILE may be `-` for
+//! Prints one JSON object (see `lede_analysis::report`), or with `--format`
+//! one of the exports of `lede_analysis::export` (`timelinejs`,
+//! `timelinejs-csv`, `ics`, `names-csv`; `json`, the default, is the JSON
+//! object). `--url` is the article's address in the TimelineJS and
+//! iCalendar exports (by default the file's own `file://` address), and
+//! `SOURCE_DATE_EPOCH`, when set, is the iCalendar `DTSTAMP` (by default
+//! the time of the run). FILE may be `-` for
 //! standard input. When the article gives no publication date and none is
 //! passed, a one-line note on standard error says that relative dates were
 //! left out. A file that is not an article gets a one-line error and
@@ -13,7 +19,8 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use lede_analysis::read::{read_owned, Format};
+use lede_analysis::export::Format;
+use lede_analysis::read::read_owned;
 
 /// Large buffers (the text, its tokens, the finders' per-token tables) are
 /// asked to be backed by transparent huge pages where the kernel offers
@@ -77,7 +84,7 @@ mod huge {
 #[global_allocator]
 static ALLOCATOR: huge::HugePages = huge::HugePages;
 
-const USAGE: &str = "usage: analyze [--published YYYY-MM-DD] FILE   (FILE may be - for standard input)";
+const USAGE: &str = "usage: analyze [--published YYYY-MM-DD] [--format json|timelinejs|timelinejs-csv|ics|names-csv] [--url URL] FILE   (FILE may be - for standard input)";
 
 fn main() -> ExitCode {
     match run() {
@@ -92,6 +99,8 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     let mut published = None;
     let mut file = None;
+    let mut format = Format::Json;
+    let mut url = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -99,6 +108,12 @@ fn run() -> Result<(), String> {
                 let v = args.next().ok_or("--published needs a date (YYYY-MM-DD)")?;
                 published = Some(lede_analysis::dates::parse_date_phrase(&v).ok_or(format!("--published: “{v}” is not a date"))?);
             }
+            "--format" => {
+                let names = || Format::ALL.map(Format::name).join(", ");
+                let v = args.next().ok_or_else(|| format!("--format needs one of: {}", names()))?;
+                format = Format::from_name(&v).ok_or_else(|| format!("--format: unknown format “{v}”; the formats are: {}", names()))?;
+            }
+            "--url" => url = Some(args.next().ok_or("--url needs the article's address")?),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -115,7 +130,7 @@ fn run() -> Result<(), String> {
         let name = if buf.starts_with(b"---") { "stdin.md" } else { "stdin.txt" };
         (name.to_string(), buf)
     } else {
-        Format::from_name(&file).map_err(|e| format!("{file}: {e}"))?;
+        lede_analysis::read::Format::from_name(&file).map_err(|e| format!("{file}: {e}"))?;
         let bytes = std::fs::read(&file).map_err(|e| format!("{file}: {e}"))?;
         (file.clone(), bytes)
     };
@@ -131,6 +146,15 @@ fn run() -> Result<(), String> {
         );
     }
     let analysis = lede_analysis::analysis::analyze(&article);
+    if format != Format::Json {
+        let url = url.unwrap_or_else(|| if file == "-" { String::new() } else { file_url(&file) });
+        let now = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or_else(|| {
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+        });
+        let text = format.write(&article, &analysis, &url, lede_analysis::export::utc_from_unix(now));
+        let mut out = std::io::stdout().lock();
+        return out.write_all(text.as_bytes()).and_then(|()| out.flush()).map_err(|e| e.to_string());
+    }
     let report = lede_analysis::report::report(&article, &analysis);
     // One buffered write: the report of a long article is many small lines.
     let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
@@ -143,4 +167,20 @@ fn run() -> Result<(), String> {
     std::mem::forget(analysis);
     std::mem::forget(article);
     Ok(())
+}
+
+/// The `file://` address of a file, its path made absolute (and
+/// canonical, where it exists) and every
+/// character but letters, digits, `/` and `-._~` percent-encoded.
+fn file_url(path: &str) -> String {
+    let abs = std::fs::canonicalize(path).or_else(|_| std::path::absolute(path)).unwrap_or_else(|_| std::path::PathBuf::from(path));
+    let mut out = String::from("file://");
+    for b in abs.to_string_lossy().bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
