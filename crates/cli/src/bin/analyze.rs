@@ -1,7 +1,7 @@
 //! `analyze`: check what Lede finds in an article before publishing it.
 //!
 //! ```text
-//! cargo run --release -p lede-cli --bin analyze -- [--published YYYY-MM-DD] FILE
+//! cargo run --release -p lede-cli --bin analyze -- [--published YYYY-MM-DD] [--corrections PATH] [--explain] FILE
 //! ```
 //!
 //! Prints one JSON object (see `lede_analysis::report`). FILE may be `-` for
@@ -9,10 +9,23 @@
 //! passed, a one-line note on standard error says that relative dates were
 //! left out. A file that is not an article gets a one-line error and
 //! exit 1.
+//!
+//! The author's corrections (see `lede_analysis::corrections`) are applied
+//! as the build applies them: those of the front matter, or of the sidecar
+//! `NAME.lede.toml` beside FILE, or of the file `--corrections` names. The
+//! JSON then has a `corrections` list of those that took effect; each one
+//! that matched nothing is a `file:line: warning: …` line on standard
+//! error. `--explain` prints, instead of the JSON, each name and event and
+//! whether a rule or a correction made it.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use std::path::Path;
+
+use lede_analysis::analysis::Analysis;
+use lede_analysis::corrections::{self, Corrected, Corrections};
+use lede_analysis::model::Article;
 use lede_analysis::read::{read_owned, Format};
 
 /// Large buffers (the text, its tokens, the finders' per-token tables) are
@@ -77,7 +90,8 @@ mod huge {
 #[global_allocator]
 static ALLOCATOR: huge::HugePages = huge::HugePages;
 
-const USAGE: &str = "usage: analyze [--published YYYY-MM-DD] FILE   (FILE may be - for standard input)";
+const USAGE: &str =
+    "usage: analyze [--published YYYY-MM-DD] [--corrections PATH] [--explain] FILE   (FILE may be - for standard input)";
 
 fn main() -> ExitCode {
     match run() {
@@ -91,6 +105,8 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let mut published = None;
+    let mut corrections_path: Option<String> = None;
+    let mut explain = false;
     let mut file = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -99,6 +115,10 @@ fn run() -> Result<(), String> {
                 let v = args.next().ok_or("--published needs a date (YYYY-MM-DD)")?;
                 published = Some(lede_analysis::dates::parse_date_phrase(&v).ok_or(format!("--published: “{v}” is not a date"))?);
             }
+            "--corrections" => {
+                corrections_path = Some(args.next().ok_or("--corrections needs a file (NAME.lede.toml)")?);
+            }
+            "--explain" => explain = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -120,9 +140,11 @@ fn run() -> Result<(), String> {
         (file.clone(), bytes)
     };
     let mut article = read_owned(&name, bytes).map_err(|e| format!("{file}: {e}"))?;
+    let corrections = corrections_for(&file, corrections_path.as_deref(), &article)?;
     if article.published.is_none() {
         article.published = published;
     }
+    let mut applied = corrections::prepare(&mut article, &corrections);
     if article.published.is_none() {
         // Without a publication date, `yesterday`, `on Monday` or `in May`
         // cannot be resolved and are left out: say so, rather than silently.
@@ -131,16 +153,84 @@ fn run() -> Result<(), String> {
         );
     }
     let analysis = lede_analysis::analysis::analyze(&article);
-    let report = lede_analysis::report::report(&article, &analysis);
-    // One buffered write: the report of a long article is many small lines.
+    let corrected = if corrections.is_empty() {
+        None
+    } else {
+        let mut c = corrections::apply(&article, analysis.clone(), &corrections);
+        applied.append(&mut c.applied);
+        c.applied = applied;
+        for w in &c.warnings {
+            eprintln!("{w}");
+        }
+        Some(c)
+    };
+    let analysis = corrected.as_ref().map_or(&analysis, |c| &c.analysis);
     let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+    if explain {
+        write_explanation(&mut out, analysis, corrected.as_ref(), &corrections.file).map_err(|e| e.to_string())?;
+        out.flush().map_err(|e| e.to_string())?;
+        return Ok(());
+    }
+    let mut report = lede_analysis::report::report(&article, analysis);
+    report.corrections = corrected.as_ref().map(|c| c.applied.as_slice());
+    // One buffered write: the report of a long article is many small lines.
     lede_analysis::report::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
     writeln!(out).map_err(|e| e.to_string())?;
     out.flush().map_err(|e| e.to_string())?;
     // The process ends here: its memory goes back whole, without freeing
     // the many small pieces of a long article's analysis one by one.
     std::mem::forget(report);
-    std::mem::forget(analysis);
+    std::mem::forget(corrected);
     std::mem::forget(article);
+    Ok(())
+}
+
+/// The corrections of the article read from `file`: those of the file
+/// `--corrections` names, else of its front matter or its sidecar
+/// `NAME.lede.toml` (standard input: its front matter only).
+fn corrections_for(file: &str, path: Option<&str>, article: &Article) -> Result<Corrections, String> {
+    let named = |p: &str| -> Result<Corrections, String> {
+        let bytes = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
+        let text = lede_analysis::read::decode(&bytes).map_err(|e| format!("{p}: {e}"))?;
+        corrections::parse(p, &text).map_err(|e| e.to_string())
+    };
+    let front = |shown: &str| corrections::from_front_matter(shown, &article.text).map_err(|e| e.to_string());
+    match path {
+        Some(p) => {
+            if front(file)?.is_some() {
+                return Err(format!("{file} has corrections in its front matter; --corrections {p} would be a second set"));
+            }
+            named(p)
+        }
+        None if file == "-" => Ok(front("stdin")?.unwrap_or_default()),
+        None => lede_analysis::read::corrections_of(Path::new(file), article).map_err(|e| match e.line {
+            Some(_) => format!("{e}").replacen(": ", ": error: ", 1),
+            None => e.to_string(),
+        }),
+    }
+}
+
+/// `--explain`: each name and event, and whether a rule or a correction
+/// (with its file and line) made it what it is.
+fn write_explanation(
+    out: &mut impl Write,
+    analysis: &Analysis,
+    corrected: Option<&Corrected>,
+    file: &str,
+) -> std::io::Result<()> {
+    let by = |lines: Option<&Vec<usize>>| match lines {
+        Some(l) if !l.is_empty() => {
+            format!("correction  {}", l.iter().map(|n| format!("{file}:{n}")).collect::<Vec<_>>().join(", "))
+        }
+        _ => "rule".to_string(),
+    };
+    for (i, e) in analysis.entities.iter().enumerate() {
+        let lines = corrected.and_then(|c| c.entity_lines.get(i));
+        writeln!(out, "name   {} ({}): {}", e.name, e.kind.as_str(), by(lines))?;
+    }
+    for (i, e) in analysis.timeline.iter().enumerate() {
+        let lines = corrected.and_then(|c| c.event_lines.get(i));
+        writeln!(out, "event  {} {}: {}", e.date.iso(), e.label, by(lines))?;
+    }
     Ok(())
 }
