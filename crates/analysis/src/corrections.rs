@@ -1046,6 +1046,22 @@ mod tests {
     }
 
     #[test]
+    fn names_joined_with_no_name_found_are_a_warning() {
+        // "Mags" is in the text but no name; "Zed" is nowhere: nothing to join them to.
+        let (_, out) = corrected("[[same]]\nnames = [\"Mags\", \"Zed\"]\n");
+        assert!(out.applied.is_empty());
+        let got: Vec<String> = out.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(
+            got,
+            [
+                "t.lede.toml:1: warning: [[same]]: no name “Zed” in the article",
+                "t.lede.toml:1: warning: [[same]]: none of these names was found as a name; add one with [[add_names]]",
+            ]
+        );
+        assert!(entity(&out, "Mags").is_none());
+    }
+
+    #[test]
     fn malformed_corrections_are_errors_with_the_line_and_what_was_expected() {
         let e = parse("x.lede.toml", "[kinds]\n\"A\" = \"place\"\n\"B\" = \n").unwrap_err();
         assert_eq!((e.file.as_str(), e.line), ("x.lede.toml", 3), "{e}");
