@@ -528,6 +528,14 @@ pub fn apply(article: &Article, analysis: Analysis, corrections: &Corrections) -
             })
             .collect()
     };
+    // For a name that is in the text but was not found as one.
+    let hint = |name: &str| {
+        if occurrences(text, name).is_empty() {
+            String::new()
+        } else {
+            format!(" (“{name}” is in the text, but not as a name: add it with [[add_names]])")
+        }
+    };
     let order = |f: &Fix| match f {
         Fix::Published(_) | Fix::Place(_) => 0,
         Fix::NotName(_) => 1,
@@ -715,7 +723,7 @@ pub fn apply(article: &Article, analysis: Analysis, corrections: &Corrections) -
                         result: format!("“{}” is a {} (was a {})", w.entity.name, kind.as_str(), was.as_str()),
                     });
                 }
-                None => warn(&mut warnings, line, format!("[kinds]: no name “{name}” in the article")),
+                None => warn(&mut warnings, line, format!("[kinds]: no name “{name}” in the article{}", hint(name))),
             },
             Fix::Description { name, description } => match find(&ents, name) {
                 Some(i) => {
@@ -728,7 +736,9 @@ pub fn apply(article: &Article, analysis: Analysis, corrections: &Corrections) -
                         result: format!("“{}” is described as “{description}”", w.entity.name),
                     });
                 }
-                None => warn(&mut warnings, line, format!("[descriptions]: no name “{name}” in the article")),
+                None => {
+                    warn(&mut warnings, line, format!("[descriptions]: no name “{name}” in the article{}", hint(name)))
+                }
             },
             Fix::Event { find: words, change } => {
                 let mut hits: Vec<usize> =
@@ -1043,6 +1053,15 @@ mod tests {
         assert_eq!(got.iter().filter(|g| !g.contains(":16:")).collect::<Vec<_>>(), want.iter().collect::<Vec<_>>(), "{got:#?}");
         assert!(out.warnings.iter().any(|w| w.line == 16 && w.message.contains("“e” matches 4 events")), "{got:#?}");
         assert_eq!(got.len(), 11, "{got:#?}");
+    }
+
+    #[test]
+    fn a_kind_for_text_that_is_no_name_points_to_add_names() {
+        let (_, out) = corrected("[kinds]\nKestrel = \"organization\"\n");
+        assert_eq!(
+            out.warnings[0].to_string(),
+            "t.lede.toml:2: warning: [kinds]: no name “Kestrel” in the article (“Kestrel” is in the text, but not as a name: add it with [[add_names]])"
+        );
     }
 
     #[test]
