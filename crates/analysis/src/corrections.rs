@@ -1023,6 +1023,12 @@ mod tests {
         assert!(ev.sentence.of(&a.text).starts_with("Sammy Okoro has run"));
         assert_eq!(out.event_lines[0], vec![6]);
         consistent(&out);
+        // A name the analysis has found since takes the kind and description given.
+        let (_, out) = corrected("[[add_names]]\nname = \"Blue Harbor\"\nkind = \"organization\"\ndescription = \"The port's operator\"\n");
+        let e = entity(&out, "Blue Harbor").unwrap();
+        assert_eq!((e.kind, e.description.as_deref(), e.mentions.len()), (EntityKind::Organization, Some("The port's operator"), 1));
+        assert!(out.applied[0].result.contains("already found"), "{:?}", out.applied);
+        assert!(out.warnings.is_empty());
         // A name the analysis found as part of a shorter one takes its place.
         let (a, out) = corrected("[[add_names]]\nname = \"Blue Harbor terminal\"\nkind = \"place\"\n");
         assert!(entity(&out, "Blue Harbor").is_none());
