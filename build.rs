@@ -6,12 +6,17 @@
 //! naming the file and the reason, instead of shipping an empty page. The
 //! analysis is embedded in its wire form (`lede_analysis::wire`): the viewer
 //! shows an embedded article without reading or analysing it.
+//!
+//! An article's corrections (its front matter's `corrections:` block or its
+//! `NAME.lede.toml` sidecar, see `lede_analysis::corrections`) are applied
+//! here: corrections that cannot be read stop the build naming the file and
+//! the line; one that matches nothing is a build warning naming them.
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs, process};
 
-use lede_analysis::{analysis, read, wire};
+use lede_analysis::{corrections, read, wire};
 
 fn main() {
     // LEDE_ARTICLES embeds another folder (the benchmarks build a site with
@@ -31,18 +36,32 @@ fn main() {
     // and with it this script, which then re-analyses every article.
     let out_dir = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     let mut out = String::from("/// Articles embedded from `articles/` by build.rs.\npub static EMBEDDED: &[Embedded] = &[\n");
-    for (i, (path, article)) in articles.iter().enumerate() {
+    for (i, file) in articles.into_iter().enumerate() {
+        let read::ArticleFile { path, mut article, corrections } = file;
         println!("cargo:rerun-if-changed={}", path.display());
+        // A sidecar added later is seen through the folder, watched above.
+        let sidecar = read::sidecar_of(&path);
+        if sidecar.is_file() {
+            println!("cargo:rerun-if-changed={}", sidecar.display());
+        }
         let abs = path.canonicalize().unwrap_or_else(|_| path.clone());
         let data = out_dir.join(format!("article-{i}.json"));
-        let analysis = analysis::analyze(article);
-        if let Err(e) = fs::write(&data, wire::to_json(article, &analysis)) {
+        let corrected = corrections::analyze(&mut article, &corrections);
+        // Cargo shows these as `warning: lede@…: FILE:LINE: …` and builds on.
+        for w in &corrected.warnings {
+            println!("cargo:warning={}:{}: {}", w.file, w.line, w.message);
+        }
+        if let Err(e) = fs::write(&data, wire::to_json(&article, &corrected.analysis)) {
             eprintln!("error: cannot write {}: {e}", data.display());
             process::exit(1);
         }
+        let sidecar = match sidecar.canonicalize() {
+            Ok(p) => format!("Some(include_str!({:?}))", p.display().to_string()),
+            Err(_) => "None".to_string(),
+        };
         writeln!(
             out,
-            "    Embedded {{ file: {:?}, slug: {:?}, #[cfg(not(target_arch = \"wasm32\"))] source: include_str!({:?}), data: include_str!({:?}) }},",
+            "    Embedded {{ file: {:?}, slug: {:?}, #[cfg(not(target_arch = \"wasm32\"))] source: include_str!({:?}), #[cfg(not(target_arch = \"wasm32\"))] sidecar: {sidecar}, data: include_str!({:?}) }},",
             article.file,
             article.slug,
             abs.display().to_string(),

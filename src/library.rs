@@ -13,6 +13,10 @@ pub struct Embedded {
     /// The file as written (natively only: the browser gets `data`).
     #[cfg(not(target_arch = "wasm32"))]
     pub source: &'static str,
+    /// Its sidecar file of corrections, `NAME.lede.toml`, if it has one
+    /// (natively only).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub sidecar: Option<&'static str>,
     /// The article read and analysed at build time, in its wire form
     /// (see [`lede_analysis::wire`]).
     pub data: &'static str,
@@ -27,6 +31,20 @@ include!(concat!(env!("OUT_DIR"), "/articles.rs"));
 pub fn read_embedded(e: &Embedded) -> Result<Article, lede_analysis::read::ReadError> {
     let format = Format::from_name(e.file)?;
     read_str(e.file, format, e.source.to_string())
+}
+
+/// Reads one embedded file and analyses it with its corrections (from its
+/// front matter or its sidecar), as `build.rs` did.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn analyse_embedded(e: &Embedded) -> Result<(Article, lede_analysis::corrections::Corrected), String> {
+    use lede_analysis::corrections;
+    let mut article = read_embedded(e).map_err(|err| format!("{}: {err}", e.file))?;
+    let c = match e.sidecar {
+        Some(text) => corrections::parse(e.file, text).map_err(|err| err.to_string())?,
+        None => corrections::from_front_matter(e.file, e.source).map_err(|err| err.to_string())?.unwrap_or_default(),
+    };
+    let corrected = corrections::analyze(&mut article, &c);
+    Ok((article, corrected))
 }
 
 /// An embedded article with the analysis made at build time.
@@ -59,9 +77,9 @@ mod tests {
     fn the_build_time_analysis_is_what_the_code_finds_now() {
         assert!(!EMBEDDED.is_empty());
         for e in EMBEDDED {
-            let article = read_embedded(e).expect("reads");
-            let analysis = lede_analysis::analysis::analyze(&article);
-            assert_eq!(analysed(e).expect("unpacks"), (article, analysis), "{}", e.file);
+            let (article, corrected) = analyse_embedded(e).expect("reads");
+            assert!(corrected.warnings.is_empty(), "{}: {:?}", e.file, corrected.warnings);
+            assert_eq!(analysed(e).expect("unpacks"), (article, corrected.analysis), "{}", e.file);
             assert_eq!(position(e.slug).map(|i| EMBEDDED[i].file), Some(e.file));
         }
         assert_eq!(position("no-such-article"), None);

@@ -200,3 +200,58 @@ fn the_server_rendered_page_has_no_export_buttons() {
     assert!(html.contains("<article id=\"article\""));
     assert!(!html.contains("export-panel") && !html.contains("export-button"), "an Export control in the server-rendered page");
 }
+
+#[test]
+fn the_lunar_sample_page_shows_its_corrections_and_nothing_of_them() {
+    let html = render_app("sample-lunar-probe");
+    // Its front matter says the probe is no person, JAXA is the agency, and
+    // the arrival in orbit is one event with its own label.
+    assert!(!html.contains("data-entity=\"selene-pathfinder\""));
+    assert!(html.contains("class=\"event-sentence\">Selene Pathfinder</span></strong>"), "the probe's name is plain text");
+    assert!(!html.contains(">Selene Pathfinder</mark>"));
+    assert_eq!(count(&html, "data-entity=\"japan-aerospace-exploration-agency\" data-kind=\"organization\""), 3);
+    assert!(!html.contains("data-entity=\"jaxa\""));
+    let tl = &html[html.find("id=\"timeline\"").expect("timeline")..];
+    assert_eq!(count(tl, "Selene Pathfinder entered lunar orbit"), 1);
+    assert!(!tl.contains("braking into orbit") && !tl.contains(">It entered lunar orbit<"));
+    assert_eq!(count(tl, "<time datetime=\"2024-03-04\""), 1);
+    // A reader sees the corrected result only.
+    for word in ["corrections", "not_names", "[[same]]", "lede.toml"] {
+        assert!(!html.contains(word), "{word} on the page");
+    }
+}
+
+#[test]
+fn what_a_correction_says_reaches_the_page_as_text() {
+    use lede::ui::timeline::{TimelineProps, TimelineView};
+    let src = "---\ntitle: Talks\ndate: 2025-05-06\ncorrections:\n  [descriptions]\n  \"Blue Harbor\" = \"<img src=x onerror=alert(1)>\"\n\n  [[events]]\n  match = \"reopen\"\n  label = \"<script>alert(1)</script> & more\"\n---\n\nThe Blue Harbor terminal will reopen in Halifax on Friday, officials said.\n";
+    let mut article = read_str("t.md", Format::Markdown, src.to_string()).expect("article");
+    let c = lede_analysis::corrections::from_front_matter("t.md", src).unwrap().unwrap();
+    let corrected = lede_analysis::corrections::analyze(&mut article, &c);
+    assert_eq!(corrected.applied.len(), 2, "{:?}", corrected.warnings);
+    let analysis = corrected.analysis;
+    let (a, an) = (article.clone(), analysis.clone());
+    let html = futures::executor::block_on(
+        ServerRenderer::<TimelineView>::with_props(move || TimelineProps {
+            doc: DocRef(Rc::new(Doc::from_parts(a, an))),
+            active: None,
+            on_choose: Default::default(),
+        })
+        .render(),
+    );
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt; &amp; more") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"), "{html}");
+    assert!(!html.contains("<script>"));
+    let card = futures::executor::block_on(
+        ServerRenderer::<lede::ui::entity_card::EntityCard>::with_props(move || lede::ui::entity_card::EntityCardProps {
+            doc: DocRef(Rc::new(Doc::from_parts(article, analysis))),
+            selected: Some((0, 0)),
+            on_step: Default::default(),
+            on_close: Default::default(),
+            on_enter: Default::default(),
+            on_leave: Default::default(),
+        })
+        .render(),
+    );
+    assert!(card.contains("&lt;img src=x onerror=alert(1)&gt;"), "{card}");
+    assert!(!card.contains("<img"));
+}

@@ -16,14 +16,19 @@ use lede_analysis::model::Article;
 /// What the worker does with a text: reads it as the file `name` and
 /// analyses it; the result as wire JSON, or the reason it is not an article.
 /// `published` (`YYYY-MM-DD`, a date the reader gave) places relative dates
-/// when the article itself gives no publication date.
+/// when the article itself gives no publication date. The corrections in a
+/// Markdown file's front matter apply as they do in the build (see
+/// [`lede_analysis::corrections`]); corrections that cannot be read are the
+/// reason it is not an article.
 pub fn analyse_to_wire(name: &str, text: &str, published: Option<&str>) -> Result<String, String> {
+    use lede_analysis::corrections;
     let mut article = lede_analysis::read::read(name, text.as_bytes()).map_err(|e| e.to_string())?;
     if article.published.is_none() {
         article.published = published.and_then(lede_analysis::dates::parse_date_phrase);
     }
-    let analysis = lede_analysis::analysis::analyze(&article);
-    Ok(lede_analysis::wire::to_json(&article, &analysis))
+    let c = corrections::from_front_matter(&article.file, &article.text).map_err(|e| e.to_string())?.unwrap_or_default();
+    let corrected = corrections::analyze(&mut article, &c);
+    Ok(lede_analysis::wire::to_json(&article, &corrected.analysis))
 }
 
 /// The outcome: the article and its analysis, or a sentence saying why not.
@@ -152,5 +157,22 @@ mod tests {
         let put = got.clone();
         analyse("x.txt", "   ", None, move |o| *put.borrow_mut() = Some(o));
         assert!(got.borrow_mut().take().unwrap().unwrap_err().contains("empty"));
+    }
+
+    #[test]
+    fn the_worker_applies_front_matter_corrections() {
+        let text = "---\ntitle: Talks\ndate: 2025-05-06\ncorrections:\n  [kinds]\n  \"Blue Harbor\" = \"organization\"\n---\n\nThe Blue Harbor terminal will reopen in Halifax, officials said.\n";
+        let got = std::rc::Rc::new(std::cell::RefCell::new(None));
+        let put = got.clone();
+        analyse("t.md", text, None, move |o| *put.borrow_mut() = Some(o));
+        let (_, analysis) = got.borrow_mut().take().unwrap().unwrap();
+        let e = analysis.entities.iter().find(|e| e.name == "Blue Harbor").unwrap();
+        assert_eq!(e.kind, lede_analysis::entities::EntityKind::Organization);
+        // Corrections that cannot be read say where.
+        let bad = text.replace("organization", "vessel");
+        let put = got.clone();
+        analyse("t.md", &bad, None, move |o| *put.borrow_mut() = Some(o));
+        let err = got.borrow_mut().take().unwrap().unwrap_err();
+        assert!(err.starts_with("t.md:6: error: “vessel” is not a kind"), "{err}");
     }
 }

@@ -73,9 +73,13 @@ pub fn start() {
 #[cfg(all(target_arch = "wasm32", feature = "worker"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn analyze_json(name: &str, text: &str) -> Result<String, String> {
-    let article = lede_analysis::read::read(name, text.as_bytes()).map_err(|e| e.to_string())?;
-    let analysis = lede_analysis::analysis::analyze(&article);
-    serde_json::to_string(&lede_analysis::report::report(&article, &analysis)).map_err(|e| e.to_string())
+    use lede_analysis::corrections;
+    let mut article = lede_analysis::read::read(name, text.as_bytes()).map_err(|e| e.to_string())?;
+    let c = corrections::from_front_matter(&article.file, &article.text).map_err(|e| e.to_string())?;
+    let corrected = corrections::analyze(&mut article, c.as_ref().unwrap_or(&corrections::Corrections::default()));
+    let mut report = lede_analysis::report::report(&article, &corrected.analysis);
+    report.corrections = c.is_some().then_some(corrected.applied.as_slice());
+    serde_json::to_string(&report).map_err(|e| e.to_string())
 }
 
 /// The analysis worker's entry (`static/worker.js`): reads and analyses a

@@ -13,6 +13,7 @@
 
 pub mod analysis;
 pub mod calendar;
+pub mod corrections;
 pub mod dates;
 pub mod entities;
 pub mod export;

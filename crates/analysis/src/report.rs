@@ -24,6 +24,11 @@ pub struct Report<'a> {
     pub dates: Vec<DateReport<'a>>,
     pub context: Vec<ContextReport<'a>>,
     pub timeline: Vec<EventReport<'a>>,
+    /// The author's corrections that took effect (see
+    /// [`crate::corrections`]); the key is there only when the article has
+    /// corrections.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrections: Option<&'a [crate::corrections::Applied]>,
 }
 
 /// A date value, serialised as its [`DateValue::iso`] string without
@@ -138,6 +143,7 @@ pub fn report<'a>(article: &'a Article, analysis: &'a Analysis) -> Report<'a> {
                 EventReport { date: Iso(e.date), label: &e.label, start: o.start, end: o.end }
             })
             .collect(),
+        corrections: None,
     }
 }
 

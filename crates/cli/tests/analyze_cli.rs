@@ -279,3 +279,103 @@ fn an_unknown_format_fails_with_one_line_naming_the_formats() {
     }
     assert_one_line_failure(&run(&["--format"], None));
 }
+
+/// A folder of its own for a test's files.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("lede-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const HARBOUR: &str = "Harbour Talks\nHALIFAX, Oct. 17, 2024 – The Blue Harbor terminal will reopen in Halifax on Friday, officials said.\n\nHarbour master Samuel Okoro said ships were waiting. Mags told reporters she agreed.\n";
+
+#[test]
+fn a_sidecar_corrects_the_report_and_explain_says_what_made_each_name() {
+    let dir = temp_dir("sidecar");
+    let article = dir.join("harbour.txt");
+    std::fs::write(&article, HARBOUR).unwrap();
+    let plain = json(&run(&[article.to_str().unwrap()], None));
+    assert!(plain.get("corrections").is_none(), "no corrections, no key");
+    let kind_of = |r: &Value, name: &str| {
+        r["entities"].as_array().unwrap().iter().find(|e| e["name"] == name).map(|e| e["kind"].as_str().unwrap().to_string())
+    };
+    assert_eq!(kind_of(&plain, "Blue Harbor").as_deref(), Some("place"));
+    let sidecar = dir.join("harbour.lede.toml");
+    std::fs::write(
+        &sidecar,
+        "[kinds]\n\"Blue Harbor\" = \"organization\"\n\n[[same]]\nnames = [\"Samuel Okoro\", \"Mags\"]\n\n[descriptions]\n\"Red Harbor\" = \"gone\"\n",
+    )
+    .unwrap();
+    let out = run(&[article.to_str().unwrap()], None);
+    let r = json(&out);
+    assert_eq!(kind_of(&r, "Blue Harbor").as_deref(), Some("organization"));
+    let okoro = r["entities"].as_array().unwrap().iter().find(|e| e["name"] == "Samuel Okoro").unwrap();
+    assert_eq!(okoro["mentions"].as_array().unwrap().len(), 2);
+    let applied: Vec<(u64, &str)> = r["corrections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["line"].as_u64().unwrap(), c["correction"].as_str().unwrap()))
+        .collect();
+    assert_eq!(applied, [(4, "same"), (2, "kind")]);
+    // The one that matches nothing is a warning naming the file and the line.
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err, format!("{}:8: warning: [descriptions]: no name “Red Harbor” in the article\n", sidecar.display()));
+    // Everything but the corrected names is as before.
+    for key in ["title", "published", "place", "dates", "context", "timeline"] {
+        assert_eq!(r[key], plain[key], "{key}");
+    }
+
+    let out = run(&["--explain", article.to_str().unwrap()], None);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let side = sidecar.display();
+    assert!(text.contains(&format!("name   Blue Harbor (organization): correction  {side}:2\n")), "{text}");
+    assert!(text.contains(&format!("name   Samuel Okoro (person): correction  {side}:4\n")), "{text}");
+    assert!(text.contains("name   Halifax (place): rule\n"), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("event  2024-10-") && l.ends_with(": rule")), "{text}");
+
+    // --corrections names another file; a malformed one stops with its line.
+    let other = dir.join("other.toml");
+    std::fs::write(&other, "[[events]]\nmatch = \"reopen\"\nlabel = \"Terminal reopens\"\n").unwrap();
+    let r = json(&run(&["--corrections", other.to_str().unwrap(), article.to_str().unwrap()], None));
+    assert_eq!(r["timeline"].as_array().unwrap().iter().filter(|e| e["label"] == "Terminal reopens").count(), 1);
+    assert_eq!(kind_of(&r, "Blue Harbor").as_deref(), Some("place"), "the sidecar is not read then");
+    std::fs::write(&other, "[kinds]\n\"Blue Harbor\" = \"vessel\"\n").unwrap();
+    let out = run(&["--corrections", other.to_str().unwrap(), article.to_str().unwrap()], None);
+    assert_one_line_failure(&out);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(&format!("{}:2: error: “vessel” is not a kind; the kinds are person, organization, place, group", other.display())),
+        "{err}"
+    );
+    std::fs::write(&sidecar, "[kinds\n").unwrap();
+    let out = run(&[article.to_str().unwrap()], None);
+    assert_one_line_failure(&out);
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("{}:1: error: ", sidecar.display())));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn front_matter_corrections_set_the_publication_date_before_dates_resolve() {
+    let md = "---\ntitle: Harbour Talks\ncorrections:\n  published = \"2024-10-17\"\n  place = \"Halifax\"\n---\n\nThe terminal will reopen on Friday, officials said.\n";
+    let out = run(&["-"], Some(md.as_bytes()));
+    let r = json(&out);
+    assert!(out.stderr.is_empty(), "dated by the correction: no note; {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!((r["published"].as_str(), r["place"].as_str()), (Some("2024-10-17"), Some("Halifax")));
+    assert_eq!(r["dates"][0]["value"], "2024-10-18");
+    assert_eq!(r["corrections"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn help_lists_every_option_and_a_missing_file_is_one_line() {
+    let out = run(&["--help"], None);
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    for option in ["--published", "--format", "--url", "--corrections", "--explain", "<FILE>"] {
+        assert!(help.contains(option), "{option} in {help}");
+    }
+    assert_one_line_failure(&run(&[], None));
+    assert_one_line_failure(&run(&["--no-such-option", seed_path().to_str().unwrap()], None));
+}

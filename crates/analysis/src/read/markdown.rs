@@ -57,6 +57,19 @@ fn front_matter(text: &str) -> Result<(Front, usize), ReadError> {
         let Some((key, value)) = line.split_once(':') else {
             return Err(ReadError::FrontMatter(format!("line {line_no} is not `key: value`")));
         };
+        if key.trim().eq_ignore_ascii_case("corrections") && value.trim().is_empty() {
+            // The author's corrections, TOML indented under the key: read
+            // by `corrections::from_front_matter`, not here.
+            while pos < text.len() {
+                let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+                if !crate::corrections::is_block_line(&text[pos..end]) {
+                    break;
+                }
+                pos = end;
+                line_no += 1;
+            }
+            continue;
+        }
         let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim().to_string();
         if value.is_empty() {
             continue;

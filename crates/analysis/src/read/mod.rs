@@ -106,24 +106,78 @@ pub fn read_str(name: &str, format: Format, text: String) -> Result<Article, Rea
     Ok(article)
 }
 
-/// A file of an articles folder that is not an article.
+/// A file of an articles folder that is not an article, or corrections
+/// that cannot be read (`line` says where).
 #[derive(Debug)]
 pub struct FileError {
     pub path: std::path::PathBuf,
+    pub line: Option<usize>,
     pub reason: String,
 }
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} is not a readable article: {}", self.path.display(), self.reason)
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.reason),
+            None => write!(f, "{} is not a readable article: {}", self.path.display(), self.reason),
+        }
+    }
+}
+
+/// The suffix of a sidecar file of corrections: `NAME.lede.toml` beside
+/// `NAME.txt` or `NAME.md`.
+pub const SIDECAR: &str = ".lede.toml";
+
+/// The sidecar file of corrections of an article file: `NAME.lede.toml`
+/// for `NAME.txt`, `NAME.md` or `NAME`.
+pub fn sidecar_of(path: &std::path::Path) -> std::path::PathBuf {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    path.with_file_name(format!("{stem}{SIDECAR}"))
+}
+
+/// An article of a folder, with the author's corrections (from its
+/// front matter or its sidecar file; empty when it has none).
+#[derive(Debug)]
+pub struct ArticleFile {
+    pub path: std::path::PathBuf,
+    pub article: Article,
+    pub corrections: crate::corrections::Corrections,
+}
+
+/// Reads the corrections of an article file: its front matter's
+/// `corrections:` block, or its sidecar file `NAME.lede.toml` (not both).
+pub fn corrections_of(path: &std::path::Path, article: &Article) -> Result<crate::corrections::Corrections, FileError> {
+    use crate::corrections::{from_front_matter, parse, Corrections};
+    let shown = path.display().to_string();
+    let bad = |e: crate::corrections::Error| FileError { path: e.file.clone().into(), line: Some(e.line), reason: e.message };
+    let front = from_front_matter(&shown, &article.text).map_err(bad)?;
+    let sidecar = sidecar_of(path);
+    let side = match std::fs::read(&sidecar) {
+        Ok(bytes) => {
+            let text = decode(&bytes).map_err(|e| FileError { path: sidecar.clone(), line: None, reason: e.to_string() })?;
+            Some(parse(&sidecar.display().to_string(), &text).map_err(bad)?)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(FileError { path: sidecar, line: None, reason: format!("cannot read it: {e}") }),
+    };
+    match (front, side) {
+        (Some(_), Some(_)) => Err(FileError {
+            path: sidecar,
+            line: None,
+            reason: format!("{shown} has corrections in its front matter too; keep them in one place"),
+        }),
+        (Some(c), None) | (None, Some(c)) => Ok(c),
+        (None, None) => Ok(Corrections { file: shown, list: Vec::new() }),
     }
 }
 
 /// Reads every article file of a folder (hidden files skipped), in file-name
-/// order. The first file that is not an article, or two files whose names
-/// give the same slug, stop it with an error naming the file.
-pub fn read_dir(dir: &std::path::Path) -> Result<Vec<(std::path::PathBuf, Article)>, FileError> {
-    let err = |path: &std::path::Path, reason: String| FileError { path: path.to_path_buf(), reason };
+/// order, each with its corrections (see [`corrections_of`]). The first
+/// file that is not an article, corrections that cannot be read, a sidecar
+/// with no article beside it, or two files whose names give the same slug
+/// stop it with an error naming the file.
+pub fn read_dir(dir: &std::path::Path) -> Result<Vec<ArticleFile>, FileError> {
+    let err = |path: &std::path::Path, reason: String| FileError { path: path.to_path_buf(), line: None, reason };
     let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| err(dir, format!("cannot list the folder: {e}")))?
         .filter_map(Result::ok)
@@ -132,19 +186,29 @@ pub fn read_dir(dir: &std::path::Path) -> Result<Vec<(std::path::PathBuf, Articl
         .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')))
         .collect();
     files.sort();
+    let is_sidecar = |p: &std::path::Path| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(SIDECAR));
+    let (sidecars, files): (Vec<_>, Vec<_>) = files.into_iter().partition(|p| is_sidecar(p));
     if files.is_empty() {
         return Err(err(dir, "there are no articles in it".into()));
     }
-    let mut out: Vec<(std::path::PathBuf, Article)> = Vec::new();
+    if let Some(lone) = sidecars.iter().find(|s| !files.iter().any(|f| sidecar_of(f) == **s)) {
+        return Err(FileError {
+            path: lone.clone(),
+            line: None,
+            reason: "these corrections have no article beside them (NAME.lede.toml corrects NAME.txt or NAME.md)".into(),
+        });
+    }
+    let mut out: Vec<ArticleFile> = Vec::new();
     for path in files {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
         let bytes = std::fs::read(&path).map_err(|e| err(&path, format!("cannot read it: {e}")))?;
         let article = read(&name, &bytes).map_err(|e| err(&path, e.to_string()))?;
-        if let Some((other, _)) = out.iter().find(|(_, a)| a.slug == article.slug) {
-            let other = other.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        if let Some(other) = out.iter().find(|f| f.article.slug == article.slug) {
+            let other = other.path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
             return Err(err(&path, format!("its name gives the same address (“{}”) as {other}; rename one", article.slug)));
         }
-        out.push((path, article));
+        let corrections = corrections_of(&path, &article)?;
+        out.push(ArticleFile { path, article, corrections });
     }
     Ok(out)
 }
@@ -266,6 +330,56 @@ mod tests {
         std::fs::remove_file(dir.join("b-empty.txt")).unwrap();
         std::fs::write(dir.join("A Good.md"), "# T\n\nBody.").unwrap();
         assert!(read_dir(&dir).unwrap_err().to_string().contains("same address"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_folder_reads_each_article_with_its_corrections() {
+        let dir = std::env::temp_dir().join(format!("lede-read-dir-corrections-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("harbour.txt"),
+            "Harbour Talks\nHALIFAX, May 6, 2025 – The Blue Harbor terminal will reopen in Halifax, officials said.",
+        )
+        .unwrap();
+        std::fs::write(dir.join("harbour.lede.toml"), "[kinds]\n\"Blue Harbor\" = \"organization\"\n\n[descriptions]\n\"Red Harbor\" = \"x\"\n").unwrap();
+        std::fs::write(dir.join("probe.md"), "---\ntitle: Probe\ncorrections:\n  not_names = [\"Halifax\"]\n---\n\nThe probe left Halifax.\n").unwrap();
+        std::fs::write(dir.join("plain.txt"), "Plain\nNothing to correct here.").unwrap();
+        let files = read_dir(&dir).unwrap();
+        assert_eq!(files.iter().map(|f| f.article.file.as_str()).collect::<Vec<_>>(), ["harbour.txt", "plain.txt", "probe.md"]);
+        let sidecar = dir.join("harbour.lede.toml").display().to_string();
+        assert_eq!(files[0].corrections.file, sidecar);
+        assert_eq!(files[0].corrections.list.iter().map(|c| c.line).collect::<Vec<_>>(), [2, 5]);
+        assert!(files[1].corrections.is_empty());
+        assert_eq!(files[2].corrections.file, dir.join("probe.md").display().to_string());
+        assert_eq!(files[2].corrections.list[0].line, 4);
+        // As the build applies them: the kind changes, the stale description warns with its file and line.
+        let mut a = files[0].article.clone();
+        let out = crate::corrections::analyze(&mut a, &files[0].corrections);
+        let e = out.analysis.entities.iter().find(|e| e.name == "Blue Harbor").unwrap();
+        assert_eq!(e.kind, crate::entities::EntityKind::Organization);
+        assert_eq!(
+            out.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+            [format!("{sidecar}:5: warning: [descriptions]: no name “Red Harbor” in the article")]
+        );
+        // A malformed sidecar stops the folder with its file, line and what was expected.
+        std::fs::write(dir.join("plain.lede.toml"), "[kinds]\nX = \"vehicle\"\n").unwrap();
+        let e = read_dir(&dir).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("{}:2: “vehicle” is not a kind; the kinds are person, organization, place, group", dir.join("plain.lede.toml").display())
+        );
+        std::fs::write(dir.join("plain.lede.toml"), "[kinds\n").unwrap();
+        assert_eq!(read_dir(&dir).unwrap_err().line, Some(1));
+        // Front matter and a sidecar both, or a sidecar with no article: errors.
+        std::fs::write(dir.join("plain.lede.toml"), "").unwrap();
+        std::fs::write(dir.join("probe.lede.toml"), "").unwrap();
+        assert!(read_dir(&dir).unwrap_err().to_string().contains("has corrections in its front matter too"));
+        std::fs::remove_file(dir.join("probe.lede.toml")).unwrap();
+        std::fs::write(dir.join("gone.lede.toml"), "").unwrap();
+        let e = read_dir(&dir).unwrap_err();
+        assert!(e.path.ends_with("gone.lede.toml") && e.to_string().contains("no article beside them"), "{e}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
