@@ -39,7 +39,7 @@
 //! own inputs: the file list, the static page and the long article.
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -77,7 +77,7 @@ fn main() {
 }
 
 // ---------------------------------------------------------------------------
-// Child processes, loopback HTTP, WebDriver
+// Child processes, WebDriver
 
 /// A child process killed when dropped.
 struct Proc(Child);
@@ -94,17 +94,20 @@ fn free_port() -> Result<u16> {
     l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
 }
 
-fn wait_for_port(port: u16, what: &str) -> Result<()> {
+/// Waits until `port` takes connections: false if the process exits first.
+fn wait_for_port(port: u16, what: &str, process: &mut Proc) -> Result<bool> {
     let start = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Ok(Some(_)) = process.0.try_wait() {
+            return Ok(false);
+        }
         if start.elapsed() > Duration::from_secs(20) {
             return Err(format!("{what} did not start listening on port {port}"));
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    Ok(())
+    Ok(true)
 }
-
 /// `scripts/serve.py` serving `dir` (the site's own server: its headers, CSP,
 /// no compression), on a port it picks and names in the line it prints once
 /// it listens.
@@ -130,119 +133,82 @@ fn serve(dir: &Path) -> Result<(Proc, String)> {
     Ok((p, format!("http://127.0.0.1:{port}/")))
 }
 
-/// One HTTP/1.1 request to a loopback server; returns the body. The body is
-/// read by its framing (chromedriver keeps connections open).
-fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<Vec<u8>> {
-    let fail = |e: &dyn std::fmt::Display| format!("{method} {path}: {e}");
-    let mut s = TcpStream::connect(("127.0.0.1", port)).map_err(|e| format!("connect to port {port}: {e}"))?;
-    let body = body.map(|b| b.to_string()).unwrap_or_default();
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json; charset=utf-8\r\n\
-         Content-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    s.write_all(head.as_bytes()).and_then(|_| s.write_all(body.as_bytes())).map_err(|e| fail(&e))?;
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 65536];
-    // Reads more into `buf`; false at the end of the stream.
-    let mut more = |buf: &mut Vec<u8>| -> Result<bool> {
-        let n = s.read(&mut chunk).map_err(|e| fail(&e))?;
-        buf.extend_from_slice(&chunk[..n]);
-        Ok(n > 0)
-    };
-    let split = loop {
-        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break i;
-        }
-        if !more(&mut buf)? {
-            return Err(fail(&"no HTTP response"));
-        }
-    };
-    let headers = String::from_utf8_lossy(&buf[..split]).to_ascii_lowercase();
-    let mut rest = buf.split_off(split + 4);
-    let length = headers.lines().find_map(|l| l.strip_prefix("content-length:")).and_then(|v| v.trim().parse::<usize>().ok());
-    if let Some(n) = length {
-        while rest.len() < n {
-            if !more(&mut rest)? {
-                return Err(fail(&"response cut short"));
-            }
-        }
-        rest.truncate(n);
-        return Ok(rest);
-    }
-    if headers.contains("transfer-encoding: chunked") {
-        let mut out = Vec::new();
-        let mut at = 0;
-        loop {
-            let eol = loop {
-                if let Some(i) = rest[at..].windows(2).position(|w| w == b"\r\n") {
-                    break at + i;
-                }
-                if !more(&mut rest)? {
-                    return Err(fail(&"chunked response cut short"));
-                }
-            };
-            let size = usize::from_str_radix(String::from_utf8_lossy(&rest[at..eol]).trim(), 16).map_err(|e| fail(&e))?;
-            if size == 0 {
-                return Ok(out);
-            }
-            while rest.len() < eol + 2 + size + 2 {
-                if !more(&mut rest)? {
-                    return Err(fail(&"chunked response cut short"));
-                }
-            }
-            out.extend_from_slice(&rest[eol + 2..eol + 2 + size]);
-            at = eol + 2 + size + 2;
-        }
-    }
-    while more(&mut rest)? {}
-    Ok(rest)
-}
-
-/// A Chromium session over WebDriver (chromedriver), with CDP commands
-/// through chromedriver's `goog/cdp/execute`.
+/// A Chromium session over WebDriver (chromedriver), through `fantoccini`
+/// as in the end-to-end tests, with CDP commands through chromedriver's
+/// `goog/cdp/execute`. The benchmark itself is sequential: each call waits
+/// for its answer on the session's own runtime.
 struct Browser {
-    port: u16,
-    session: String,
+    rt: tokio::runtime::Runtime,
+    client: fantoccini::Client,
     version: String,
     _driver: Proc,
 }
 
-impl Browser {
-    fn start() -> Result<Browser> {
-        let port = free_port()?;
-        let driver = Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("cannot start chromedriver ({e}); `scripts/setup.sh test` installs it"))?;
-        let driver = Proc(driver);
-        wait_for_port(port, "chromedriver")?;
-        let caps = json!({ "capabilities": { "alwaysMatch": {
-            "browserName": "chrome",
-            "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": CHROMIUM_ARGS },
-        }}});
-        let v: Value = serde_json::from_slice(&http(port, "POST", "/session", Some(&caps))?).map_err(|e| e.to_string())?;
-        let session = v["value"]["sessionId"].as_str().ok_or(format!("chromedriver could not open a session: {v}"))?.to_string();
-        let version = v["value"]["capabilities"]["browserVersion"].as_str().unwrap_or("?").to_string();
-        let b = Browser { port, session, version, _driver: driver };
-        b.cmd("POST", "timeouts", json!({ "script": 300_000, "pageLoad": 300_000 }))?;
-        Ok(b)
+/// A Chrome DevTools Protocol command, sent through chromedriver.
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
     }
 
-    fn cmd(&self, method: &str, what: &str, body: Value) -> Result<Value> {
-        let path = format!("/session/{}/{what}", self.session);
-        let body = if method == "POST" { Some(&body) } else { None };
-        let v: Value = serde_json::from_slice(&http(self.port, method, &path, body)?).map_err(|e| format!("{what}: {e}"))?;
-        if let Some(err) = v["value"]["error"].as_str() {
-            return Err(format!("{what}: {err}: {}", v["value"]["message"].as_str().unwrap_or("")));
-        }
-        Ok(v["value"].clone())
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()))
+    }
+}
+
+impl Browser {
+    fn start() -> Result<Browser> {
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
+        // A port found free can be taken before chromedriver binds it: a
+        // driver that exits at once is started again on another.
+        let (driver, port) = (|| {
+            for _ in 0..5 {
+                let port = free_port()?;
+                let child = Command::new("chromedriver")
+                    .arg(format!("--port={port}"))
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .map_err(|e| format!("cannot start chromedriver ({e}); `scripts/setup.sh test` installs it"))?;
+                let mut driver = Proc(child);
+                if wait_for_port(port, "chromedriver", &mut driver)? {
+                    return Ok((driver, port));
+                }
+            }
+            Err("chromedriver exited at start five times".to_string())
+        })()?;
+        let caps = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": CHROMIUM_ARGS },
+        });
+        let caps = caps.as_object().cloned().unwrap_or_default();
+        let client = rt
+            .block_on(
+                fantoccini::ClientBuilder::rustls()
+                    .map_err(|e| e.to_string())?
+                    .capabilities(caps)
+                    .connect(&format!("http://127.0.0.1:{port}")),
+            )
+            .map_err(|e| format!("chromedriver could not open a session: {e}"))?;
+        let version = client
+            .capabilities()
+            .and_then(|c| c.get("browserVersion"))
+            .and_then(Value::as_str)
+            .unwrap_or("?")
+            .to_string();
+        let long = Some(Duration::from_secs(300));
+        rt.block_on(client.update_timeouts(fantoccini::wd::TimeoutConfiguration::new(long, long, None)))
+            .map_err(|e| format!("timeouts: {e}"))?;
+        Ok(Browser { rt, client, version, _driver: driver })
     }
 
     fn goto(&self, url: &str) -> Result<()> {
-        self.cmd("POST", "url", json!({ "url": url })).map(drop)
+        self.rt.block_on(self.client.goto(url)).map_err(|e| format!("go to {url}: {e}"))
     }
 
     /// Runs an async function body; its value (or thrown error) is the result.
@@ -251,7 +217,7 @@ impl Browser {
             "const done = arguments[arguments.length - 1]; const args = Array.from(arguments).slice(0, -1);\n\
              (async (...args) => {{ {body} }})(...args).then((v) => done({{ ok: v }}), (e) => done({{ error: String(e && e.stack || e) }}));"
         );
-        let v = self.cmd("POST", "execute/async", json!({ "script": script, "args": args }))?;
+        let v = self.rt.block_on(self.client.execute_async(&script, args)).map_err(|e| format!("script: {e}"))?;
         match v.get("error") {
             Some(e) => Err(format!("in the page: {}", e.as_str().unwrap_or("?"))),
             None => Ok(v["ok"].clone()),
@@ -259,7 +225,9 @@ impl Browser {
     }
 
     fn cdp(&self, cmd: &str, params: Value) -> Result<Value> {
-        self.cmd("POST", "goog/cdp/execute", json!({ "cmd": cmd, "params": params }))
+        self.rt
+            .block_on(self.client.issue_cmd(Cdp { cmd: cmd.to_string(), params }))
+            .map_err(|e| format!("{cmd}: {e}"))
     }
 
     /// Makes the next load of these origins a first view: no service worker,
@@ -281,7 +249,7 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        let _ = http(self.port, "DELETE", &format!("/session/{}", self.session), None);
+        let _ = self.rt.block_on(self.client.clone().close());
     }
 }
 
