@@ -40,6 +40,7 @@ use crate::analysis::Analysis;
 use crate::dates::DateValue;
 use crate::model::Article;
 use crate::span::Span;
+use crate::text::escape_html;
 
 /// One export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -152,22 +153,6 @@ fn sentence_text(article: &Article, span: Span) -> String {
             out.push(' ');
         }
         out.push_str(w);
-    }
-    out
-}
-
-/// Text made safe to put where HTML is read.
-fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
     }
     out
 }
@@ -307,9 +292,9 @@ fn title_text(article: &Article, url: &str) -> String {
     let by = byline(article);
     match (by.is_empty(), url.is_empty()) {
         (true, true) => String::new(),
-        (false, true) => html_escape(&by),
-        (true, false) => html_escape(url),
-        (false, false) => format!("{} · {}", html_escape(&by), html_escape(url)),
+        (false, true) => escape_html(&by),
+        (true, false) => escape_html(url),
+        (false, false) => format!("{} · {}", escape_html(&by), escape_html(url)),
     }
 }
 
@@ -327,7 +312,7 @@ pub fn timeline_json(article: &Article, analysis: &Analysis, url: &str) -> Strin
                 start_date: Some(p.start),
                 end_date: p.end,
                 display_date: p.display,
-                text: SlideText { headline: html_escape(&e.label), text: html_escape(&sentence_text(article, e.sentence)) },
+                text: SlideText { headline: escape_html(&e.label), text: escape_html(&sentence_text(article, e.sentence)) },
                 unique_id: Some(format!("event-{}-{}", i + 1, e.date.iso())),
             }
         })
@@ -336,7 +321,7 @@ pub fn timeline_json(article: &Article, analysis: &Analysis, url: &str) -> Strin
         start_date: None,
         end_date: None,
         display_date: None,
-        text: SlideText { headline: html_escape(&article.title), text: title_text(article, url) },
+        text: SlideText { headline: escape_html(&article.title), text: title_text(article, url) },
         unique_id: None,
     };
     let mut out = Vec::new();
@@ -387,7 +372,7 @@ pub fn timeline_csv(article: &Article, analysis: &Analysis, url: &str) -> String
     csv_record(&mut w, &TIMELINE_COLUMNS);
     let num = |n: Option<u8>| n.map(|n| n.to_string()).unwrap_or_default();
     let mut title = vec![String::new(); TIMELINE_COLUMNS.len()];
-    title[9] = cell(&html_escape(&article.title));
+    title[9] = cell(&escape_html(&article.title));
     title[10] = cell(&title_text(article, url));
     title[15] = "title".into();
     csv_record(&mut w, &title);
@@ -404,8 +389,8 @@ pub fn timeline_csv(article: &Article, analysis: &Analysis, url: &str) -> String
             num(end.and_then(|f| f.day)),
             String::new(),
             p.display.map(|d| cell(&d)).unwrap_or_default(),
-            cell(&html_escape(&e.label)),
-            cell(&html_escape(&sentence_text(article, e.sentence))),
+            cell(&escape_html(&e.label)),
+            cell(&escape_html(&sentence_text(article, e.sentence))),
             String::new(),
             String::new(),
             String::new(),

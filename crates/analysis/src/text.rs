@@ -350,6 +350,23 @@ pub(crate) fn title_case(s: &str) -> String {
         .join(" ")
 }
 
+/// Text made safe to put where HTML is read (a text node or an attribute
+/// value): the site's page templates and the exports TimelineJS reads.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

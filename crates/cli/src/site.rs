@@ -29,20 +29,7 @@ use lede_analysis::model::Article;
 pub const TEMPLATE: &str = include_str!("../../../index.html");
 
 /// Escapes text for an HTML attribute or text node.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use lede_analysis::text::escape_html as escape;
 
 /// A short description for search engines and link previews: the start of
 /// the first paragraph, without its dateline.

@@ -240,12 +240,12 @@ fn timelinejs_json_follows_the_published_format() {
     assert_eq!(events.len(), analysis.timeline.len());
     assert!(!events.is_empty());
     for (slide, e) in events.iter().zip(&analysis.timeline) {
-        assert_eq!(slide["text"]["headline"], json!(html_escape(&e.label)));
+        assert_eq!(slide["text"]["headline"], json!(escape_html(&e.label)));
         let p = period(e.date);
         assert_eq!(slide["start_date"], serde_json::to_value(p.start).unwrap());
         // The sentence, escaped, is the slide's text.
         let sentence = sentence_text(&article, e.sentence);
-        assert_eq!(slide["text"]["text"], json!(html_escape(&sentence)));
+        assert_eq!(slide["text"]["text"], json!(escape_html(&sentence)));
     }
     // Title: the article's title, escaped, and its address.
     assert_eq!(doc["title"]["text"]["headline"], json!("Council Opens the &lt;Riverside&gt; Bridge"));
