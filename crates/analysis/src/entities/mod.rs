@@ -186,6 +186,10 @@ struct Finder<'a> {
     person_words: HashSet<&'a str>,
     /// Words used on their own as a name somewhere (see [`Finder::used_alone`]).
     alone_words: HashMap<&'a str, u32>,
+    /// The last word of each person's name of two words or more found so
+    /// far, with the name: a known place's name that is also a person's
+    /// surname in the story stands for the person (`Jeffrey Lyon` … `Lyon said`).
+    surnames: HashMap<&'a str, Cow<'a, str>>,
 }
 
 /// The words of a text that start with a lower-case letter, as written.
@@ -367,6 +371,7 @@ impl<'a> Finder<'a> {
             teams: sports::Teams::default(),
             person_words: HashSet::default(),
             alone_words: HashMap::default(),
+            surnames: HashMap::default(),
         };
         for i in 0..n {
             f.gaz_at[i] = pack_gaz(f.find_gaz(i));
@@ -399,12 +404,13 @@ impl<'a> Finder<'a> {
     }
 
     /// The end of the capitalised words joined by hyphens from token `k`
-    /// (`Anna-Lena`, `Non-Proliferation`), `k + 1` when there are none. A
+    /// (`Anna-Lena`, `Non-Proliferation`), or by an apostrophe after `O` or
+    /// `D` (`O'Donnell`), `k + 1` when there are none. A
     /// known name after the hyphen stays apart (`Franco-German`).
     fn hyphen_caps(&self, k: usize) -> usize {
         let mut end = k + 1;
         while end + 1 < self.toks.len()
-            && self.tok(end) == "-"
+            && (self.tok(end) == "-" || matches!(self.tok(end), "'" | "’") && matches!(self.tok(end - 1), "O" | "D"))
             && !self.toks[end].space_before
             && !self.toks[end + 1].space_before
             && self.toks[end + 1].kind == TokenKind::Word
@@ -647,6 +653,9 @@ impl<'a> Finder<'a> {
         let name = name.unwrap_or_else(|| normalize_cow(span.of(self.text)));
         for c in &mut self.covered[start..end] {
             *c = true;
+        }
+        if kind == EntityKind::Person && end - start >= 2 && self.toks[end - 1].kind == TokenKind::Word {
+            self.surnames.entry(self.tok(end - 1)).or_insert_with(|| name.clone());
         }
         self.found.push(Found { kind, name, span, description, rule: self.rule });
         if self.tok_is(end, "(") {
@@ -991,8 +1000,9 @@ impl<'a> Finder<'a> {
                     continue;
                 }
             }
-            // Gazetteer phrases are aliases of themselves, also in headlines.
-            if let Some((len, e)) = self.gaz(i) {
+            // Gazetteer phrases are aliases of themselves, also in headlines,
+            // unless the story's person bears the name.
+            if let Some((len, e)) = self.gaz(i).filter(|&(len, _)| len > 1 || !self.surnames.contains_key(self.tok(i))) {
                 if (i..i + len).all(|k| !self.covered[k]) {
                     self.push_gaz(Unit { start: i, end: i + len, gaz: Some(e) });
                     i += len;

@@ -131,6 +131,7 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("The goal came from striker Pavel Orlenko after the break.", "Pavel Orlenko", Is(Person)),
             ex("Seismologist Ina Marsh said the fault moved.", "Ina Marsh", Is(Person)),
+            ex("The goal came from winger Christian Orlenko after the break.", "Christian Orlenko", Is(Person)),
             ex("The lawyer Brent Council said nothing.", "Brent Council", NotByRule),
         ],
     },
@@ -227,6 +228,18 @@ pub(super) static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "given-name-and-known-word",
+        stage: Stage::Plain,
+        find: given_name_and_known_word,
+        examples: &[
+            ex("The firm's adviser Jeffrey Lyon said the deal was off.", "Jeffrey Lyon", Is(Person)),
+            ex("The keeper saved Antonio Valencia's shot.", "Antonio Valencia", Is(Person)),
+            ex("Talks between Georgia and Armenia ended.", "Georgia", NotByRule),
+            ex("The governor of Washington Chris Gregoire spoke.", "Washington Chris", NotByRule),
+            ex("The ship docked at Victoria Harbour in the rain.", "Victoria Harbour", NotByRule),
+        ],
+    },
+    Rule {
         name: "unknown-name",
         stage: Stage::Plain,
         find: unknown_name,
@@ -235,6 +248,7 @@ pub(super) static RULES: &[Rule] = &[
             ex("Crews fought the fire near Dunmore Flats on Sunday.", "Dunmore Flats", Is(Place)),
             ex("The award went to Anna-Lena Berg and a colleague.", "Anna-Lena Berg", Is(Person)),
             ex("The post went to Liz Marsh-Randall and a colleague.", "Liz Marsh-Randall", Is(Person)),
+            ex("The post went to Maura O'Kelleher, who said little.", "Maura O'Kelleher", Is(Person)),
             ex("The plan, said analyst at Brenner Voss, failed.", "Brenner Voss", Is(Org)),
             ex("Officials in Kenya said so.", "Kenya", NotByRule),
             ex("Engineers lost contact with the Tessaly Skyward probe on Monday.", "Tessaly Skyward", Nothing),
@@ -281,6 +295,17 @@ pub(super) static RULES: &[Rule] = &[
             ex("The deal was approved by the QRB on Monday.", "QRB", Is(Org)),
             ex("The film was shown on TV last night.", "TV", Nothing),
             ex("He flew a MK-4 jet.", "MK", NotByRule),
+        ],
+    },
+    Rule {
+        name: "given-name-alone",
+        stage: Stage::Single,
+        find: given_name_alone,
+        examples: &[
+            ex("The baby died in May. Doctors said Gloria was ill for months.", "Gloria", Is(Person)),
+            ex("Gloria's parents were charged after she died.", "Gloria", Is(Person)),
+            ex("Floods hit Norman and Moore. Crews were sent.", "Norman", NotByRule),
+            ex("The rally was led by Will and his aides. They will return.", "Will", NotByRule),
         ],
     },
     Rule {
@@ -436,7 +461,11 @@ fn sports_team(f: &Finder, run: &[Unit]) -> Option<Outcome> {
 fn role_before_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let start = run[0].start;
     let end = run[run.len() - 1].end;
-    if !(run.iter().all(|u| u.gaz.is_none()) && end - start <= 4) {
+    // A known name may open it where it is also a given name (`winger Christian Pulisic`).
+    let given = |u: &Unit| {
+        u.start == start && u.end == start + 1 && run.len() > 1 && f.lex.given_names.contains(f.tok(start))
+    };
+    if !(run.iter().all(|u| u.gaz.is_none() || given(u)) && end - start <= 4) {
         return None;
     }
     let role = f.role_before(start)?;
@@ -531,13 +560,65 @@ fn thing_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
         .then(|| Outcome::new(start, end))
 }
 
-/// A run of gazetteer names only: each is itself.
-fn gazetteer_names(_: &Finder, run: &[Unit]) -> Option<Outcome> {
+/// A run of gazetteer names only: each is itself, but a one-word name
+/// that is the surname of a person found before stands for the person
+/// (`Jeffrey Lyon` … `Lyon said`).
+fn gazetteer_names(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     run.iter().all(|u| u.gaz.is_some()).then(|| Outcome {
         start: run[0].start,
         end: run[run.len() - 1].end,
-        actions: run.iter().map(|u| Action::Gaz(*u)).collect(),
+        actions: run
+            .iter()
+            .map(|u| match f.surnames.get(f.tok(u.start)).filter(|_| u.end == u.start + 1) {
+                Some(name) => Action::Named { kind: Person, start: u.start, end: u.end, name: name.to_string() },
+                None => Action::Gaz(*u),
+            })
+            .collect(),
     })
+}
+
+/// A known given name, then one or two words of which some are known
+/// names of towns, a region or a people, is a person's name: `Jeffrey
+/// Lyon`, `Antonio Valencia`, `Christian Pulisic`. Not a country's name
+/// (`Georgia`), nor an organisation's.
+fn given_name_and_known_word(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let (start, end) = (run[0].start, run[run.len() - 1].end);
+    if !(2..=3).contains(&run.len()) || run.iter().any(|u| u.end != u.start + 1) || run.iter().all(|u| u.gaz.is_none()) {
+        return None;
+    }
+    let ok_gaz = |u: &Unit| {
+        u.gaz.is_none_or(|e| matches!(f.lex.entries[e].kind, GazKind::City | GazKind::Capital | GazKind::Demonym | GazKind::Region))
+    };
+    let first = f.tok(start);
+    let first_ok = run[0].gaz.is_none_or(|e| f.lex.entries[e].kind == GazKind::Demonym);
+    if !(f.lex.given_names.contains(first) && first_ok && run.iter().all(ok_gaz)) {
+        return None;
+    }
+    if f.lex.org_heads.contains(f.tok(end - 1)) || f.lex.place_heads.contains(f.tok(end - 1)) {
+        return None;
+    }
+    Some(Outcome::new(start, end).push(Person, start, end, f.appositive(end)))
+}
+
+/// A known given name alone, not a word the story writes in lower case, is
+/// a person's where the story speaks of a person there: it is used in a
+/// person's context (`Gloria said`), or a personal pronoun follows it
+/// before any other name (`Gloria's eczema worsened and she died`).
+fn given_name_alone(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let i = run[0].start;
+    let w = f.tok(i);
+    if !f.lex.given_names.contains(w) || f.lex.function_words.contains(w) || is_acronym(w) || f.tok_is(i + 1, ".") {
+        return None;
+    }
+    if f.initial[i] && f.common_at_start(i) || f.lower_words.contains(&w.to_lowercase()) {
+        return None;
+    }
+    let pronoun = || {
+        (i + 1..f.toks.len().min(i + 16))
+            .take_while(|&k| !f.is_cap(k) || f.initial[k])
+            .any(|k| matches!(f.tok(k), "she" | "he" | "her" | "his" | "She" | "He" | "Her" | "His"))
+    };
+    (f.person_words.contains(w) || pronoun()).then(|| Outcome::new(i, i + 1).push(Person, i, i + 1, None))
 }
 
 /// Known names at the edges stand apart from an unknown core; a core of
@@ -556,7 +637,8 @@ fn unknown_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     if ce - cs >= 2 && core.iter().all(|u| u.gaz.is_none()) {
         let words_ok = (cs..ce).all(|k| {
             let w = f.tok(k);
-            let hyphenated = k > cs && (w == "-" || f.tok(k - 1) == "-");
+            let joiner = |j: usize| matches!(f.tok(j), "-" | "'" | "’");
+            let hyphenated = k > cs && (joiner(k) || joiner(k - 1)) || k + 1 < ce && joiner(k + 1) && matches!(w, "O" | "D");
             hyphenated || !f.lex.function_words.contains(w) && !is_acronym(w) && w.chars().count() > 1
         });
         if words_ok && core.len() <= 4 {
