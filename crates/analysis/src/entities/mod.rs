@@ -959,6 +959,10 @@ impl<'a> Finder<'a> {
                     add(vec![first], f.kind, &f.name);
                 }
             }
+            // A team's plural alone (`Timberwolves`).
+            if f.kind == EntityKind::Organization && f.rule == "place-and-team-name" && words.len() >= 2 {
+                add(vec![words[words.len() - 1].clone()], f.kind, &f.name);
+            }
             // A company's short name: its formal name without the suffixes.
             if f.kind == EntityKind::Organization && words.len() >= 2 {
                 let mut short = words.len();

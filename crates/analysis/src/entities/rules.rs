@@ -219,10 +219,22 @@ pub(super) static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "place-and-team-name",
+        stage: Stage::Plain,
+        find: place_and_team_name,
+        examples: &[
+            ex("The Tarvin Otters beat the Kenya Falcons 3-2. The Falcons were slow.", "Kenya Falcons", Is(Org)),
+            ex("The Australian Wallabies lost again.", "Australian Wallabies", Is(Org)),
+            ex("Climbers in the Kenya Highlands were rescued.", "Kenya Highlands", NotByRule),
+            ex("The Kenya Islands were hit. Islands nearby were spared.", "Kenya Islands", NotByRule),
+        ],
+    },
+    Rule {
         name: "gazetteer-names",
         stage: Stage::Plain,
         find: gazetteer_names,
         examples: &[
+            ex("Aid came from the British Red Cross on Monday.", "British Red Cross", Is(Org)),
             ex("Talks between the European Union and Russia resumed.", "European Union", Is(Org)),
             ex("The minister flew to Kenya on Monday.", "Kenya", Is(Place)),
         ],
@@ -275,7 +287,7 @@ pub(super) static RULES: &[Rule] = &[
         find: state_after_place,
         examples: &[
             ex("The company, based in Princeton, N.J., said so.", "N.J.", Is(Place)),
-            ex("He moved to Greenwich, Conn., last year.", "Conn.", Is(Place)),
+            ex("He lived in Greenwich, Conn., last year.", "Conn.", Is(Place)),
         ],
     },
     Rule {
@@ -295,6 +307,9 @@ pub(super) static RULES: &[Rule] = &[
             ex("The deal was approved by the QRB on Monday.", "QRB", Is(Org)),
             ex("The film was shown on TV last night.", "TV", Nothing),
             ex("He flew a MK-4 jet.", "MK", NotByRule),
+            ex("The planet KELT-9b is hot.", "KELT", NotByRule),
+            ex("Few still use IE6 at work.", "IE6", NotByRule),
+            ex("Talks failed. UNLESS the plan passes, unless it fails, he goes.", "UNLESS", NotByRule),
         ],
     },
     Rule {
@@ -321,6 +336,7 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("The storm hit homes in Zelmora overnight.", "Zelmora", Is(Place)),
             ex("The talks with Zelmora ended.", "Zelmora", Nothing),
+            ex("He spent years in Velanology before he left.", "Velanology", Nothing),
         ],
     },
     Rule {
@@ -563,18 +579,55 @@ fn thing_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
 /// A run of gazetteer names only: each is itself, but a one-word name
 /// that is the surname of a person found before stands for the person
 /// (`Jeffrey Lyon` … `Lyon said`).
+/// A country's or a people's name right before a known organisation's
+/// names the organisation of that country (`U.S. Department of Homeland
+/// Security`, `British Red Cross`).
 fn gazetteer_names(f: &Finder, run: &[Unit]) -> Option<Outcome> {
-    run.iter().all(|u| u.gaz.is_some()).then(|| Outcome {
-        start: run[0].start,
-        end: run[run.len() - 1].end,
-        actions: run
-            .iter()
-            .map(|u| match f.surnames.get(f.tok(u.start)).filter(|_| u.end == u.start + 1) {
-                Some(name) => Action::Named { kind: Person, start: u.start, end: u.end, name: name.to_string() },
-                None => Action::Gaz(*u),
-            })
-            .collect(),
-    })
+    if !run.iter().all(|u| u.gaz.is_some()) {
+        return None;
+    }
+    let kind = |u: &Unit| f.lex.entries[u.gaz.unwrap_or(0)].kind;
+    let mut o = Outcome::new(run[0].start, run[run.len() - 1].end);
+    let mut k = 0;
+    while k < run.len() {
+        let u = run[k];
+        if k + 1 < run.len() && matches!(kind(&u), GazKind::Country | GazKind::Demonym) && kind(&run[k + 1]) == GazKind::Org {
+            o = o.push(Org, u.start, run[k + 1].end, None);
+            k += 2;
+            continue;
+        }
+        o.actions.push(match f.surnames.get(f.tok(u.start)).filter(|_| u.end == u.start + 1) {
+            Some(name) => Action::Named { kind: Person, start: u.start, end: u.end, name: name.to_string() },
+            None => Action::Gaz(u),
+        });
+        k += 1;
+    }
+    Some(o)
+}
+
+/// A known place's or people's name, then capitalised words ending in a
+/// plural that the story never writes in lower case, is a team's name
+/// (`Minnesota Timberwolves`, `Australian Steelers`): the plural alone
+/// stands for it afterwards.
+fn place_and_team_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let (start, end) = (run[0].start, run[run.len() - 1].end);
+    if !(2..=3).contains(&run.len()) || run[1..].iter().any(|u| u.gaz.is_some() || u.end != u.start + 1) {
+        return None;
+    }
+    let place = run[0].gaz.is_some_and(|e| {
+        matches!(f.lex.entries[e].kind, GazKind::City | GazKind::Capital | GazKind::Country | GazKind::Region | GazKind::Demonym)
+    });
+    let last = f.tok(end - 1);
+    let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && last[1..].chars().all(char::is_lowercase);
+    let common = |w: &str| {
+        f.lex.org_heads.contains(w)
+            || f.lex.place_heads.contains(w)
+            || f.lex.thing_heads.contains(w)
+            || f.lex.corporate_suffixes.contains(w)
+            || f.lower_words.contains(&w.to_lowercase())
+    };
+    (place && plural && !run[1..].iter().any(|u| common(f.tok(u.start))))
+        .then(|| Outcome::new(start, end).push(Org, start, end, None))
 }
 
 /// A known given name, then one or two words of which some are known
@@ -693,9 +746,19 @@ fn acronym(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     if !(is_acronym(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !f.lex.not_acronyms.contains(w)) {
         return None;
     }
-    let next_is_digit = i + 2 < f.toks.len() && f.tok(i + 1) == "-" && f.toks[i + 2].kind == super::TokenKind::Number;
+    // A model or a version (`MK-4`, `KELT-9b`, `IE6`).
+    let next_is_digit = i + 2 < f.toks.len()
+        && f.tok(i + 1) == "-"
+        && !f.toks[i + 2].space_before
+        && f.tok(i + 2).starts_with(|c: char| c.is_ascii_digit());
+    let numbered = w.ends_with(|c: char| c.is_ascii_digit());
+    // A shouted word (`UNLESS`, `SOLAR`): the story writes it in lower case too.
+    let shouted = w.len() >= 5 && {
+        let lower = w.to_lowercase();
+        f.lex.function_words.contains(lower.as_str()) || f.lower_words.contains(&lower)
+    };
     let o = Outcome::new(i, i + 1);
-    Some(if !next_is_digit && f.title_at(i, i + 1).is_none() { o.push(Org, i, i + 1, None) } else { o })
+    Some(if !(next_is_digit || numbered || shouted) && f.title_at(i, i + 1).is_none() { o.push(Org, i, i + 1, None) } else { o })
 }
 
 /// An acronym in brackets right after a name of two words or more is that
@@ -732,7 +795,11 @@ fn sentence_initial(f: &Finder, run: &[Unit]) -> Option<Outcome> {
 /// An unknown word after a place preposition is a place (`in Sialkot`).
 fn place_after_preposition(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let i = run[0].start;
-    (i > 0 && f.lex.place_prepositions.contains(f.tok(i - 1))).then(|| Outcome::new(i, i + 1).push(Place, i, i + 1, None))
+    let w = f.tok(i);
+    // A belief, a movement or a field (`in Scientology`, `in Buddhism`) is no place.
+    let abstract_noun = ["ology", "ism", "phobia"].iter().any(|s| w.len() > s.len() + 2 && w.ends_with(s));
+    (i > 0 && f.lex.place_prepositions.contains(f.tok(i - 1)) && !abstract_noun)
+        .then(|| Outcome::new(i, i + 1).push(Place, i, i + 1, None))
 }
 
 /// An unknown word before an event noun is where it happened (`the
