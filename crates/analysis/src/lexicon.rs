@@ -124,6 +124,13 @@ pub struct Lexicon {
     pub hyphen_descriptors: HashSet<&'static str>,
     /// Capitalised short words that are no acronym (`II`, `TV`).
     pub not_acronyms: HashSet<&'static str>,
+    /// Prefixes joined by a hyphen that make a political camp of what
+    /// follows (`pro-Beijing`, `anti-establishment`).
+    pub camp_prefixes: HashSet<&'static str>,
+    /// Lower-case words such a prefix makes a camp of (`establishment`).
+    pub camp_roots: HashSet<&'static str>,
+    /// Lower-case names of political camps (`localist`).
+    pub camp_words: HashSet<&'static str>,
     /// Words besides organisation and place heads that a connector may follow.
     pub connector_heads: HashSet<&'static str>,
     /// Connectors inside a name (`of`, `of the`), longest first.
@@ -226,6 +233,9 @@ impl Lexicon {
             connector_heads: HashSet::default(),
             connectors: Vec::new(),
             run_place_prepositions: HashSet::default(),
+            camp_prefixes: HashSet::default(),
+            camp_roots: HashSet::default(),
+            camp_words: HashSet::default(),
             thing_heads: HashSet::default(),
             sports_cues: HashMap::default(),
             sports_roles: HashSet::default(),
@@ -316,6 +326,15 @@ impl Lexicon {
                 }
                 "run-place-prepositions" => {
                     lex.run_place_prepositions.insert(line);
+                }
+                "camp-prefixes" => {
+                    lex.camp_prefixes.insert(line);
+                }
+                "camp-roots" => {
+                    lex.camp_roots.insert(line);
+                }
+                "camp-words" => {
+                    lex.camp_words.insert(line);
                 }
                 _ => {}
             }

@@ -286,6 +286,8 @@ impl<'a> Finder<'a> {
     fn find_all(&mut self) {
         self.rule = "dateline";
         self.dateline_place(self.dateline);
+        self.rule = "political-camp";
+        self.camps();
         let runs = self.runs();
         self.teams = self.find_teams(&runs);
         self.person_words = self.find_person_words();
@@ -296,6 +298,42 @@ impl<'a> Finder<'a> {
         self.aliases();
         self.single_names(&runs);
         self.aliases();
+    }
+
+    /// Political camps, groups: a camp prefix joined by a hyphen to a
+    /// known place's or people's name or to a camp root (`pro-Beijing`,
+    /// `anti-establishment`, `pan-democrats`), or a camp's own lower-case
+    /// name (`localist`). Named in lower case (`Pro-Beijing` opening a
+    /// sentence is `pro-Beijing`).
+    fn camps(&mut self) {
+        let n = self.toks.len();
+        for k in 0..n.saturating_sub(2) {
+            let w = self.tok(k);
+            if !(3..=10).contains(&w.len()) || self.toks[k].kind != TokenKind::Word {
+                continue;
+            }
+            if w.ends_with("ist") || w.ends_with("ists") {
+                if self.lex.camp_words.contains(w) || self.initial[k] && self.lex.camp_words.contains(w.to_lowercase().as_str()) {
+                    self.push(EntityKind::Group, k, k + 1, Some(Cow::Owned(w.to_lowercase())), None);
+                }
+                continue;
+            }
+            if w.len() > 4 || self.tok(k + 1) != "-" || self.toks[k + 1].space_before || self.toks[k + 2].space_before {
+                continue;
+            }
+            let prefix = w.to_ascii_lowercase();
+            if !self.lex.camp_prefixes.contains(prefix.as_str()) {
+                continue;
+            }
+            let root = self.tok(k + 2);
+            let known = self.gaz(k + 2).is_some_and(|(len, e)| {
+                len == 1 && !matches!(self.lex.entries[e].kind, GazKind::Org)
+            });
+            if known || self.lex.camp_roots.contains(root) {
+                let name = format!("{prefix}-{root}");
+                self.push(EntityKind::Group, k, k + 3, Some(Cow::Owned(name)), None);
+            }
+        }
     }
 
     fn new(input: &Input<'a>, toks: std::borrow::Cow<'a, [Token]>) -> Self {
@@ -1276,6 +1314,16 @@ mod referent_tests {
     fn entities(body: &str) -> Vec<(String, usize)> {
         let a = read_str("t.txt", Format::Text, format!("Title\n{body}\n")).unwrap();
         analyze(&a).entities.into_iter().map(|e| (e.name, e.mentions.len())).collect()
+    }
+
+    #[test]
+    fn political_camps_are_groups() {
+        let a = read_str("t.txt", Format::Text, "Title\nThe pro-Kenya camp and anti-establishment localists gained. Pro-democracy rallies grew; a pro-rata cut and anti-inflammatory pills did not.\n".to_string()).unwrap();
+        let found: Vec<_> = analyze(&a).entities.into_iter().filter(|e| e.kind == crate::entities::EntityKind::Group).map(|e| e.name).collect();
+        assert_eq!(found.len(), 4, "{found:?}");
+        for want in ["pro-Kenya", "anti-establishment", "localists", "pro-democracy"] {
+            assert!(found.iter().any(|n| n == want), "{want} in {found:?}");
+        }
     }
 
     #[test]
