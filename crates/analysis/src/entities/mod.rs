@@ -140,6 +140,9 @@ impl Runs {
 struct AliasTable<'a> {
     table: HashMap<String, Vec<(Vec<String>, EntityKind, Cow<'a, str>)>>,
     surnames: HashSet<String>,
+    /// Organisations by the head that ends their name (`Church` for
+    /// `Westboro Baptist Church`), `None` where two share it.
+    heads: HashMap<String, Option<Cow<'a, str>>>,
     /// Mentions already added, by kind, name and text.
     seen: HashSet<(EntityKind, Cow<'a, str>, &'a str)>,
     /// How many of the found mentions have been added.
@@ -628,6 +631,10 @@ impl<'a> Finder<'a> {
                     break;
                 }
             }
+            // A name's leading `The` is not part of it (`The New York Times`).
+            if run.len() - from > 1 && run[from].gaz.is_none() && self.tok(run[from].start) == "The" {
+                from += 1;
+            }
             // A month or a weekday alone is a date, never a name (it stays a
             // date even where the text gives no year to resolve it).
             let calendar = run.len() - from == 1 && run[from].gaz.is_none() && is_calendar_word(self.tok(run[from].start));
@@ -701,10 +708,16 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// A gazetteer name, without a leading `The` (`The Guardian` is
+    /// `Guardian`, as the story's later `the Guardian` is).
     fn push_gaz(&mut self, u: Unit) {
         if let Some(e) = u.gaz {
             let entry = &self.lex.entries[e];
-            self.push(EntityKind::of_gazetteer(entry.kind), u.start, u.end, Some(Cow::Borrowed(entry.name)), None);
+            let (start, name) = match entry.name.strip_prefix("The ") {
+                Some(rest) if u.end > u.start + 1 && self.tok(u.start) == "The" => (u.start + 1, rest),
+                _ => (u.start, entry.name),
+            };
+            self.push(EntityKind::of_gazetteer(entry.kind), start, u.end, Some(Cow::Borrowed(name)), None);
         }
     }
 
@@ -964,7 +977,7 @@ impl<'a> Finder<'a> {
     fn aliases(&mut self) {
         self.rule = "alias";
         // The table grows with each pass: a pass adds what was found since the last.
-        let AliasTable { mut table, mut surnames, mut seen, done } = std::mem::take(&mut self.alias_table);
+        let AliasTable { mut table, mut surnames, mut heads, mut seen, done } = std::mem::take(&mut self.alias_table);
         let mut add = |toks: Vec<String>, kind: EntityKind, name: &Cow<'a, str>| {
             if toks.is_empty() {
                 return;
@@ -996,6 +1009,18 @@ impl<'a> Finder<'a> {
                 if first.chars().count() > 1 && !surnames.contains(&first) {
                     add(vec![first], f.kind, &f.name);
                 }
+            }
+            // An organisation's head alone, after `the` (`the Church said`).
+            if f.kind == EntityKind::Organization && words.len() >= 2 && self.lex.org_heads.contains(words[words.len() - 1].as_str()) {
+                let head = words[words.len() - 1].clone();
+                heads
+                    .entry(head)
+                    .and_modify(|h| {
+                        if h.as_ref() != Some(&f.name) {
+                            *h = None;
+                        }
+                    })
+                    .or_insert_with(|| Some(f.name.clone()));
             }
             // A team's plural alone (`Timberwolves`).
             if f.kind == EntityKind::Organization && f.rule == "place-and-team-name" && words.len() >= 2 {
@@ -1066,10 +1091,23 @@ impl<'a> Finder<'a> {
                     self.push(kind, i, i + len, Some(name), None);
                     i += len;
                 }
-                None => i += 1,
+                None => {
+                    let head = || {
+                        i > 0
+                            && self.tok(i - 1) == "the"
+                            && !(self.is_cap(i + 1) && self.contiguous(i, 2))
+                            && !self.tok_is(i + 1, "of")
+                            && self.gaz(i).is_none()
+                    };
+                    if let Some(Some(name)) = heads.get(self.tok(i)).filter(|_| head()) {
+                        let name = name.clone();
+                        self.push(EntityKind::Organization, i, i + 1, Some(name), None);
+                    }
+                    i += 1
+                }
             }
         }
-        self.alias_table = AliasTable { table, surnames, seen, done };
+        self.alias_table = AliasTable { table, surnames, heads, seen, done };
     }
 
     fn into_entities(self) -> Vec<Entity> {
@@ -1314,6 +1352,19 @@ mod referent_tests {
     fn entities(body: &str) -> Vec<(String, usize)> {
         let a = read_str("t.txt", Format::Text, format!("Title\n{body}\n")).unwrap();
         analyze(&a).entities.into_iter().map(|e| (e.name, e.mentions.len())).collect()
+    }
+
+    #[test]
+    fn a_leading_the_is_no_part_of_a_name() {
+        let found = entities("He wrote for The Tarvin Herald Company and read The Guardian daily.");
+        assert!(found.iter().any(|(n, _)| n == "Tarvin Herald Company"), "{found:?}");
+        assert!(found.iter().any(|(n, _)| n == "Guardian"), "{found:?}");
+    }
+
+    #[test]
+    fn an_organisations_head_after_the_stands_for_it() {
+        let found = entities("The Tarvin Baptist Church held a rally. Later the Church said it would stop.");
+        assert!(found.contains(&("Tarvin Baptist Church".to_string(), 2)), "{found:?}");
     }
 
     #[test]
