@@ -131,6 +131,9 @@ pub struct Lexicon {
     pub camp_roots: HashSet<&'static str>,
     /// Lower-case names of political camps (`localist`).
     pub camp_words: HashSet<&'static str>,
+    /// Lower-case nouns for a kind of place: an unknown name after one and
+    /// `of` is a place (`the island of Anjouan`).
+    pub place_nouns: HashSet<&'static str>,
     /// Words besides organisation and place heads that a connector may follow.
     pub connector_heads: HashSet<&'static str>,
     /// Connectors inside a name (`of`, `of the`), longest first.
@@ -236,6 +239,7 @@ impl Lexicon {
             camp_prefixes: HashSet::default(),
             camp_roots: HashSet::default(),
             camp_words: HashSet::default(),
+            place_nouns: HashSet::default(),
             thing_heads: HashSet::default(),
             sports_cues: HashMap::default(),
             sports_roles: HashSet::default(),
@@ -335,6 +339,9 @@ impl Lexicon {
                 }
                 "camp-words" => {
                     lex.camp_words.insert(line);
+                }
+                "place-nouns" => {
+                    lex.place_nouns.insert(line);
                 }
                 _ => {}
             }

@@ -263,6 +263,7 @@ pub(super) static RULES: &[Rule] = &[
             ex("The post went to Maura O'Kelleher, who said little.", "Maura O'Kelleher", Is(Person)),
             ex("The plan, said analyst at Brenner Voss, failed.", "Brenner Voss", Is(Org)),
             ex("Officials in Kenya said so.", "Kenya", NotByRule),
+            ex("Floods hit the town of Dunmore Orrin on Sunday.", "Dunmore Orrin", Is(Place)),
             ex("Engineers lost contact with the Tessaly Skyward probe on Monday.", "Tessaly Skyward", Nothing),
             ex("The award went to Oyelaran Adebisi, 52, a nurse.", "Oyelaran Adebisi", Is(Person)),
             ex("The panel heard Tarvo Keskula on Monday. Keskula denied it.", "Tarvo Keskula", Is(Person)),
@@ -337,6 +338,7 @@ pub(super) static RULES: &[Rule] = &[
             ex("The storm hit homes in Zelmora overnight.", "Zelmora", Is(Place)),
             ex("The talks with Zelmora ended.", "Zelmora", Nothing),
             ex("He spent years in Velanology before he left.", "Velanology", Nothing),
+            ex("Troops landed on the island of Zelmora at dawn.", "Zelmora", Is(Place)),
         ],
     },
     Rule {
@@ -696,7 +698,10 @@ fn unknown_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
         });
         if words_ok && core.len() <= 4 {
             let prev = cs.checked_sub(1).filter(|_| cs == start).map(|p| f.tok(p));
+            // `the town of Dunmore Flats`: a kind of place, `of`, the name.
+            let place_of = prev == Some("of") && cs >= 2 && f.lex.place_nouns.contains(f.tok(cs - 2));
             let kind = match prev {
+                _ if place_of => Place,
                 Some(p) if f.lex.run_place_prepositions.contains(p) => {
                     if p == "at" && cs >= 2 && f.lex.roles.contains_key(f.tok(cs - 2)) {
                         Org
@@ -796,6 +801,9 @@ fn sentence_initial(f: &Finder, run: &[Unit]) -> Option<Outcome> {
 fn place_after_preposition(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let i = run[0].start;
     let w = f.tok(i);
+    if i >= 2 && f.tok(i - 1) == "of" && f.lex.place_nouns.contains(f.tok(i - 2)) {
+        return Some(Outcome::new(i, i + 1).push(Place, i, i + 1, None));
+    }
     // A belief, a movement or a field (`in Scientology`, `in Buddhism`) is no place.
     let abstract_noun = ["ology", "ism", "phobia"].iter().any(|s| w.len() > s.len() + 2 && w.ends_with(s));
     (i > 0 && f.lex.place_prepositions.contains(f.tok(i - 1)) && !abstract_noun)
