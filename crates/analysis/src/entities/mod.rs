@@ -1183,6 +1183,19 @@ fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
     let mut into: Vec<Option<usize>> = vec![None; out.len()];
     for (i, e) in out.iter().enumerate() {
         if e.name.contains(' ') {
+            // A person's name with a middle name left out (`Aretha
+            // Franklin`, `Aretha Louise Franklin`).
+            let words: Vec<&str> = e.name.split(' ').collect();
+            if e.kind == EntityKind::Person && words.len() == 2 {
+                let fits = |j: usize, c: &Entity| {
+                    let cw: Vec<&str> = c.name.split(' ').collect();
+                    j != i && c.kind == EntityKind::Person && cw.len() == 3 && cw[0] == words[0] && cw[2] == words[1]
+                };
+                let mut candidates = out.iter().enumerate().filter(|(j, c)| fits(*j, c)).map(|(j, _)| j);
+                if let (Some(j), None) = (candidates.next(), candidates.next()) {
+                    into[i] = Some(j);
+                }
+            }
             continue;
         }
         let fits = |j: usize, c: &Entity| {
@@ -1384,5 +1397,7 @@ mod referent_tests {
         );
         assert!(found.contains(&("Tarvin Flood Agency".to_string(), 2)), "{found:?}");
         assert!(found.contains(&("Tom Hale".to_string(), 2)), "{found:?}");
+        let found = entities("Marta Louise Kowalczyk spoke first. Then Marta Kowalczyk, 52, said so.");
+        assert!(found.contains(&("Marta Louise Kowalczyk".to_string(), 2)), "{found:?}");
     }
 }

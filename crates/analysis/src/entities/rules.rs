@@ -289,6 +289,7 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("The company, based in Princeton, N.J., said so.", "N.J.", Is(Place)),
             ex("He lived in Greenwich, Conn., last year.", "Conn.", Is(Place)),
+            ex("He lived in Albuquerque, N.M., for years.", "N.M.", Is(Place)),
         ],
     },
     Rule {
@@ -733,7 +734,24 @@ fn state_after_place(f: &Finder, run: &[Unit]) -> Option<Outcome> {
         return None;
     }
     let end = if w.ends_with('.') { i + 1 } else { i + 2 };
-    Some(Outcome::new(i, end).push(Place, i, end, None))
+    // The state's own name, where a known region's name begins with the
+    // abbreviation (`Okla.`: Oklahoma) or has its letters as initials (`N.M.`).
+    let bare = w.trim_end_matches('.');
+    let initials: String = bare.split('.').collect();
+    let named = f.lex.entries.iter().filter(|e| e.kind == GazKind::Region).find(|e| {
+        if bare.contains('.') {
+            let words: Vec<&str> = e.name.split(' ').collect();
+            words.len() == initials.len() && words.iter().zip(initials.chars()).all(|(w, c)| w.starts_with(c))
+        } else {
+            bare.len() >= 3 && e.name.starts_with(bare) && !e.name.contains(' ')
+        }
+    });
+    let mut o = Outcome::new(i, end);
+    match named {
+        Some(e) => o.actions.push(Action::Named { kind: Place, start: i, end, name: e.name.to_string() }),
+        None => o = o.push(Place, i, end, None),
+    }
+    Some(o)
 }
 
 /// One word after an organisation cue (`the lender Voskbank`), or one word
