@@ -40,6 +40,8 @@ pub(super) enum Action {
     Gaz(Unit),
     /// A piece of the run, classified by the plain rules on its own.
     Plain(Unit),
+    /// Tokens that are part of no name, and that no later pass may take.
+    Cover { start: usize, end: usize },
 }
 
 /// A rule's match: the tokens it claims and what it makes of them.
@@ -119,6 +121,8 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("Talks began after Foreign Minister Olek Varnas arrived.", "Olek Varnas", Is(Person)),
             ex("The car was found by County Sheriff Tom Hale on Monday.", "Tom Hale", Is(Person)),
+            ex("The case was heard by U.S. District Judge Ada Morrow on Monday.", "Ada Morrow", Is(Person)),
+            ex("The case was heard by U.S. District Judge Ada Morrow on Monday.", "U.S.", Nothing),
             ex("The case was led by Special Agent Rina Doyle of the bureau.", "Special Agent", Nothing),
             ex("The plan of Health Minister of Ruritania Dana Vell was shelved.", "Dana Vell", Is(Person)),
             ex("The Foreign Minister Ostrava Ministry said so.", "Ostrava Ministry", NotByRule),
@@ -419,6 +423,11 @@ impl<'a> Finder<'a> {
                 }
                 Action::Gaz(u) => self.push_gaz(u),
                 Action::Plain(u) => self.classify_plain(&[u]),
+                Action::Cover { start, end } => {
+                    for c in &mut self.covered[start..end] {
+                        *c = true;
+                    }
+                }
             }
         }
     }
@@ -445,7 +454,16 @@ fn title_before_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
             name_start += 2;
         }
         let mut o = Outcome::new(start, end);
-        o.actions.extend(run[..ui].iter().map(|p| Action::Plain(*p)));
+        // A country's name opening the title is part of it (`U.S. District
+        // Judge`, `United States Attorney`): no mention of the country.
+        let before = &run[..ui];
+        let country = |u: &Unit| u.gaz.is_some_and(|e| f.lex.entries[e].kind == GazKind::Country);
+        let of_title = before.len() <= 2 && before.iter().any(country) && before.iter().all(|u| country(u) || u.gaz.is_none());
+        if of_title {
+            o.actions.push(Action::Cover { start, end: u.start });
+        } else {
+            o.actions.extend(before.iter().map(|p| Action::Plain(*p)));
+        }
         if name_start >= end {
             return Some(o);
         }
