@@ -131,6 +131,10 @@ pub struct Lexicon {
     pub camp_roots: HashSet<&'static str>,
     /// Lower-case names of political camps (`localist`).
     pub camp_words: HashSet<&'static str>,
+    /// The name of the region each U.S. state abbreviation (without its
+    /// final period) stands for, where a known region's name begins with
+    /// it (`Okla`: Oklahoma) or has its letters as initials (`N.M`).
+    pub state_names: HashMap<&'static str, &'static str>,
     /// Lower-case nouns for a kind of place: an unknown name after one and
     /// `of` is a place (`the island of Anjouan`).
     pub place_nouns: HashSet<&'static str>,
@@ -240,6 +244,7 @@ impl Lexicon {
             camp_roots: HashSet::default(),
             camp_words: HashSet::default(),
             place_nouns: HashSet::default(),
+            state_names: HashMap::default(),
             thing_heads: HashSet::default(),
             sports_cues: HashMap::default(),
             sports_roles: HashSet::default(),
@@ -347,6 +352,20 @@ impl Lexicon {
             }
         }
         lex.connectors.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        for &bare in &lex.us_states {
+            let initials: String = bare.split('.').collect();
+            let named = lex.entries.iter().filter(|e| e.kind == GazKind::Region).find(|e| {
+                if bare.contains('.') {
+                    let words: Vec<&str> = e.name.split(' ').collect();
+                    words.len() == initials.len() && words.iter().zip(initials.chars()).all(|(w, c)| w.starts_with(c))
+                } else {
+                    bare.len() >= 3 && e.name.starts_with(bare) && !e.name.contains(' ')
+                }
+            });
+            if let Some(e) = named {
+                lex.state_names.insert(bare, e.name);
+            }
+        }
         for &w in &lex.sports_verbs {
             *lex.sports_any.entry(w).or_default() |= SPORTS_VERB;
         }

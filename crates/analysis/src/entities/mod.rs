@@ -310,9 +310,21 @@ impl<'a> Finder<'a> {
     /// sentence is `pro-Beijing`).
     fn camps(&mut self) {
         let n = self.toks.len();
+        // The first letters the words looked for can have: most words are passed by one look.
+        let mut first = [false; 256];
+        for w in self.lex.camp_prefixes.iter().chain(&self.lex.camp_words) {
+            let b = w.as_bytes()[0];
+            first[b.to_ascii_lowercase() as usize] = true;
+            first[b.to_ascii_uppercase() as usize] = true;
+        }
+        let bytes = self.text.as_bytes();
         for k in 0..n.saturating_sub(2) {
+            let t = &self.toks[k];
+            if !first[bytes[t.span().start] as usize] || t.kind != TokenKind::Word {
+                continue;
+            }
             let w = self.tok(k);
-            if !(3..=10).contains(&w.len()) || self.toks[k].kind != TokenKind::Word {
+            if !(3..=10).contains(&w.len()) {
                 continue;
             }
             if w.ends_with("ist") || w.ends_with("ists") {
@@ -699,7 +711,8 @@ impl<'a> Finder<'a> {
         for c in &mut self.covered[start..end] {
             *c = true;
         }
-        if kind == EntityKind::Person && end - start >= 2 && self.toks[end - 1].kind == TokenKind::Word {
+        // Only a known name's word can be taken for a place: others need no entry.
+        if kind == EntityKind::Person && end - start >= 2 && self.gaz_at[end - 1] != 0 && self.toks[end - 1].kind == TokenKind::Word {
             self.surnames.entry(self.tok(end - 1)).or_insert_with(|| name.clone());
         }
         self.found.push(Found { kind, name, span, description, rule: self.rule });
@@ -1069,7 +1082,8 @@ impl<'a> Finder<'a> {
             }
             // Gazetteer phrases are aliases of themselves, also in headlines,
             // unless the story's person bears the name.
-            if let Some((len, e)) = self.gaz(i).filter(|&(len, _)| len > 1 || !self.surnames.contains_key(self.tok(i))) {
+            let surname = |len: usize| len == 1 && !self.surnames.is_empty() && self.surnames.contains_key(self.tok(i));
+            if let Some((len, e)) = self.gaz(i).filter(|&(len, _)| !surname(len)) {
                 if (i..i + len).all(|k| !self.covered[k]) {
                     self.push_gaz(Unit { start: i, end: i + len, gaz: Some(e) });
                     i += len;
@@ -1181,57 +1195,89 @@ impl<'a> Finder<'a> {
 /// joined.
 fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
     let mut into: Vec<Option<usize>> = vec![None; out.len()];
-    for (i, e) in out.iter().enumerate() {
-        if e.name.contains(' ') {
-            // A person's name with a middle name left out (`Aretha
-            // Franklin`, `Aretha Louise Franklin`).
-            let words: Vec<&str> = e.name.split(' ').collect();
-            if e.kind == EntityKind::Person && words.len() == 2 {
-                let fits = |j: usize, c: &Entity| {
-                    let cw: Vec<&str> = c.name.split(' ').collect();
-                    j != i && c.kind == EntityKind::Person && cw.len() == 3 && cw[0] == words[0] && cw[2] == words[1]
-                };
-                let mut candidates = out.iter().enumerate().filter(|(j, c)| fits(*j, c)).map(|(j, _)| j);
-                if let (Some(j), None) = (candidates.next(), candidates.next()) {
-                    into[i] = Some(j);
-                }
+    {
+        // Indexes of the longer names, so each entity is compared with few others.
+        let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+        let mut by_ends: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+        let mut by_initial: HashMap<(EntityKind, char), Vec<usize>> = HashMap::default();
+        for (j, c) in out.iter().enumerate() {
+            if !c.name.contains(' ') {
+                continue;
             }
-            continue;
-        }
-        let fits = |j: usize, c: &Entity| {
-            j != i
-                && c.name.contains(' ')
-                && match e.kind {
-                    EntityKind::Person => {
-                        c.kind == EntityKind::Person && c.name.rsplit([' ', '-']).next() == Some(e.name.as_str())
-                    }
-                    EntityKind::Organization | EntityKind::Place => {
-                        c.kind == e.kind && is_acronym(&e.name) && abbreviates(&e.name, &c.name)
-                    }
-                    EntityKind::Group => false,
+            if c.kind == EntityKind::Person {
+                if let Some(last) = c.name.rsplit([' ', '-']).next() {
+                    by_last.entry(last).or_default().push(j);
                 }
+                let words: Vec<&str> = c.name.split(' ').collect();
+                if words.len() == 3 {
+                    by_ends.entry((words[0], words[2])).or_default().push(j);
+                }
+            } else if let Some(first) = c.name.chars().next() {
+                by_initial.entry((c.kind, first.to_ascii_lowercase())).or_default().push(j);
+            }
+        }
+        let only = |mut it: std::slice::Iter<'_, usize>, fits: &dyn Fn(usize) -> bool| {
+            let mut found = it.by_ref().copied().filter(|&j| fits(j));
+            match (found.next(), found.next()) {
+                (Some(j), None) => Some(j),
+                _ => None,
+            }
         };
-        let mut candidates = out.iter().enumerate().filter(|(j, c)| fits(*j, c)).map(|(j, _)| j);
-        if let (Some(j), None) = (candidates.next(), candidates.next()) {
-            into[i] = Some(j);
+        for (i, e) in out.iter().enumerate() {
+            into[i] = if e.name.contains(' ') {
+                // A person's name with a middle name left out (`Aretha
+                // Franklin`, `Aretha Louise Franklin`).
+                let words: Vec<&str> = e.name.split(' ').collect();
+                match (e.kind, words.as_slice()) {
+                    (EntityKind::Person, [first, last]) => {
+                        by_ends.get(&(*first, *last)).and_then(|l| only(l.iter(), &|j| j != i))
+                    }
+                    _ => None,
+                }
+            } else {
+                match e.kind {
+                    EntityKind::Person => by_last.get(e.name.as_str()).and_then(|l| only(l.iter(), &|j| j != i)),
+                    EntityKind::Organization | EntityKind::Place if is_acronym(&e.name) => {
+                        let first = e.name.chars().next().unwrap_or(' ').to_ascii_lowercase();
+                        by_initial
+                            .get(&(e.kind, first))
+                            .and_then(|l| only(l.iter(), &|j| j != i && abbreviates(&e.name, &out[j].name)))
+                    }
+                    _ => None,
+                }
+            };
         }
     }
     if into.iter().all(Option::is_none) {
         return out;
     }
-    for i in 0..out.len() {
-        if let Some(j) = into[i] {
+    // Each goes to the end of its chain (`Hale` → `Tom Hale` → `Tom A. Hale`).
+    let root = |mut j: usize| {
+        while let Some(k) = into[j] {
+            j = k;
+        }
+        j
+    };
+    let roots: Vec<Option<usize>> = (0..out.len()).map(|i| into[i].map(root)).collect();
+    for (i, r) in roots.iter().enumerate() {
+        if let Some(j) = *r {
             let mentions = std::mem::take(&mut out[i].mentions);
             let description = out[i].description.take();
             let target = &mut out[j];
             target.mentions.extend(mentions);
-            target.mentions.sort_by_key(|s| s.start);
             if target.description.is_none() {
                 target.description = description;
             }
         }
     }
-    out.into_iter().zip(into).filter(|(_, to)| to.is_none()).map(|(e, _)| e).collect()
+    let mut grown = vec![false; out.len()];
+    for j in roots.iter().flatten() {
+        grown[*j] = true;
+    }
+    for (e, _) in out.iter_mut().zip(&grown).filter(|(_, g)| **g) {
+        e.mentions.sort_by_key(|s| s.start);
+    }
+    out.into_iter().zip(roots).filter(|(_, to)| to.is_none()).map(|(e, _)| e).collect()
 }
 
 /// Does the acronym `short` abbreviate `long`? Its first letter opens

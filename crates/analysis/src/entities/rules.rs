@@ -617,7 +617,8 @@ fn gazetteer_names(f: &Finder, run: &[Unit]) -> Option<Outcome> {
             k += 2;
             continue;
         }
-        o.actions.push(match f.surnames.get(f.tok(u.start)).filter(|_| u.end == u.start + 1) {
+        let surname = (u.end == u.start + 1 && !f.surnames.is_empty()).then(|| f.surnames.get(f.tok(u.start))).flatten();
+        o.actions.push(match surname {
             Some(name) => Action::Named { kind: Person, start: u.start, end: u.end, name: name.to_string() },
             None => Action::Gaz(u),
         });
@@ -752,21 +753,11 @@ fn state_after_place(f: &Finder, run: &[Unit]) -> Option<Outcome> {
         return None;
     }
     let end = if w.ends_with('.') { i + 1 } else { i + 2 };
-    // The state's own name, where a known region's name begins with the
-    // abbreviation (`Okla.`: Oklahoma) or has its letters as initials (`N.M.`).
-    let bare = w.trim_end_matches('.');
-    let initials: String = bare.split('.').collect();
-    let named = f.lex.entries.iter().filter(|e| e.kind == GazKind::Region).find(|e| {
-        if bare.contains('.') {
-            let words: Vec<&str> = e.name.split(' ').collect();
-            words.len() == initials.len() && words.iter().zip(initials.chars()).all(|(w, c)| w.starts_with(c))
-        } else {
-            bare.len() >= 3 && e.name.starts_with(bare) && !e.name.contains(' ')
-        }
-    });
+    // The state's own name (`Okla.`: Oklahoma, `N.M.`: New Mexico).
+    let named = f.lex.state_names.get(w.trim_end_matches('.'));
     let mut o = Outcome::new(i, end);
     match named {
-        Some(e) => o.actions.push(Action::Named { kind: Place, start: i, end, name: e.name.to_string() }),
+        Some(name) => o.actions.push(Action::Named { kind: Place, start: i, end, name: name.to_string() }),
         None => o = o.push(Place, i, end, None),
     }
     Some(o)
