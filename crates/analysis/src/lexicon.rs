@@ -124,6 +124,20 @@ pub struct Lexicon {
     pub hyphen_descriptors: HashSet<&'static str>,
     /// Capitalised short words that are no acronym (`II`, `TV`).
     pub not_acronyms: HashSet<&'static str>,
+    /// Prefixes joined by a hyphen that make a political camp of what
+    /// follows (`pro-Beijing`, `anti-establishment`).
+    pub camp_prefixes: HashSet<&'static str>,
+    /// Lower-case words such a prefix makes a camp of (`establishment`).
+    pub camp_roots: HashSet<&'static str>,
+    /// Lower-case names of political camps (`localist`).
+    pub camp_words: HashSet<&'static str>,
+    /// The name of the region each U.S. state abbreviation (without its
+    /// final period) stands for, where a known region's name begins with
+    /// it (`Okla`: Oklahoma) or has its letters as initials (`N.M`).
+    pub state_names: HashMap<&'static str, &'static str>,
+    /// Lower-case nouns for a kind of place: an unknown name after one and
+    /// `of` is a place (`the island of Anjouan`).
+    pub place_nouns: HashSet<&'static str>,
     /// Words besides organisation and place heads that a connector may follow.
     pub connector_heads: HashSet<&'static str>,
     /// Connectors inside a name (`of`, `of the`), longest first.
@@ -226,6 +240,11 @@ impl Lexicon {
             connector_heads: HashSet::default(),
             connectors: Vec::new(),
             run_place_prepositions: HashSet::default(),
+            camp_prefixes: HashSet::default(),
+            camp_roots: HashSet::default(),
+            camp_words: HashSet::default(),
+            place_nouns: HashSet::default(),
+            state_names: HashMap::default(),
             thing_heads: HashSet::default(),
             sports_cues: HashMap::default(),
             sports_roles: HashSet::default(),
@@ -317,10 +336,36 @@ impl Lexicon {
                 "run-place-prepositions" => {
                     lex.run_place_prepositions.insert(line);
                 }
+                "camp-prefixes" => {
+                    lex.camp_prefixes.insert(line);
+                }
+                "camp-roots" => {
+                    lex.camp_roots.insert(line);
+                }
+                "camp-words" => {
+                    lex.camp_words.insert(line);
+                }
+                "place-nouns" => {
+                    lex.place_nouns.insert(line);
+                }
                 _ => {}
             }
         }
         lex.connectors.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        for &bare in &lex.us_states {
+            let initials: String = bare.split('.').collect();
+            let named = lex.entries.iter().filter(|e| e.kind == GazKind::Region).find(|e| {
+                if bare.contains('.') {
+                    let words: Vec<&str> = e.name.split(' ').collect();
+                    words.len() == initials.len() && words.iter().zip(initials.chars()).all(|(w, c)| w.starts_with(c))
+                } else {
+                    bare.len() >= 3 && e.name.starts_with(bare) && !e.name.contains(' ')
+                }
+            });
+            if let Some(e) = named {
+                lex.state_names.insert(bare, e.name);
+            }
+        }
         for &w in &lex.sports_verbs {
             *lex.sports_any.entry(w).or_default() |= SPORTS_VERB;
         }

@@ -140,6 +140,9 @@ impl Runs {
 struct AliasTable<'a> {
     table: HashMap<String, Vec<(Vec<String>, EntityKind, Cow<'a, str>)>>,
     surnames: HashSet<String>,
+    /// Organisations by the head that ends their name (`Church` for
+    /// `Westboro Baptist Church`), `None` where two share it.
+    heads: HashMap<String, Option<Cow<'a, str>>>,
     /// Mentions already added, by kind, name and text.
     seen: HashSet<(EntityKind, Cow<'a, str>, &'a str)>,
     /// How many of the found mentions have been added.
@@ -186,6 +189,10 @@ struct Finder<'a> {
     person_words: HashSet<&'a str>,
     /// Words used on their own as a name somewhere (see [`Finder::used_alone`]).
     alone_words: HashMap<&'a str, u32>,
+    /// The last word of each person's name of two words or more found so
+    /// far, with the name: a known place's name that is also a person's
+    /// surname in the story stands for the person (`Jeffrey Lyon` … `Lyon said`).
+    surnames: HashMap<&'a str, Cow<'a, str>>,
 }
 
 /// The words of a text that start with a lower-case letter, as written.
@@ -282,6 +289,8 @@ impl<'a> Finder<'a> {
     fn find_all(&mut self) {
         self.rule = "dateline";
         self.dateline_place(self.dateline);
+        self.rule = "political-camp";
+        self.camps();
         let runs = self.runs();
         self.teams = self.find_teams(&runs);
         self.person_words = self.find_person_words();
@@ -292,6 +301,54 @@ impl<'a> Finder<'a> {
         self.aliases();
         self.single_names(&runs);
         self.aliases();
+    }
+
+    /// Political camps, groups: a camp prefix joined by a hyphen to a
+    /// known place's or people's name or to a camp root (`pro-Beijing`,
+    /// `anti-establishment`, `pan-democrats`), or a camp's own lower-case
+    /// name (`localist`). Named in lower case (`Pro-Beijing` opening a
+    /// sentence is `pro-Beijing`).
+    fn camps(&mut self) {
+        let n = self.toks.len();
+        // The first letters the words looked for can have: most words are passed by one look.
+        let mut first = [false; 256];
+        for w in self.lex.camp_prefixes.iter().chain(&self.lex.camp_words) {
+            let b = w.as_bytes()[0];
+            first[b.to_ascii_lowercase() as usize] = true;
+            first[b.to_ascii_uppercase() as usize] = true;
+        }
+        let bytes = self.text.as_bytes();
+        for k in 0..n.saturating_sub(2) {
+            let t = &self.toks[k];
+            if !first[bytes[t.span().start] as usize] || t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = self.tok(k);
+            if !(3..=10).contains(&w.len()) {
+                continue;
+            }
+            if w.ends_with("ist") || w.ends_with("ists") {
+                if self.lex.camp_words.contains(w) || self.initial[k] && self.lex.camp_words.contains(w.to_lowercase().as_str()) {
+                    self.push(EntityKind::Group, k, k + 1, Some(Cow::Owned(w.to_lowercase())), None);
+                }
+                continue;
+            }
+            if w.len() > 4 || self.tok(k + 1) != "-" || self.toks[k + 1].space_before || self.toks[k + 2].space_before {
+                continue;
+            }
+            let prefix = w.to_ascii_lowercase();
+            if !self.lex.camp_prefixes.contains(prefix.as_str()) {
+                continue;
+            }
+            let root = self.tok(k + 2);
+            let known = self.gaz(k + 2).is_some_and(|(len, e)| {
+                len == 1 && !matches!(self.lex.entries[e].kind, GazKind::Org)
+            });
+            if known || self.lex.camp_roots.contains(root) {
+                let name = format!("{prefix}-{root}");
+                self.push(EntityKind::Group, k, k + 3, Some(Cow::Owned(name)), None);
+            }
+        }
     }
 
     fn new(input: &Input<'a>, toks: std::borrow::Cow<'a, [Token]>) -> Self {
@@ -367,6 +424,7 @@ impl<'a> Finder<'a> {
             teams: sports::Teams::default(),
             person_words: HashSet::default(),
             alone_words: HashMap::default(),
+            surnames: HashMap::default(),
         };
         for i in 0..n {
             f.gaz_at[i] = pack_gaz(f.find_gaz(i));
@@ -399,12 +457,13 @@ impl<'a> Finder<'a> {
     }
 
     /// The end of the capitalised words joined by hyphens from token `k`
-    /// (`Anna-Lena`, `Non-Proliferation`), `k + 1` when there are none. A
+    /// (`Anna-Lena`, `Non-Proliferation`), or by an apostrophe after `O` or
+    /// `D` (`O'Donnell`), `k + 1` when there are none. A
     /// known name after the hyphen stays apart (`Franco-German`).
     fn hyphen_caps(&self, k: usize) -> usize {
         let mut end = k + 1;
         while end + 1 < self.toks.len()
-            && self.tok(end) == "-"
+            && (self.tok(end) == "-" || matches!(self.tok(end), "'" | "’") && matches!(self.tok(end - 1), "O" | "D"))
             && !self.toks[end].space_before
             && !self.toks[end + 1].space_before
             && self.toks[end + 1].kind == TokenKind::Word
@@ -584,6 +643,10 @@ impl<'a> Finder<'a> {
                     break;
                 }
             }
+            // A name's leading `The` is not part of it (`The New York Times`).
+            if run.len() - from > 1 && run[from].gaz.is_none() && self.tok(run[from].start) == "The" {
+                from += 1;
+            }
             // A month or a weekday alone is a date, never a name (it stays a
             // date even where the text gives no year to resolve it).
             let calendar = run.len() - from == 1 && run[from].gaz.is_none() && is_calendar_word(self.tok(run[from].start));
@@ -648,16 +711,26 @@ impl<'a> Finder<'a> {
         for c in &mut self.covered[start..end] {
             *c = true;
         }
+        // Only a known name's word can be taken for a place: others need no entry.
+        if kind == EntityKind::Person && end - start >= 2 && self.gaz_at[end - 1] != 0 && self.toks[end - 1].kind == TokenKind::Word {
+            self.surnames.entry(self.tok(end - 1)).or_insert_with(|| name.clone());
+        }
         self.found.push(Found { kind, name, span, description, rule: self.rule });
         if self.tok_is(end, "(") {
             self.after_mention(start, end);
         }
     }
 
+    /// A gazetteer name, without a leading `The` (`The Guardian` is
+    /// `Guardian`, as the story's later `the Guardian` is).
     fn push_gaz(&mut self, u: Unit) {
         if let Some(e) = u.gaz {
             let entry = &self.lex.entries[e];
-            self.push(EntityKind::of_gazetteer(entry.kind), u.start, u.end, Some(Cow::Borrowed(entry.name)), None);
+            let (start, name) = match entry.name.strip_prefix("The ") {
+                Some(rest) if u.end > u.start + 1 && self.tok(u.start) == "The" => (u.start + 1, rest),
+                _ => (u.start, entry.name),
+            };
+            self.push(EntityKind::of_gazetteer(entry.kind), start, u.end, Some(Cow::Borrowed(name)), None);
         }
     }
 
@@ -917,7 +990,7 @@ impl<'a> Finder<'a> {
     fn aliases(&mut self) {
         self.rule = "alias";
         // The table grows with each pass: a pass adds what was found since the last.
-        let AliasTable { mut table, mut surnames, mut seen, done } = std::mem::take(&mut self.alias_table);
+        let AliasTable { mut table, mut surnames, mut heads, mut seen, done } = std::mem::take(&mut self.alias_table);
         let mut add = |toks: Vec<String>, kind: EntityKind, name: &Cow<'a, str>| {
             if toks.is_empty() {
                 return;
@@ -949,6 +1022,22 @@ impl<'a> Finder<'a> {
                 if first.chars().count() > 1 && !surnames.contains(&first) {
                     add(vec![first], f.kind, &f.name);
                 }
+            }
+            // An organisation's head alone, after `the` (`the Church said`).
+            if f.kind == EntityKind::Organization && words.len() >= 2 && self.lex.org_heads.contains(words[words.len() - 1].as_str()) {
+                let head = words[words.len() - 1].clone();
+                heads
+                    .entry(head)
+                    .and_modify(|h| {
+                        if h.as_ref() != Some(&f.name) {
+                            *h = None;
+                        }
+                    })
+                    .or_insert_with(|| Some(f.name.clone()));
+            }
+            // A team's plural alone (`Timberwolves`).
+            if f.kind == EntityKind::Organization && f.rule == "place-and-team-name" && words.len() >= 2 {
+                add(vec![words[words.len() - 1].clone()], f.kind, &f.name);
             }
             // A company's short name: its formal name without the suffixes.
             if f.kind == EntityKind::Organization && words.len() >= 2 {
@@ -991,8 +1080,10 @@ impl<'a> Finder<'a> {
                     continue;
                 }
             }
-            // Gazetteer phrases are aliases of themselves, also in headlines.
-            if let Some((len, e)) = self.gaz(i) {
+            // Gazetteer phrases are aliases of themselves, also in headlines,
+            // unless the story's person bears the name.
+            let surname = |len: usize| len == 1 && !self.surnames.is_empty() && self.surnames.contains_key(self.tok(i));
+            if let Some((len, e)) = self.gaz(i).filter(|&(len, _)| !surname(len)) {
                 if (i..i + len).all(|k| !self.covered[k]) {
                     self.push_gaz(Unit { start: i, end: i + len, gaz: Some(e) });
                     i += len;
@@ -1014,10 +1105,23 @@ impl<'a> Finder<'a> {
                     self.push(kind, i, i + len, Some(name), None);
                     i += len;
                 }
-                None => i += 1,
+                None => {
+                    let head = || {
+                        i > 0
+                            && self.tok(i - 1) == "the"
+                            && !(self.is_cap(i + 1) && self.contiguous(i, 2))
+                            && !self.tok_is(i + 1, "of")
+                            && self.gaz(i).is_none()
+                    };
+                    if let Some(Some(name)) = heads.get(self.tok(i)).filter(|_| head()) {
+                        let name = name.clone();
+                        self.push(EntityKind::Organization, i, i + 1, Some(name), None);
+                    }
+                    i += 1
+                }
             }
         }
-        self.alias_table = AliasTable { table, surnames, seen, done };
+        self.alias_table = AliasTable { table, surnames, heads, seen, done };
     }
 
     fn into_entities(self) -> Vec<Entity> {
@@ -1054,6 +1158,12 @@ impl<'a> Finder<'a> {
                 e.description = f.description.take();
             }
         }
+        let mut out = merge_referents(out);
+        for e in &mut out {
+            if let Some(name) = fullest_written_name(self.text, e) {
+                e.name = name;
+            }
+        }
         // Ids: the slug of the name, with the kind where two entities share it.
         let mut used: HashSet<String> = HashSet::default();
         for e in &mut out {
@@ -1074,6 +1184,160 @@ impl<'a> Finder<'a> {
         }
         out
     }
+}
+
+/// Entities that are one referent named two ways become one: a person's
+/// surname alone (`Hale`, found before `Tom Hale` or inside a title the
+/// alias pass could not reach) joins the one person of the story whose
+/// last name it is, and an acronym (`FBI`, `JAXA`) joins the one name of
+/// the story it abbreviates (`Federal Bureau of Investigation`, `Japan
+/// Aerospace Exploration Agency`). Where two candidates fit, nothing is
+/// joined.
+fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
+    let mut into: Vec<Option<usize>> = vec![None; out.len()];
+    {
+        // Indexes of the longer names, so each entity is compared with few others.
+        let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+        let mut by_ends: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+        let mut by_initial: HashMap<(EntityKind, char), Vec<usize>> = HashMap::default();
+        for (j, c) in out.iter().enumerate() {
+            if !c.name.contains(' ') {
+                continue;
+            }
+            if c.kind == EntityKind::Person {
+                if let Some(last) = c.name.rsplit([' ', '-']).next() {
+                    by_last.entry(last).or_default().push(j);
+                }
+                let words: Vec<&str> = c.name.split(' ').collect();
+                if words.len() == 3 {
+                    by_ends.entry((words[0], words[2])).or_default().push(j);
+                }
+            } else if let Some(first) = c.name.chars().next() {
+                by_initial.entry((c.kind, first.to_ascii_lowercase())).or_default().push(j);
+            }
+        }
+        let only = |mut it: std::slice::Iter<'_, usize>, fits: &dyn Fn(usize) -> bool| {
+            let mut found = it.by_ref().copied().filter(|&j| fits(j));
+            match (found.next(), found.next()) {
+                (Some(j), None) => Some(j),
+                _ => None,
+            }
+        };
+        for (i, e) in out.iter().enumerate() {
+            into[i] = if e.name.contains(' ') {
+                // A person's name with a middle name left out (`Aretha
+                // Franklin`, `Aretha Louise Franklin`).
+                let words: Vec<&str> = e.name.split(' ').collect();
+                match (e.kind, words.as_slice()) {
+                    (EntityKind::Person, [first, last]) => {
+                        by_ends.get(&(*first, *last)).and_then(|l| only(l.iter(), &|j| j != i))
+                    }
+                    _ => None,
+                }
+            } else {
+                match e.kind {
+                    EntityKind::Person => by_last.get(e.name.as_str()).and_then(|l| only(l.iter(), &|j| j != i)),
+                    EntityKind::Organization | EntityKind::Place if is_acronym(&e.name) => {
+                        let first = e.name.chars().next().unwrap_or(' ').to_ascii_lowercase();
+                        by_initial
+                            .get(&(e.kind, first))
+                            .and_then(|l| only(l.iter(), &|j| j != i && abbreviates(&e.name, &out[j].name)))
+                    }
+                    _ => None,
+                }
+            };
+        }
+    }
+    if into.iter().all(Option::is_none) {
+        return out;
+    }
+    // Each goes to the end of its chain (`Hale` → `Tom Hale` → `Tom A. Hale`).
+    let root = |mut j: usize| {
+        while let Some(k) = into[j] {
+            j = k;
+        }
+        j
+    };
+    let roots: Vec<Option<usize>> = (0..out.len()).map(|i| into[i].map(root)).collect();
+    for (i, r) in roots.iter().enumerate() {
+        if let Some(j) = *r {
+            let mentions = std::mem::take(&mut out[i].mentions);
+            let description = out[i].description.take();
+            let target = &mut out[j];
+            target.mentions.extend(mentions);
+            if target.description.is_none() {
+                target.description = description;
+            }
+        }
+    }
+    let mut grown = vec![false; out.len()];
+    for j in roots.iter().flatten() {
+        grown[*j] = true;
+    }
+    for (e, _) in out.iter_mut().zip(&grown).filter(|(_, g)| **g) {
+        e.mentions.sort_by_key(|s| s.start);
+    }
+    out.into_iter().zip(roots).filter(|(_, to)| to.is_none()).map(|(e, _)| e).collect()
+}
+
+/// Does the acronym `short` abbreviate `long`? Its first letter opens
+/// `long`, and each of its letters, read backwards, is found in `long`
+/// before the one after it, the first letter of a word where it is the
+/// acronym's first (the test of Schwartz and Hearst): `ECOWAS` for
+/// `Economic Community of West African States`, `JAXA` for `Japan
+/// Aerospace Exploration Agency`. Every capitalised word of `long` but
+/// its first must give a letter, so `NASA` abbreviates no `NASA Johnson
+/// Space Center`.
+fn abbreviates(short: &str, long: &str) -> bool {
+    let s: Vec<char> = short.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    // Each character of `long`, lower-cased, with its word's index and whether it opens it.
+    let mut l: Vec<(char, usize, bool)> = Vec::with_capacity(long.len());
+    let mut capitals: Vec<bool> = Vec::new();
+    for (wi, w) in long.split([' ', '-']).filter(|w| !w.is_empty()).enumerate() {
+        if w == short {
+            return false; // a name built on the acronym (`NASA Headquarters`)
+        }
+        capitals.push(w.starts_with(char::is_uppercase));
+        for (k, c) in w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).enumerate() {
+            l.push((c, wi, k == 0));
+        }
+    }
+    if s.len() < 2 || capitals.len() < 2 {
+        return false;
+    }
+    let mut opened = vec![false; capitals.len()];
+    let mut li = l.len();
+    for (si, &c) in s.iter().enumerate().rev() {
+        let Some(p) = (0..li).rev().find(|&p| l[p].0 == c && (si > 0 || p == 0)) else { return false };
+        if l[p].2 {
+            opened[l[p].1] = true;
+        }
+        li = p;
+    }
+    // Half the capitalised words or more give their first letter.
+    let caps = capitals.iter().filter(|&&c| c).count();
+    let opened_caps = capitals.iter().zip(&opened).filter(|(&c, &o)| c && o).count();
+    s.len() >= caps && 2 * opened_caps >= caps
+}
+
+/// The fullest name the text writes an entity with, where its name is not
+/// written in it (a known name's canonical form: `United States` for a
+/// story that only writes `U.S.`): its longest mention. `None` where the
+/// name is written, or differs from what is written in case alone.
+fn fullest_written_name(text: &str, e: &Entity) -> Option<String> {
+    let mut best: Option<&str> = None;
+    for m in &e.mentions {
+        let s = m.of(text);
+        if s == e.name || s.eq_ignore_ascii_case(&e.name) {
+            return None;
+        }
+        if best.is_none_or(|b| s.chars().count() > b.chars().count()) {
+            best = Some(s);
+        }
+    }
+    let best = best?;
+    // Not a possessive's or a shouted dateline's form.
+    (!best.contains(['’', '\''])).then(|| normalize(best))
 }
 
 /// Collapses whitespace and straightens apostrophes in a name.
@@ -1124,5 +1388,62 @@ mod prefix_tests {
         assert!(!found.iter().any(|(n, _)| n.contains("Fiona")), "{found:?}");
         let found = entities("Climbers returned from Mount Kenya on Friday, officials said.");
         assert!(found.contains(&("Mount Kenya".to_string(), EntityKind::Place)), "{found:?}");
+    }
+}
+
+#[cfg(test)]
+mod referent_tests {
+    use super::abbreviates;
+    use crate::analysis::analyze;
+    use crate::read::{read_str, Format};
+
+    #[test]
+    fn acronyms_abbreviate_their_long_forms() {
+        assert!(abbreviates("FBI", "Federal Bureau of Investigation"));
+        assert!(abbreviates("ECOWAS", "Economic Community of West African States"));
+        assert!(abbreviates("JAXA", "Japan Aerospace Exploration Agency"));
+        assert!(abbreviates("U.N.", "United Nations"));
+        assert!(!abbreviates("NASA", "NASA Headquarters"));
+        assert!(!abbreviates("FBI", "Federal Reserve"));
+        assert!(!abbreviates("CIA", "Central Intelligence"));
+    }
+
+    fn entities(body: &str) -> Vec<(String, usize)> {
+        let a = read_str("t.txt", Format::Text, format!("Title\n{body}\n")).unwrap();
+        analyze(&a).entities.into_iter().map(|e| (e.name, e.mentions.len())).collect()
+    }
+
+    #[test]
+    fn a_leading_the_is_no_part_of_a_name() {
+        let found = entities("He wrote for The Tarvin Herald Company and read The Guardian daily.");
+        assert!(found.iter().any(|(n, _)| n == "Tarvin Herald Company"), "{found:?}");
+        assert!(found.iter().any(|(n, _)| n == "Guardian"), "{found:?}");
+    }
+
+    #[test]
+    fn an_organisations_head_after_the_stands_for_it() {
+        let found = entities("The Tarvin Baptist Church held a rally. Later the Church said it would stop.");
+        assert!(found.contains(&("Tarvin Baptist Church".to_string(), 2)), "{found:?}");
+    }
+
+    #[test]
+    fn political_camps_are_groups() {
+        let a = read_str("t.txt", Format::Text, "Title\nThe pro-Kenya camp and anti-establishment localists gained. Pro-democracy rallies grew; a pro-rata cut and anti-inflammatory pills did not.\n".to_string()).unwrap();
+        let found: Vec<_> = analyze(&a).entities.into_iter().filter(|e| e.kind == crate::entities::EntityKind::Group).map(|e| e.name).collect();
+        assert_eq!(found.len(), 4, "{found:?}");
+        for want in ["pro-Kenya", "anti-establishment", "localists", "pro-democracy"] {
+            assert!(found.iter().any(|n| n == want), "{want} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn one_referent_is_listed_once() {
+        let found = entities(
+            "The Tarvin Flood Agency sent pumps. Sheriff Hale said TFA crews came. Later Tom Hale thanked them.",
+        );
+        assert!(found.contains(&("Tarvin Flood Agency".to_string(), 2)), "{found:?}");
+        assert!(found.contains(&("Tom Hale".to_string(), 2)), "{found:?}");
+        let found = entities("Marta Louise Kowalczyk spoke first. Then Marta Kowalczyk, 52, said so.");
+        assert!(found.contains(&("Marta Louise Kowalczyk".to_string(), 2)), "{found:?}");
     }
 }

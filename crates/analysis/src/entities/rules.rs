@@ -40,6 +40,8 @@ pub(super) enum Action {
     Gaz(Unit),
     /// A piece of the run, classified by the plain rules on its own.
     Plain(Unit),
+    /// Tokens that are part of no name, and that no later pass may take.
+    Cover { start: usize, end: usize },
 }
 
 /// A rule's match: the tokens it claims and what it makes of them.
@@ -119,6 +121,8 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("Talks began after Foreign Minister Olek Varnas arrived.", "Olek Varnas", Is(Person)),
             ex("The car was found by County Sheriff Tom Hale on Monday.", "Tom Hale", Is(Person)),
+            ex("The case was heard by U.S. District Judge Ada Morrow on Monday.", "Ada Morrow", Is(Person)),
+            ex("The case was heard by U.S. District Judge Ada Morrow on Monday.", "U.S.", Nothing),
             ex("The case was led by Special Agent Rina Doyle of the bureau.", "Special Agent", Nothing),
             ex("The plan of Health Minister of Ruritania Dana Vell was shelved.", "Dana Vell", Is(Person)),
             ex("The Foreign Minister Ostrava Ministry said so.", "Ostrava Ministry", NotByRule),
@@ -131,6 +135,7 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("The goal came from striker Pavel Orlenko after the break.", "Pavel Orlenko", Is(Person)),
             ex("Seismologist Ina Marsh said the fault moved.", "Ina Marsh", Is(Person)),
+            ex("The goal came from winger Christian Orlenko after the break.", "Christian Orlenko", Is(Person)),
             ex("The lawyer Brent Council said nothing.", "Brent Council", NotByRule),
         ],
     },
@@ -218,12 +223,36 @@ pub(super) static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "place-and-team-name",
+        stage: Stage::Plain,
+        find: place_and_team_name,
+        examples: &[
+            ex("The Tarvin Otters beat the Kenya Falcons 3-2. The Falcons were slow.", "Kenya Falcons", Is(Org)),
+            ex("The Australian Wallabies lost again.", "Australian Wallabies", Is(Org)),
+            ex("Climbers in the Kenya Highlands were rescued.", "Kenya Highlands", NotByRule),
+            ex("The Kenya Islands were hit. Islands nearby were spared.", "Kenya Islands", NotByRule),
+        ],
+    },
+    Rule {
         name: "gazetteer-names",
         stage: Stage::Plain,
         find: gazetteer_names,
         examples: &[
+            ex("Aid came from the British Red Cross on Monday.", "British Red Cross", Is(Org)),
             ex("Talks between the European Union and Russia resumed.", "European Union", Is(Org)),
             ex("The minister flew to Kenya on Monday.", "Kenya", Is(Place)),
+        ],
+    },
+    Rule {
+        name: "given-name-and-known-word",
+        stage: Stage::Plain,
+        find: given_name_and_known_word,
+        examples: &[
+            ex("The firm's adviser Jeffrey Lyon said the deal was off.", "Jeffrey Lyon", Is(Person)),
+            ex("The keeper saved Antonio Valencia's shot.", "Antonio Valencia", Is(Person)),
+            ex("Talks between Georgia and Armenia ended.", "Georgia", NotByRule),
+            ex("The governor of Washington Chris Gregoire spoke.", "Washington Chris", NotByRule),
+            ex("The ship docked at Victoria Harbour in the rain.", "Victoria Harbour", NotByRule),
         ],
     },
     Rule {
@@ -235,8 +264,10 @@ pub(super) static RULES: &[Rule] = &[
             ex("Crews fought the fire near Dunmore Flats on Sunday.", "Dunmore Flats", Is(Place)),
             ex("The award went to Anna-Lena Berg and a colleague.", "Anna-Lena Berg", Is(Person)),
             ex("The post went to Liz Marsh-Randall and a colleague.", "Liz Marsh-Randall", Is(Person)),
+            ex("The post went to Maura O'Kelleher, who said little.", "Maura O'Kelleher", Is(Person)),
             ex("The plan, said analyst at Brenner Voss, failed.", "Brenner Voss", Is(Org)),
             ex("Officials in Kenya said so.", "Kenya", NotByRule),
+            ex("Floods hit the town of Dunmore Orrin on Sunday.", "Dunmore Orrin", Is(Place)),
             ex("Engineers lost contact with the Tessaly Skyward probe on Monday.", "Tessaly Skyward", Nothing),
             ex("The award went to Oyelaran Adebisi, 52, a nurse.", "Oyelaran Adebisi", Is(Person)),
             ex("The panel heard Tarvo Keskula on Monday. Keskula denied it.", "Tarvo Keskula", Is(Person)),
@@ -261,7 +292,8 @@ pub(super) static RULES: &[Rule] = &[
         find: state_after_place,
         examples: &[
             ex("The company, based in Princeton, N.J., said so.", "N.J.", Is(Place)),
-            ex("He moved to Greenwich, Conn., last year.", "Conn.", Is(Place)),
+            ex("He lived in Greenwich, Conn., last year.", "Conn.", Is(Place)),
+            ex("He lived in Albuquerque, N.M., for years.", "N.M.", Is(Place)),
         ],
     },
     Rule {
@@ -281,6 +313,20 @@ pub(super) static RULES: &[Rule] = &[
             ex("The deal was approved by the QRB on Monday.", "QRB", Is(Org)),
             ex("The film was shown on TV last night.", "TV", Nothing),
             ex("He flew a MK-4 jet.", "MK", NotByRule),
+            ex("The planet KELT-9b is hot.", "KELT", NotByRule),
+            ex("Few still use IE6 at work.", "IE6", NotByRule),
+            ex("Talks failed. UNLESS the plan passes, unless it fails, he goes.", "UNLESS", NotByRule),
+        ],
+    },
+    Rule {
+        name: "given-name-alone",
+        stage: Stage::Single,
+        find: given_name_alone,
+        examples: &[
+            ex("The baby died in May. Doctors said Gloria was ill for months.", "Gloria", Is(Person)),
+            ex("Gloria's parents were charged after she died.", "Gloria", Is(Person)),
+            ex("Floods hit Norman and Moore. Crews were sent.", "Norman", NotByRule),
+            ex("The rally was led by Will and his aides. They will return.", "Will", NotByRule),
         ],
     },
     Rule {
@@ -296,6 +342,8 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("The storm hit homes in Zelmora overnight.", "Zelmora", Is(Place)),
             ex("The talks with Zelmora ended.", "Zelmora", Nothing),
+            ex("He spent years in Velanology before he left.", "Velanology", Nothing),
+            ex("Troops landed on the island of Zelmora at dawn.", "Zelmora", Is(Place)),
         ],
     },
     Rule {
@@ -375,6 +423,11 @@ impl<'a> Finder<'a> {
                 }
                 Action::Gaz(u) => self.push_gaz(u),
                 Action::Plain(u) => self.classify_plain(&[u]),
+                Action::Cover { start, end } => {
+                    for c in &mut self.covered[start..end] {
+                        *c = true;
+                    }
+                }
             }
         }
     }
@@ -401,7 +454,16 @@ fn title_before_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
             name_start += 2;
         }
         let mut o = Outcome::new(start, end);
-        o.actions.extend(run[..ui].iter().map(|p| Action::Plain(*p)));
+        // A country's name opening the title is part of it (`U.S. District
+        // Judge`, `United States Attorney`): no mention of the country.
+        let before = &run[..ui];
+        let country = |u: &Unit| u.gaz.is_some_and(|e| f.lex.entries[e].kind == GazKind::Country);
+        let of_title = before.len() <= 2 && before.iter().any(country) && before.iter().all(|u| country(u) || u.gaz.is_none());
+        if of_title {
+            o.actions.push(Action::Cover { start, end: u.start });
+        } else {
+            o.actions.extend(before.iter().map(|p| Action::Plain(*p)));
+        }
         if name_start >= end {
             return Some(o);
         }
@@ -436,7 +498,11 @@ fn sports_team(f: &Finder, run: &[Unit]) -> Option<Outcome> {
 fn role_before_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let start = run[0].start;
     let end = run[run.len() - 1].end;
-    if !(run.iter().all(|u| u.gaz.is_none()) && end - start <= 4) {
+    // A known name may open it where it is also a given name (`winger Christian Pulisic`).
+    let given = |u: &Unit| {
+        u.start == start && u.end == start + 1 && run.len() > 1 && f.lex.given_names.contains(f.tok(start))
+    };
+    if !(run.iter().all(|u| u.gaz.is_none() || given(u)) && end - start <= 4) {
         return None;
     }
     let role = f.role_before(start)?;
@@ -531,13 +597,103 @@ fn thing_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
         .then(|| Outcome::new(start, end))
 }
 
-/// A run of gazetteer names only: each is itself.
-fn gazetteer_names(_: &Finder, run: &[Unit]) -> Option<Outcome> {
-    run.iter().all(|u| u.gaz.is_some()).then(|| Outcome {
-        start: run[0].start,
-        end: run[run.len() - 1].end,
-        actions: run.iter().map(|u| Action::Gaz(*u)).collect(),
-    })
+/// A run of gazetteer names only: each is itself, but a one-word name
+/// that is the surname of a person found before stands for the person
+/// (`Jeffrey Lyon` … `Lyon said`).
+/// A country's or a people's name right before a known organisation's
+/// names the organisation of that country (`U.S. Department of Homeland
+/// Security`, `British Red Cross`).
+fn gazetteer_names(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    if !run.iter().all(|u| u.gaz.is_some()) {
+        return None;
+    }
+    let kind = |u: &Unit| f.lex.entries[u.gaz.unwrap_or(0)].kind;
+    let mut o = Outcome::new(run[0].start, run[run.len() - 1].end);
+    let mut k = 0;
+    while k < run.len() {
+        let u = run[k];
+        if k + 1 < run.len() && matches!(kind(&u), GazKind::Country | GazKind::Demonym) && kind(&run[k + 1]) == GazKind::Org {
+            o = o.push(Org, u.start, run[k + 1].end, None);
+            k += 2;
+            continue;
+        }
+        let surname = (u.end == u.start + 1 && !f.surnames.is_empty()).then(|| f.surnames.get(f.tok(u.start))).flatten();
+        o.actions.push(match surname {
+            Some(name) => Action::Named { kind: Person, start: u.start, end: u.end, name: name.to_string() },
+            None => Action::Gaz(u),
+        });
+        k += 1;
+    }
+    Some(o)
+}
+
+/// A known place's or people's name, then capitalised words ending in a
+/// plural that the story never writes in lower case, is a team's name
+/// (`Minnesota Timberwolves`, `Australian Steelers`): the plural alone
+/// stands for it afterwards.
+fn place_and_team_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let (start, end) = (run[0].start, run[run.len() - 1].end);
+    if !(2..=3).contains(&run.len()) || run[1..].iter().any(|u| u.gaz.is_some() || u.end != u.start + 1) {
+        return None;
+    }
+    let place = run[0].gaz.is_some_and(|e| {
+        matches!(f.lex.entries[e].kind, GazKind::City | GazKind::Capital | GazKind::Country | GazKind::Region | GazKind::Demonym)
+    });
+    let last = f.tok(end - 1);
+    let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && last[1..].chars().all(char::is_lowercase);
+    let common = |w: &str| {
+        f.lex.org_heads.contains(w)
+            || f.lex.place_heads.contains(w)
+            || f.lex.thing_heads.contains(w)
+            || f.lex.corporate_suffixes.contains(w)
+            || f.lower_words.contains(&w.to_lowercase())
+    };
+    (place && plural && !run[1..].iter().any(|u| common(f.tok(u.start))))
+        .then(|| Outcome::new(start, end).push(Org, start, end, None))
+}
+
+/// A known given name, then one or two words of which some are known
+/// names of towns, a region or a people, is a person's name: `Jeffrey
+/// Lyon`, `Antonio Valencia`, `Christian Pulisic`. Not a country's name
+/// (`Georgia`), nor an organisation's.
+fn given_name_and_known_word(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let (start, end) = (run[0].start, run[run.len() - 1].end);
+    if !(2..=3).contains(&run.len()) || run.iter().any(|u| u.end != u.start + 1) || run.iter().all(|u| u.gaz.is_none()) {
+        return None;
+    }
+    let ok_gaz = |u: &Unit| {
+        u.gaz.is_none_or(|e| matches!(f.lex.entries[e].kind, GazKind::City | GazKind::Capital | GazKind::Demonym | GazKind::Region))
+    };
+    let first = f.tok(start);
+    let first_ok = run[0].gaz.is_none_or(|e| f.lex.entries[e].kind == GazKind::Demonym);
+    if !(f.lex.given_names.contains(first) && first_ok && run.iter().all(ok_gaz)) {
+        return None;
+    }
+    if f.lex.org_heads.contains(f.tok(end - 1)) || f.lex.place_heads.contains(f.tok(end - 1)) {
+        return None;
+    }
+    Some(Outcome::new(start, end).push(Person, start, end, f.appositive(end)))
+}
+
+/// A known given name alone, not a word the story writes in lower case, is
+/// a person's where the story speaks of a person there: it is used in a
+/// person's context (`Gloria said`), or a personal pronoun follows it
+/// before any other name (`Gloria's eczema worsened and she died`).
+fn given_name_alone(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let i = run[0].start;
+    let w = f.tok(i);
+    if !f.lex.given_names.contains(w) || f.lex.function_words.contains(w) || is_acronym(w) || f.tok_is(i + 1, ".") {
+        return None;
+    }
+    if f.initial[i] && f.common_at_start(i) || f.lower_words.contains(&w.to_lowercase()) {
+        return None;
+    }
+    let pronoun = || {
+        (i + 1..f.toks.len().min(i + 16))
+            .take_while(|&k| !f.is_cap(k) || f.initial[k])
+            .any(|k| matches!(f.tok(k), "she" | "he" | "her" | "his" | "She" | "He" | "Her" | "His"))
+    };
+    (f.person_words.contains(w) || pronoun()).then(|| Outcome::new(i, i + 1).push(Person, i, i + 1, None))
 }
 
 /// Known names at the edges stand apart from an unknown core; a core of
@@ -556,12 +712,16 @@ fn unknown_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     if ce - cs >= 2 && core.iter().all(|u| u.gaz.is_none()) {
         let words_ok = (cs..ce).all(|k| {
             let w = f.tok(k);
-            let hyphenated = k > cs && (w == "-" || f.tok(k - 1) == "-");
+            let joiner = |j: usize| matches!(f.tok(j), "-" | "'" | "’");
+            let hyphenated = k > cs && (joiner(k) || joiner(k - 1)) || k + 1 < ce && joiner(k + 1) && matches!(w, "O" | "D");
             hyphenated || !f.lex.function_words.contains(w) && !is_acronym(w) && w.chars().count() > 1
         });
         if words_ok && core.len() <= 4 {
             let prev = cs.checked_sub(1).filter(|_| cs == start).map(|p| f.tok(p));
+            // `the town of Dunmore Flats`: a kind of place, `of`, the name.
+            let place_of = prev == Some("of") && cs >= 2 && f.lex.place_nouns.contains(f.tok(cs - 2));
             let kind = match prev {
+                _ if place_of => Place,
                 Some(p) if f.lex.run_place_prepositions.contains(p) => {
                     if p == "at" && cs >= 2 && f.lex.roles.contains_key(f.tok(cs - 2)) {
                         Org
@@ -593,7 +753,14 @@ fn state_after_place(f: &Finder, run: &[Unit]) -> Option<Outcome> {
         return None;
     }
     let end = if w.ends_with('.') { i + 1 } else { i + 2 };
-    Some(Outcome::new(i, end).push(Place, i, end, None))
+    // The state's own name (`Okla.`: Oklahoma, `N.M.`: New Mexico).
+    let named = f.lex.state_names.get(w.trim_end_matches('.'));
+    let mut o = Outcome::new(i, end);
+    match named {
+        Some(name) => o.actions.push(Action::Named { kind: Place, start: i, end, name: name.to_string() }),
+        None => o = o.push(Place, i, end, None),
+    }
+    Some(o)
 }
 
 /// One word after an organisation cue (`the lender Voskbank`), or one word
@@ -611,9 +778,19 @@ fn acronym(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     if !(is_acronym(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !f.lex.not_acronyms.contains(w)) {
         return None;
     }
-    let next_is_digit = i + 2 < f.toks.len() && f.tok(i + 1) == "-" && f.toks[i + 2].kind == super::TokenKind::Number;
+    // A model or a version (`MK-4`, `KELT-9b`, `IE6`).
+    let next_is_digit = i + 2 < f.toks.len()
+        && f.tok(i + 1) == "-"
+        && !f.toks[i + 2].space_before
+        && f.tok(i + 2).starts_with(|c: char| c.is_ascii_digit());
+    let numbered = w.ends_with(|c: char| c.is_ascii_digit());
+    // A shouted word (`UNLESS`, `SOLAR`): the story writes it in lower case too.
+    let shouted = w.len() >= 5 && {
+        let lower = w.to_lowercase();
+        f.lex.function_words.contains(lower.as_str()) || f.lower_words.contains(&lower)
+    };
     let o = Outcome::new(i, i + 1);
-    Some(if !next_is_digit && f.title_at(i, i + 1).is_none() { o.push(Org, i, i + 1, None) } else { o })
+    Some(if !(next_is_digit || numbered || shouted) && f.title_at(i, i + 1).is_none() { o.push(Org, i, i + 1, None) } else { o })
 }
 
 /// An acronym in brackets right after a name of two words or more is that
@@ -650,7 +827,14 @@ fn sentence_initial(f: &Finder, run: &[Unit]) -> Option<Outcome> {
 /// An unknown word after a place preposition is a place (`in Sialkot`).
 fn place_after_preposition(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let i = run[0].start;
-    (i > 0 && f.lex.place_prepositions.contains(f.tok(i - 1))).then(|| Outcome::new(i, i + 1).push(Place, i, i + 1, None))
+    let w = f.tok(i);
+    if i >= 2 && f.tok(i - 1) == "of" && f.lex.place_nouns.contains(f.tok(i - 2)) {
+        return Some(Outcome::new(i, i + 1).push(Place, i, i + 1, None));
+    }
+    // A belief, a movement or a field (`in Scientology`, `in Buddhism`) is no place.
+    let abstract_noun = ["ology", "ism", "phobia"].iter().any(|s| w.len() > s.len() + 2 && w.ends_with(s));
+    (i > 0 && f.lex.place_prepositions.contains(f.tok(i - 1)) && !abstract_noun)
+        .then(|| Outcome::new(i, i + 1).push(Place, i, i + 1, None))
 }
 
 /// An unknown word before an event noun is where it happened (`the
