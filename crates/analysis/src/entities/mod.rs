@@ -191,7 +191,7 @@ struct Finder<'a> {
     alone_words: HashMap<&'a str, u32>,
     /// The last word of each person's name of two words or more found so
     /// far, with the name: a known place's name that is also a person's
-    /// surname in the story stands for the person (`Jeffrey Lyon` … `Lyon said`).
+    /// surname in the story stands for the person (`Harold Bristol` … `Bristol said`).
     surnames: HashMap<&'a str, Cow<'a, str>>,
 }
 

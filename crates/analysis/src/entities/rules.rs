@@ -248,10 +248,10 @@ pub(super) static RULES: &[Rule] = &[
         stage: Stage::Plain,
         find: given_name_and_known_word,
         examples: &[
-            ex("The firm's adviser Jeffrey Lyon said the deal was off.", "Jeffrey Lyon", Is(Person)),
-            ex("The keeper saved Antonio Valencia's shot.", "Antonio Valencia", Is(Person)),
+            ex("The firm's adviser Harold Bristol said the deal was off.", "Harold Bristol", Is(Person)),
+            ex("The keeper saved Rosa Toledo's shot.", "Rosa Toledo", Is(Person)),
             ex("Talks between Georgia and Armenia ended.", "Georgia", NotByRule),
-            ex("The governor of Washington Chris Gregoire spoke.", "Washington Chris", NotByRule),
+            ex("The governor of Oregon Marcus Hale spoke.", "Oregon Marcus", NotByRule),
             ex("The ship docked at Victoria Harbour in the rain.", "Victoria Harbour", NotByRule),
         ],
     },
@@ -313,8 +313,8 @@ pub(super) static RULES: &[Rule] = &[
             ex("The deal was approved by the QRB on Monday.", "QRB", Is(Org)),
             ex("The film was shown on TV last night.", "TV", Nothing),
             ex("He flew a MK-4 jet.", "MK", NotByRule),
-            ex("The planet KELT-9b is hot.", "KELT", NotByRule),
-            ex("Few still use IE6 at work.", "IE6", NotByRule),
+            ex("The planet TRAX-4c is hot.", "TRAX", NotByRule),
+            ex("Few still use QV7 at work.", "QV7", NotByRule),
             ex("Talks failed. UNLESS the plan passes, unless it fails, he goes.", "UNLESS", NotByRule),
         ],
     },
@@ -323,8 +323,8 @@ pub(super) static RULES: &[Rule] = &[
         stage: Stage::Single,
         find: given_name_alone,
         examples: &[
-            ex("The baby died in May. Doctors said Gloria was ill for months.", "Gloria", Is(Person)),
-            ex("Gloria's parents were charged after she died.", "Gloria", Is(Person)),
+            ex("The boy fell ill in May. Doctors said Miriam was ill for months.", "Miriam", Is(Person)),
+            ex("Miriam's parents were charged after she fell ill.", "Miriam", Is(Person)),
             ex("Floods hit Norman and Moore. Crews were sent.", "Norman", NotByRule),
             ex("The rally was led by Will and his aides. They will return.", "Will", NotByRule),
         ],
@@ -498,7 +498,7 @@ fn sports_team(f: &Finder, run: &[Unit]) -> Option<Outcome> {
 fn role_before_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let start = run[0].start;
     let end = run[run.len() - 1].end;
-    // A known name may open it where it is also a given name (`winger Christian Pulisic`).
+    // A known name may open it where it is also a given name (`winger Christian Orlenko`).
     let given = |u: &Unit| {
         u.start == start && u.end == start + 1 && run.len() > 1 && f.lex.given_names.contains(f.tok(start))
     };
@@ -599,7 +599,7 @@ fn thing_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
 
 /// A run of gazetteer names only: each is itself, but a one-word name
 /// that is the surname of a person found before stands for the person
-/// (`Jeffrey Lyon` … `Lyon said`).
+/// (`Harold Bristol` … `Bristol said`).
 /// A country's or a people's name right before a known organisation's
 /// names the organisation of that country (`U.S. Department of Homeland
 /// Security`, `British Red Cross`).
@@ -653,8 +653,8 @@ fn place_and_team_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
 }
 
 /// A known given name, then one or two words of which some are known
-/// names of towns, a region or a people, is a person's name: `Jeffrey
-/// Lyon`, `Antonio Valencia`, `Christian Pulisic`. Not a country's name
+/// names of towns, a region or a people, is a person's name: `Harold
+/// Bristol`, `Rosa Toledo`, `Christian Orlenko`. Not a country's name
 /// (`Georgia`), nor an organisation's.
 fn given_name_and_known_word(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let (start, end) = (run[0].start, run[run.len() - 1].end);
@@ -677,8 +677,8 @@ fn given_name_and_known_word(f: &Finder, run: &[Unit]) -> Option<Outcome> {
 
 /// A known given name alone, not a word the story writes in lower case, is
 /// a person's where the story speaks of a person there: it is used in a
-/// person's context (`Gloria said`), or a personal pronoun follows it
-/// before any other name (`Gloria's eczema worsened and she died`).
+/// person's context (`Miriam said`), or a personal pronoun follows it
+/// before any other name (`Miriam's cough worsened and she was taken to hospital`).
 fn given_name_alone(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let i = run[0].start;
     let w = f.tok(i);
@@ -778,7 +778,7 @@ fn acronym(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     if !(is_acronym(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !f.lex.not_acronyms.contains(w)) {
         return None;
     }
-    // A model or a version (`MK-4`, `KELT-9b`, `IE6`).
+    // A model or a version (`MK-4`, `TRAX-4c`, `QV7`).
     let next_is_digit = i + 2 < f.toks.len()
         && f.tok(i + 1) == "-"
         && !f.toks[i + 2].space_before
