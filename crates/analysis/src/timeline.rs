@@ -88,13 +88,14 @@ pub fn build_timeline(
     let mut events: Vec<Event> = Vec::with_capacity(dates.len());
     let mut scratch = Scratch::default();
     let mut previous: Option<&DateMention> = None;
-    for d in dates {
+    for (i, d) in dates.iter().enumerate() {
         let before = previous.replace(d);
         // Sentences are sorted and disjoint: the last one starting at or before the date.
         let k = sentences.partition_point(|s| s.start <= d.span.start);
         let Some(sentence) = k.checked_sub(1).map(|k| sentences.items[k]).filter(|s| s.contains(d.span)) else { continue };
         let before = before.filter(|b| sentence.contains(b.span));
-        if d.event.is_none() && !dates_a_happening(text, sentence, d, before) {
+        let next = dates.get(i + 1).filter(|n| sentence.contains(n.span));
+        if d.event.is_none() && !dates_a_happening(text, sentence, d, before, next) {
             continue;
         }
         // A headline or a heading names what the story tells; the happening
@@ -431,36 +432,59 @@ fn opens_with_modifier(text: &str, clause: Span) -> bool {
 }
 
 /// Words before a date that make it the bound of a stretch of time rather
-/// than the day of a happening: `since 1990`, `until March`, `through 2020`.
-const BOUNDS: &[&str] = &["since", "through", "till", "until"];
+/// than the day of a happening: `since 1990`, `until March`, `through 2020`,
+/// `from 1952` (onwards), `applied before last summer`.
+const BOUNDS: &[&str] = &["before", "from", "since", "through", "till", "until"];
+
+/// Words that may stand between a bound and its date: `since early Monday`.
+const BOUND_MODIFIERS: &[&str] = &["early", "late", "mid"];
 
 /// What stands between the two dates of a range: `from 2000 to 2005`,
 /// `between 1952 and 1953`, `April 9 - 28`.
 const RANGE_JOINS: &[&str] = &["to", "and", "-", "–", "—", "through", "until", "or"];
 
-
-/// Does the date `d` (in `sentence`; `before` is the date just before it in
-/// the same sentence) date a happening? Not when it bounds a stretch of
-/// time, ends a range, or is a year inside a noun phrase.
-fn dates_a_happening(text: &str, sentence: Span, d: &DateMention, before: Option<&DateMention>) -> bool {
+/// Does the date `d` (in `sentence`; `before` and `next` are the dates just
+/// before and after it in the same sentence) date a happening? Not when it
+/// bounds a stretch of time, is either end of a range (a range is a stretch
+/// of time too: `exported uranium from 2000 to 2005`), is a year inside a
+/// noun phrase, or stands alone in brackets after a name (`the United
+/// Kingdom (1968)`).
+fn dates_a_happening(text: &str, sentence: Span, d: &DateMention, before: Option<&DateMention>, next: Option<&DateMention>) -> bool {
     let head = &text[sentence.start..d.span.start];
-    let prev_word = head.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-    if lower_is_one_of(prev_word, BOUNDS) {
+    let mut back = head.trim_end().rsplit(|c: char| c.is_whitespace()).filter(|w| !w.is_empty());
+    let prev_word = back.next().unwrap_or("");
+    let bound_word = if lower_is_one_of(prev_word, BOUND_MODIFIERS) { back.next().unwrap_or("") } else { prev_word };
+    let rest = &text[d.span.end..sentence.end];
+    let possessive = rest.starts_with("'s") || rest.starts_with("’s");
+    let joined = |a: Span, b: Span| {
+        let between = text[a.end..b.start].trim();
+        RANGE_JOINS.iter().any(|j| between.eq_ignore_ascii_case(j))
+    };
+    // A range of days is a visit or a meeting, dated by its first day
+    // (`will travel to Seoul from April 16 to April 17`); a range of months
+    // or years is a stretch of time.
+    let day = matches!(d.value, DateValue::Day(..));
+    let opens_range = next.is_some_and(|n| joined(d.span, n.span));
+    if before.is_some_and(|b| joined(b.span, d.span)) || !day && opens_range {
         return false;
     }
-    if let Some(b) = before {
-        let between = text[b.span.end..d.span.start].trim();
-        if RANGE_JOINS.iter().any(|j| between.eq_ignore_ascii_case(j)) {
-            return false;
-        }
+    // (`from today's game` names a thing of that day.)
+    if lower_is_one_of(bound_word, BOUNDS) && !possessive && !(day && opens_range) {
+        return false;
+    }
+    // `France (1992)`, `the Soviet Union (1968; obligations assumed by Russia)`
+    if head.ends_with('(') && rest.starts_with([')', ';']) {
+        return false;
     }
     let year = matches!(d.value, DateValue::Year(_) | DateValue::Decade(_));
     if year {
-        let rest = &text[d.span.end..sentence.end];
-        // `the 2016 election`, `last year's elections`, `the 2014-2015 season`.
-        let next = rest.trim_start_matches(['-', '–']).split_whitespace().next().unwrap_or("");
-        let possessive = rest.starts_with("'s") || rest.starts_with("’s");
-        let noun_next = !rest.starts_with([',', '.', ';', ':', ')']) && next.chars().next().is_some_and(char::is_alphabetic);
+        // `the 2016 election`, `last year's elections`, `the 2014-2015 season`, `the 2014-15 season`.
+        let after_range = rest
+            .strip_prefix(['-', '–'])
+            .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()))
+            .unwrap_or(rest);
+        let next = after_range.split_whitespace().next().unwrap_or("");
+        let noun_next = !after_range.starts_with([',', '.', ';', ':', ')']) && next.chars().next().is_some_and(char::is_alphabetic);
         // `the 2016 election`, `its 2015 forecast`, `that 2014 season`: the
         // year names the thing, it dates no happening of the sentence.
         let determiner = lower_is_one_of(prev_word, DETERMINERS) || lower_is_one_of(prev_word, &["that"]);
@@ -819,9 +843,21 @@ mod happening_tests {
     }
 
     #[test]
-    fn a_range_is_one_happening_at_its_start() {
-        assert_eq!(dates("The company exported 40 tonnes from 2000 to 2005."), ["2000"]);
-        assert_eq!(dates("He was head of the council between 1952 and 1953."), ["1952"]);
+    fn a_range_is_a_stretch_of_time() {
+        assert_eq!(dates("The company exported 40 tonnes from 2000 to 2005."), Vec::<String>::new());
+        assert_eq!(dates("The minister will visit Rome April 13 to April 15."), ["2025-04-13"]);
+        assert_eq!(dates("The minister will stay in Rome from April 16 to April 17."), ["2025-04-16"]);
+        assert_eq!(dates("He was head of the council between 1952 and 1953."), Vec::<String>::new());
+        assert_eq!(dates("The study looked at yields over 2000 - 2050."), Vec::<String>::new());
+        assert_eq!(dates("The board from 1990 allowed women to join."), Vec::<String>::new());
+        assert_eq!(dates("The site has been offline since early Monday morning."), Vec::<String>::new());
+        assert_eq!(dates("Only those who applied before last summer qualify."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_year_in_brackets_after_a_name_dates_no_happening() {
+        assert_eq!(dates("Five states signed: Chile (1992), Peru (1968; rights assumed by Bolivia), and Ghana."), Vec::<String>::new());
+        assert_eq!(dates("Chile (signed 1992) was the last."), ["1992"]);
     }
 
     #[test]
@@ -829,6 +865,8 @@ mod happening_tests {
         assert_eq!(dates("The council voted before the 2014 protests began."), Vec::<String>::new());
         assert_eq!(dates("Turnout beat last year's elections."), Vec::<String>::new());
         assert_eq!(dates("The mayor resigned in 2014."), ["2014"]);
+        assert_eq!(dates("His scoring should rise during the 2014-2015 season."), Vec::<String>::new());
+        assert_eq!(dates("His scoring should rise during the 2014-15 season."), Vec::<String>::new());
     }
 
     #[test]
