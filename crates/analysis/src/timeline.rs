@@ -88,6 +88,9 @@ pub fn build_timeline(
     let mut events: Vec<Event> = Vec::with_capacity(dates.len());
     let mut scratch = Scratch::default();
     let mut previous: Option<&DateMention> = None;
+    // The clauses of the sentence last looked at (dates come in text order,
+    // so a sentence's clauses are found once for all its dates).
+    let mut clauses_of: (Span, Vec<Span>) = (Span::new(usize::MAX, usize::MAX), Vec::new());
     for (i, d) in dates.iter().enumerate() {
         let before = previous.replace(d);
         // Sentences are sorted and disjoint: the last one starting at or before the date.
@@ -116,7 +119,10 @@ pub fn build_timeline(
             }
             c
         } else {
-            match date_clause(text, sentence, d.span, &protected) {
+            if clauses_of.0 != sentence {
+                clauses_of = (sentence, clauses(text, sentence, &protected));
+            }
+            match date_clause(text, &clauses_of.1, d.span, &date_spans) {
                 Some(c) => c,
                 None => continue,
             }
@@ -131,10 +137,14 @@ pub fn build_timeline(
                 }
             }
         }
-        // `…, Monday and was buried in Istanbul`: a clause that starts with
-        // its verb takes the sentence's subject from the clause it began in.
-        if starts_with_verb(text, raw) {
-            if let Some(subject) = subject_before(text, sentence, raw, &protected) {
+        // `…, and was used in messages by Thursday night`, `…, landing in
+        // the capital on Tuesday`: a clause that starts with its verb takes
+        // the sentence's subject from the clause it began in.
+        if starts_with_verb(text, raw, true) {
+            if clauses_of.0 != sentence {
+                clauses_of = (sentence, clauses(text, sentence, &protected));
+            }
+            if let Some(subject) = subject_before(text, &clauses_of.1, raw, &date_spans) {
                 let subject = make_label(text, subject, &date_spans, &descriptions, &mut scratch);
                 let mut rest = label;
                 if rest.as_bytes().first().is_some_and(u8::is_ascii) {
@@ -330,8 +340,7 @@ fn lead_clause(text: &str, sentence: Span, dateline: Span, protected: &Sorted<Sp
 }
 
 /// The clause holding the date, or its neighbour when that is only the date.
-fn date_clause(text: &str, sentence: Span, date: Span, protected: &Sorted<Span>) -> Option<Span> {
-    let cs = clauses(text, sentence, protected);
+fn date_clause(text: &str, cs: &[Span], date: Span, dates: &Sorted<Span>) -> Option<Span> {
     let at = cs.iter().position(|c| c.overlaps(date))?;
     let words_without_date = |c: Span| {
         let before = Span::new(c.start, date.start.max(c.start).min(c.end)).of(text);
@@ -340,18 +349,47 @@ fn date_clause(text: &str, sentence: Span, date: Span, protected: &Sorted<Span>)
     };
     // `officials said that on October 6, the man turned himself in`: a date
     // that opens a reported clause dates that clause, after the comma.
+    // `they estimated by 2050, demand would double`: a deadline after a
+    // verb of saying or reckoning opens what is said.
+    let closes_clause = text[date.end.min(cs[at].end)..cs[at].end].trim().is_empty();
     let opens_reported = {
         let head = Span::new(cs[at].start, date.start.max(cs[at].start)).of(text);
         // `that on October 6`, `that as of March 4`
-        let mut back = head.split_whitespace().rev().skip_while(|w| lower_is_one_of(w, &["on", "in", "at", "as", "of"]));
-        back.next().is_some_and(|w| lower_is_one_of(w, &["that"]))
+        let mut back = head.split_whitespace().rev().peekable();
+        let by = back.peek().is_some_and(|w| lower_is_one_of(w, &["by"]));
+        let mut back = back.skip_while(|w| lower_is_one_of(w, &["on", "in", "at", "as", "of", "by"]));
+        back.next().is_some_and(|w| lower_is_one_of(w, &["that"]) || by && closes_clause && is_verb_form(w))
     };
     if opens_reported {
         if let Some(c) = cs.get(at + 1).filter(|c| has_verb(text, **c)) {
             return Some(*c);
         }
     }
+    // `died at age 91, of a heart attack, Monday and was buried in …`: a
+    // date that opens its clause before `and` and a verb closes the clause
+    // before it.
+    let closes_previous = {
+        let head = text[cs[at].start..date.start.max(cs[at].start)].trim();
+        let mut rest = text[date.end.min(cs[at].end)..cs[at].end].split_whitespace();
+        head.is_empty() && at > 0 && rest.next().is_some_and(|w| lower_is_one_of(w, &["and", "but"])) && rest.next().is_some_and(is_verb_form)
+    };
+    if closes_previous {
+        if let Some(c) = cs[..at].iter().rev().find(|c| has_verb(text, **c)) {
+            return Some(*c);
+        }
+    }
     if words_without_date(cs[at]) >= 2 && has_verb(text, cs[at]) {
+        // `In Game Five, played under lights yesterday, the visitors won`: a
+        // participle with no subject before it describes what the opening
+        // adverbial names; the main clause after it is the happening.
+        let lone = !cs[..at].iter().any(|c| has_verb(text, *c));
+        if lone && starts_with_verb(text, cs[at], true) && subject_before(text, cs, cs[at], dates).is_none() {
+            if let Some(c) = cs[at + 1..].iter().find(|c| {
+                has_verb(text, **c) && !is_leading(first_word(text, **c)) && !starts_with_verb(text, **c, true) && !is_aside(text, **c)
+            }) {
+                return Some(*c);
+            }
+        }
         return Some(subordinate(text, cs[at], date).unwrap_or(cs[at]));
     }
     // A date in a clause with no verb (`On Sunday, in a video posted online,
@@ -359,7 +397,9 @@ fn date_clause(text: &str, sentence: Span, date: Span, protected: &Sorted<Span>)
     // dates the nearest clause that has one: what follows an opening
     // adverbial, what precedes a closing one.
     let opens_adverbial = |c: Span| is_leading(first_word(text, c)) && !c.of(text).starts_with("at least");
-    let after = || cs[at + 1..].iter().find(|c| has_verb(text, **c) && !opens_adverbial(**c) && !opens_with_modifier(text, **c));
+    let after = || {
+        cs[at + 1..].iter().find(|c| has_verb(text, **c) && !opens_adverbial(**c) && !opens_with_modifier(text, **c) && !is_aside(text, **c))
+    };
     let before = || cs[..at].iter().rev().find(|c| has_verb(text, **c));
     let near = if at == 0 { after().or_else(before) } else { before().or_else(after) };
     if let Some(c) = near {
@@ -371,32 +411,74 @@ fn date_clause(text: &str, sentence: Span, date: Span, protected: &Sorted<Span>)
     cs.get(at + 1).or(at.checked_sub(1).and_then(|p| cs.get(p))).copied()
 }
 
-/// Does the span start with a verb (its subject stands before it)?
-fn starts_with_verb(text: &str, span: Span) -> bool {
+/// Does the span start with a verb (its subject stands before it)? With
+/// `participle`, a present participle counts too (`landing in the capital`).
+fn starts_with_verb(text: &str, span: Span, participle: bool) -> bool {
     let mut ws = span.of(text).split_whitespace().skip_while(|w| is_leading(w));
-    ws.next().is_some_and(|w| !w.starts_with(|c: char| c.is_uppercase()) && is_verb_form(w) && !w.ends_with("ing"))
+    ws.next().is_some_and(|w| !w.starts_with(|c: char| c.is_uppercase()) && is_verb_form(w) && (participle || !w.ends_with("ing")))
 }
 
+/// Verbs of saying that make a short clause an aside (`NASA reports`,
+/// `officials said`).
+const SAYING: &[&str] = &["added", "adds", "noted", "notes", "reported", "reports", "said", "says", "stated", "states", "wrote", "writes"];
+
+/// Is the clause an aside of saying between commas (`About a year ago,
+/// NASA reports, at the observatory, observers noticed …`)?
+fn is_aside(text: &str, clause: Span) -> bool {
+    let s = clause.of(text);
+    let n = s.split_whitespace().count();
+    (2..=4).contains(&n) && s.split_whitespace().last().is_some_and(|w| lower_is_one_of(w, SAYING))
+}
+
+/// Words a subject never starts with.
+const PREPOSITIONS: &[&str] = &[
+    "about", "across", "against", "among", "around", "behind", "between", "beyond", "despite", "for", "into", "like",
+    "near", "over", "through", "to", "toward", "towards", "under", "via", "within", "without",
+];
+
 /// The subject of a sentence whose verb stands in a later clause: its first
-/// clause that opens with no connective and holds no verb (`Astronomers at
-/// the university` in `On Monday, astronomers at the university, in Ohio,
-/// revealed …`).
-fn subject_before(text: &str, sentence: Span, clause: Span, protected: &Sorted<Span>) -> Option<Span> {
-    let cs = clauses(text, sentence, protected);
-    cs.iter()
-        .rev()
-        .filter(|c| c.end <= clause.start)
-        .find(|c| {
-            let first = first_word(text, **c);
-            // Not an adverbial (`in Ohio`, `reportedly from a heart attack`,
-            // `according to court records`) nor a clause of its own.
-            !is_leading(first)
-                && !first.to_ascii_lowercase().ends_with("ly")
-                && !lower_is_one_of(first, &["according", "including"])
-                && !has_verb(text, **c)
-                && c.of(text).split_whitespace().count() <= 8
-        })
-        .copied()
+/// clause that opens with no connective and holds no verb nor date
+/// (`Astronomers at the university` in `On Monday, astronomers at the
+/// university, in Ohio, revealed …`; `Jerome Doe` in `Jerome Doe, 44, of
+/// Roundrock, Ariz., pled …`), else the words before the verb of the nearest
+/// clause before (`The hashtag` in `The hashtag took off, and was used …`).
+fn subject_before(text: &str, cs: &[Span], clause: Span, dates: &Sorted<Span>) -> Option<Span> {
+    let before = || cs.iter().take_while(|c| c.end <= clause.start);
+    // `Around 450 troops` is a subject, `around the city` is not.
+    let adverbial = |c: Span| {
+        let mut ws = c.of(text).split_whitespace();
+        let first = ws.next().unwrap_or("");
+        is_leading(first) || lower_is_one_of(first, PREPOSITIONS) && !ws.next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let plain = before().find(|c| {
+        let first = first_word(text, **c);
+        // Not an adverbial (`in Ohio`, `reportedly from a heart attack`,
+        // `according to court records`, `between the two`) nor a clause of its own.
+        !adverbial(**c)
+            && !first.to_ascii_lowercase().ends_with("ly")
+            && !lower_is_one_of(first, &["according", "including"])
+            && !has_verb(text, **c)
+            && c.of(text).split_whitespace().count() <= 8
+            && inside(dates, |d| *d, **c).is_empty()
+            // (a dateline's place: `WASHINGTON`)
+            && c.of(text).chars().any(char::is_lowercase)
+    });
+    if let Some(c) = plain {
+        return Some(*c);
+    }
+    let c = *before().filter(|c| has_verb(text, **c)).last()?;
+    let s = c.of(text);
+    let mut offset = 0;
+    for (k, w) in s.split_inclusive(char::is_whitespace).enumerate() {
+        let word = w.trim();
+        if k > 0 && !word.starts_with(|c: char| c.is_uppercase()) && is_verb_form(word) {
+            let subject = Span::new(c.start, c.start + offset);
+            let ok = k <= 6 && !adverbial(c) && inside(dates, |d| *d, subject).is_empty();
+            return ok.then(|| crate::text::trim(text, subject)).flatten();
+        }
+        offset += w.len();
+    }
+    None
 }
 
 /// Words that open a subordinate clause: a date after one dates that
@@ -410,9 +492,14 @@ fn subordinate(text: &str, clause: Span, date: Span) -> Option<Span> {
     let head = Span::new(clause.start, date.start.max(clause.start)).of(text);
     let mut offset = 0;
     let mut found = None;
-    for w in head.split_inclusive(char::is_whitespace) {
+    let mut words = head.split_inclusive(char::is_whitespace).peekable();
+    while let Some(w) = words.next() {
         let word = w.trim();
-        if lower_is_one_of(word, SUBORDINATORS) {
+        // `… allowed them to return and she returned there in 1957`: a
+        // second clause with a subject of its own.
+        let and_subject = lower_is_one_of(word, &["and", "but"])
+            && words.peek().is_some_and(|n| lower_is_one_of(n.trim(), &["he", "she", "they", "we", "i", "it"]));
+        if lower_is_one_of(word, SUBORDINATORS) || and_subject {
             found = Some((offset, offset + w.len()));
         }
         offset += w.len();
@@ -500,17 +587,17 @@ fn dates_a_happening(text: &str, sentence: Span, d: &DateMention, before: Option
 const VERB_FORMS: &[&str] = &[
     "am", "are", "arrives", "asks", "ate", "awoke", "became", "become", "becomes", "began", "begins", "begun",
     "bid", "bought", "bound", "broke", "broken", "brought", "built", "burnt", "buys", "calls", "came", "can",
-    "caught", "chose", "chosen", "claims", "closes", "comes", "continues", "could", "cut", "dealt", "did", "dies",
-    "does", "done", "drew", "driven", "drove", "dug", "expects", "faces", "fell", "felt", "finds", "fled", "flew",
+    "caught", "chose", "chosen", "claims", "closes", "comes", "continues", "could", "cut", "dealt", "did", "died", "dies",
+    "does", "done", "drew", "driven", "drove", "dug", "expects", "eyed", "faces", "fed", "fell", "felt", "finds", "fled", "flew",
     "flies", "fought", "found", "froze", "gave", "gets", "given", "gives", "goes", "gone", "got", "grew", "grown",
     "had", "has", "have", "heard", "hears", "held", "hid", "hit", "hits", "holds", "hung", "hurt", "is", "keeps",
     "kept", "knew", "known", "laid", "leads", "leaves", "led", "left", "lent", "let", "lies", "lit", "lost", "made",
-    "makes", "may", "meant", "meets", "met", "might", "must", "opens", "paid", "pays", "plans", "pled", "put",
+    "makes", "may", "meant", "meets", "met", "might", "must", "opens", "owed", "paid", "pays", "plans", "pled", "put",
     "quit", "ran", "read", "remains", "reports", "rises", "rode", "rose", "runs", "said", "sang", "sank", "sat",
-    "saw", "says", "seeks", "seen", "sees", "sells", "sent", "set", "shall", "shook", "shot", "should", "shut",
-    "slid", "sold", "sought", "spent", "split", "spoke", "spoken", "spread", "stands", "stole", "stood", "struck",
-    "swept", "swore", "sworn", "taken", "takes", "taught", "tells", "thought", "threw", "thrown", "told", "took",
-    "tore", "torn", "underwent", "wants", "was", "went", "were", "will", "wins", "withdrew", "woke", "won", "wore",
+    "saw", "says", "seeks", "seen", "sees", "sells", "sent", "set", "shall", "shed", "shook", "shot", "should", "shut",
+    "slid", "sold", "sought", "sped", "spent", "split", "spoke", "spoken", "spread", "stands", "stole", "stood", "struck",
+    "swept", "swore", "sworn", "taken", "takes", "taught", "tells", "thought", "threw", "thrown", "tied", "told", "took",
+    "tore", "torn", "underwent", "used", "wants", "was", "went", "were", "will", "wins", "withdrew", "woke", "won", "wore",
     "would", "written", "wrote",
 ];
 
@@ -923,6 +1010,46 @@ mod happening_tests {
         assert!(t.iter().any(|(_, l)| l.starts_with("Today's announcement is")), "{t:?}");
         let t = timeline("Last week, at least 76 people were killed in the floods.");
         assert!(t.iter().any(|(_, l)| l.starts_with("At least 76 people")), "{t:?}");
+    }
+
+    #[test]
+    fn the_subject_is_the_first_plain_clause() {
+        let t = timeline("Jane Roe, 44, a member of the club who lives in Leeds, Kent, pled guilty on Tuesday.");
+        assert!(t.iter().any(|(_, l)| l == "Jane Roe pled guilty"), "{t:?}");
+        let t = timeline("The slogan took on a life of its own, and was used a million times by Thursday night.");
+        assert!(t.iter().any(|(_, l)| l.starts_with("The slogan was used")), "{t:?}");
+        let t = timeline("The troops landed on Monday, reaching the capital on Tuesday at dawn.");
+        assert!(t.iter().any(|(d, l)| d == "2024-11-19" && l.starts_with("The troops reaching")), "{t:?}");
+    }
+
+    #[test]
+    fn a_participle_after_an_opening_adverbial_leaves_the_main_clause() {
+        let t = timeline("In the second game, played under lights on Tuesday, the visitors proved too strong.");
+        assert!(t.iter().any(|(d, l)| d == "2024-11-19" && l.starts_with("The visitors proved")), "{t:?}");
+    }
+
+    #[test]
+    fn a_date_before_and_a_verb_closes_the_clause_before() {
+        let t = timeline("Jane Roe, the last of her line, died at age 91, reportedly of a stroke, Monday and was buried in Leeds.");
+        assert!(t.iter().any(|(d, l)| d == "2024-11-18" && l == "Jane Roe died at age 91"), "{t:?}");
+    }
+
+    #[test]
+    fn an_aside_of_saying_is_not_the_happening() {
+        let t = timeline("About a year ago, the agency reports, at an observatory in Chile, observers noticed a dip.");
+        assert!(t.iter().any(|(d, l)| d == "2023" && l.starts_with("Observers")), "{t:?}");
+    }
+
+    #[test]
+    fn a_deadline_after_a_verb_of_reckoning_dates_what_is_reckoned() {
+        let t = timeline("They estimated by 2050, a growing population would double demand.");
+        assert!(t.iter().any(|(d, l)| d == "2050" && l.contains("double")), "{t:?}");
+    }
+
+    #[test]
+    fn a_second_clause_with_its_own_subject_is_its_own_happening() {
+        let t = timeline("The council allowed exiles to return and she returned with her husband in 1957.");
+        assert!(t.iter().any(|(d, l)| d == "1957" && l.starts_with("She returned")), "{t:?}");
     }
 
     #[test]
