@@ -563,6 +563,9 @@ fn dates_a_happening(text: &str, sentence: Span, d: &DateMention, before: Option
     if head.ends_with('(') && rest.starts_with([')', ';']) {
         return false;
     }
+    if dates_a_figure(head, rest) {
+        return false;
+    }
     let year = matches!(d.value, DateValue::Year(_) | DateValue::Decade(_));
     if year {
         // `the 2016 election`, `last year's elections`, `the 2014-2015 season`, `the 2014-15 season`.
@@ -580,6 +583,53 @@ fn dates_a_happening(text: &str, sentence: Span, d: &DateMention, before: Option
         }
     }
     true
+}
+
+/// Words that make a clause a forecast (`predicting`, `projected`,
+/// `its forecast`, `the outlook`).
+const FORECAST_STEMS: &[&str] = &["estimat", "forecast", "outlook", "predict", "project"];
+
+/// Does a date close a forecast figure (`is predicting 3.3 percent growth
+/// this year`, `kept its forecast at 6.8 percent for this year`) or the
+/// first of a range of figures (`will slow from 4.6 percent last year to 4.2
+/// percent`)? It dates the figure, not a happening. `head` is the sentence
+/// before the date, `rest` the sentence after it.
+fn dates_a_figure(head: &str, rest: &str) -> bool {
+    // The clause before the date (a comma between digits is a number's).
+    let b = head.as_bytes();
+    let from = (0..b.len())
+        .rev()
+        .find(|&k| matches!(b[k], b';' | b':') || b[k] == b',' && !(k > 0 && b[k - 1].is_ascii_digit() && b.get(k + 1).is_some_and(u8::is_ascii_digit)))
+        .map_or(0, |k| k + 1);
+    let clause = &head[from..];
+    // A percentage shortly before the date, with no verb between.
+    let mut figure = false;
+    let mut words = clause.split_whitespace().rev().take(8);
+    for w in words.by_ref() {
+        let bare = w.trim_end_matches([',', '.']);
+        if bare.ends_with('%') || lower_is_one_of(bare, &["percent", "cent"]) {
+            figure = true;
+            break;
+        }
+        if is_verb_form(bare) && !bare.starts_with(char::is_uppercase) {
+            break;
+        }
+    }
+    if !figure {
+        return false;
+    }
+    // `… to 4.2 percent in 2025`, after `from 4.6 percent`: the range's end.
+    let mut before = words.skip_while(|w| lower_is_one_of(w, &["per"]) || w.starts_with(|c: char| c.is_ascii_digit()));
+    let range_end = before.next().is_some_and(|w| lower_is_one_of(w, &["to"])) && clause.split_whitespace().any(|w| lower_is_one_of(w, &["from"]));
+    if range_end {
+        return true;
+    }
+    let forecast = clause.split_whitespace().any(|w| {
+        let mut buf = [0u8; 24];
+        lower_ascii(w, &mut buf).is_some_and(|l| FORECAST_STEMS.iter().any(|s| l.starts_with(s)))
+    });
+    let range = rest.trim_start().strip_prefix("to ").is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    forecast || range
 }
 
 /// Forms of verbs with no regular ending, auxiliaries and the commonest
@@ -939,6 +989,16 @@ mod happening_tests {
         assert_eq!(dates("The board from 1990 allowed women to join."), Vec::<String>::new());
         assert_eq!(dates("The site has been offline since early Monday morning."), Vec::<String>::new());
         assert_eq!(dates("Only those who applied before last summer qualify."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_forecast_figure_dates_no_happening() {
+        assert_eq!(dates("The bank is predicting 3.3 percent growth across the region this year."), Vec::<String>::new());
+        assert_eq!(dates("The bank is projecting three percent growth in the United States in 2025."), Vec::<String>::new());
+        assert_eq!(dates("The fund kept its forecast unchanged at 6.8 percent for this year and 6.3 percent in 2025."), Vec::<String>::new());
+        assert_eq!(dates("Growth will slow from 4.6 percent last year to 4.2 percent in 2025."), Vec::<String>::new());
+        assert_eq!(dates("Sales rose 5 percent in 2019."), ["2019"]);
+        assert_eq!(dates("The bank will cut its rate by 1 percent on Tuesday."), ["2024-11-26"]);
     }
 
     #[test]
