@@ -159,8 +159,22 @@ pub fn build_timeline(
         // One sentence gives a label once: a second date told in the same
         // words (`she signed in 1956 to one label, then in 1960 to another`)
         // adds no entry that reads the same.
-        if events.iter().rev().take_while(|e| e.sentence == sentence).any(|e| e.label == label) {
-            continue;
+        let told = |label: &str| events.iter().rev().take_while(|e| e.sentence == sentence).any(|e| e.label == label);
+        if told(&label) {
+            // `was charged on January 3 with killing Ty Smith on December
+            // 31`: the last verb before the second date names its happening,
+            // told of the clause's subject.
+            let Some((subject, phrase)) = later_verb_phrase(text, raw, d.span) else { continue };
+            let phrase = make_label(text, phrase, &date_spans, &descriptions, &mut scratch);
+            let subject = make_label(text, subject, &date_spans, &descriptions, &mut scratch);
+            let mut rest = phrase;
+            if rest.as_bytes().first().is_some_and(u8::is_ascii) {
+                rest[..1].make_ascii_lowercase();
+            }
+            label = format!("{subject} {rest}");
+            if told(&label) {
+                continue;
+            }
         }
         events.push(Event { date: d.value, label, sentence, mention: d.span });
     }
@@ -481,6 +495,41 @@ fn subject_before(text: &str, cs: &[Span], clause: Span, dates: &Sorted<Span>) -
     None
 }
 
+/// The subject of `clause` (the words before its first verb) and the
+/// phrase from its last other verb before `date` to the end of the clause
+/// or the date: `Frank` and `killing Ty Smith` in `Frank was charged with
+/// killing Ty Smith`.
+fn later_verb_phrase(text: &str, clause: Span, date: Span) -> Option<(Span, Span)> {
+    let end = if clause.contains(date) { date.start } else { clause.end };
+    let s = &text[clause.start..end];
+    let mut offset = 0;
+    let (mut first, mut last) = (None, None);
+    let mut prev = "";
+    for (k, w) in s.split_inclusive(char::is_whitespace).enumerate() {
+        let word = w.trim();
+        if k > 0 && !word.starts_with(char::is_uppercase) && is_verb_form(word) {
+            if first.is_none() {
+                first = Some(offset);
+            } else if lower_is_one_of(prev, LATER_VERB_AFTER) || word.ends_with("ing") && !lower_is_one_of(prev, DETERMINERS) {
+                // `with killing`, `after taking`, `…, fired`: not a second
+                // word of the first verb (`has served`).
+                last = Some(offset);
+            }
+        }
+        prev = word;
+        offset += w.len();
+    }
+    let subject = crate::text::trim(text, Span::new(clause.start, clause.start + first?))?;
+    if !subject.of(text).contains(char::is_alphabetic) {
+        return None;
+    }
+    let phrase = crate::text::trim(text, Span::new(clause.start + last?, end))?;
+    Some((subject, phrase))
+}
+
+/// Words after which a verb starts a second happening of its clause.
+const LATER_VERB_AFTER: &[&str] = &["after", "and", "before", "by", "for", "from", "of", "since", "while", "with", "without"];
+
 /// Words that open a subordinate clause: a date after one dates that
 /// clause's happening (`the toll will climb as the rescue continues on
 /// Tuesday`, `before the aftershock struck yesterday`).
@@ -635,19 +684,19 @@ fn dates_a_figure(head: &str, rest: &str) -> bool {
 /// Forms of verbs with no regular ending, auxiliaries and the commonest
 /// present forms of reporting verbs; sorted, no repeats.
 const VERB_FORMS: &[&str] = &[
-    "am", "are", "arrives", "asks", "ate", "awoke", "became", "become", "becomes", "began", "begins", "begun",
+    "accepts", "am", "are", "argues", "arrives", "asks", "ate", "awoke", "became", "become", "becomes", "began", "begins", "begun",
     "bid", "bought", "bound", "broke", "broken", "brought", "built", "burnt", "buys", "calls", "came", "can",
-    "caught", "chose", "chosen", "claims", "closes", "comes", "continues", "could", "cut", "dealt", "did", "died", "dies",
+    "caught", "chose", "chosen", "claims", "closes", "comes", "confirms", "continues", "could", "cut", "dealt", "denies", "did", "died", "dies",
     "does", "done", "drew", "driven", "drove", "dug", "expects", "eyed", "faces", "fed", "fell", "felt", "finds", "fled", "flew",
     "flies", "fought", "found", "froze", "gave", "gets", "given", "gives", "goes", "gone", "got", "grew", "grown",
-    "had", "has", "have", "heard", "hears", "held", "hid", "hit", "hits", "holds", "hung", "hurt", "is", "keeps",
+    "had", "has", "have", "heard", "hears", "held", "hid", "hit", "hits", "holds", "hung", "hurt", "insists", "is", "keeps",
     "kept", "knew", "known", "laid", "leads", "leaves", "led", "left", "lent", "let", "lies", "lit", "lost", "made",
     "makes", "may", "meant", "meets", "met", "might", "must", "opens", "owed", "paid", "pays", "plans", "pled", "put",
-    "quit", "ran", "read", "remains", "reports", "rises", "rode", "rose", "runs", "said", "sang", "sank", "sat",
+    "quit", "ran", "read", "rejects", "remains", "reports", "rises", "rode", "rose", "runs", "said", "sang", "sank", "sat",
     "saw", "says", "seeks", "seen", "sees", "sells", "sent", "set", "shall", "shed", "shook", "shot", "should", "shut",
     "slid", "sold", "sought", "sped", "spent", "split", "spoke", "spoken", "spread", "stands", "stole", "stood", "struck",
     "swept", "swore", "sworn", "taken", "takes", "taught", "tells", "thought", "threw", "thrown", "tied", "told", "took",
-    "tore", "torn", "underwent", "used", "wants", "was", "went", "were", "will", "wins", "withdrew", "woke", "won", "wore",
+    "tore", "torn", "underwent", "urges", "used", "wants", "warns", "was", "went", "were", "will", "wins", "withdrew", "woke", "won", "wore",
     "would", "written", "wrote",
 ];
 
@@ -849,10 +898,17 @@ fn capitalize_first(s: &str) -> String {
 }
 
 /// The content words of a label (alphanumeric runs longer than three
-/// bytes), in lower case, as sorted keys without repeats: a short ASCII
+/// bytes, not capitalised), in lower case, and apart its names (capitalised
+/// words), as sorted keys without repeats: a short ASCII
 /// word is its [`word_key`]; any other word an id from [`Words`], which
 /// never equals a word key (those carry the word's length in the top byte).
-struct WordSet(Vec<u128>, u64);
+struct WordSet(Vec<u128>, u64, Vec<u128>);
+
+/// Capitalised words that are no names (a label's first word).
+const NOT_NAMES: &[&str] = &[
+    "after", "and", "before", "but", "for", "her", "his", "its", "our", "she", "that", "the", "their", "these",
+    "they", "this", "those", "when", "with",
+];
 
 /// A bit of a 64-bit signature for a word key.
 fn sig_bit(key: u128) -> u64 {
@@ -870,6 +926,7 @@ struct Words {
 impl Words {
     fn set_of(&mut self, s: &str) -> WordSet {
         let mut out = Vec::with_capacity(16);
+        let mut names = Vec::new();
         if s.is_ascii() {
             // One pass over the bytes, packing each word's key as it goes
             // (the same key as `word_key`).
@@ -880,28 +937,54 @@ impl Words {
                     Some(b) if b.is_ascii_alphanumeric() => key = (key << 8) | u128::from(b.to_ascii_lowercase()),
                     _ => {
                         let len = i - start;
-                        if len > 15 {
-                            out.push(self.id(&s[start..i]));
+                        let word = &s[start..i];
+                        let key = if len > 15 { self.id(word) } else { key | (len as u128) << 120 };
+                        // Names apart: a name shared says the same people, not the same happening.
+                        if bytes.get(start).is_some_and(u8::is_ascii_uppercase) {
+                            if len >= 3 && !lower_is_one_of(word, NOT_NAMES) {
+                                names.push(key);
+                            }
                         } else if len > 3 {
-                            out.push(key | (len as u128) << 120);
+                            out.push(key);
                         }
                         start = i + 1;
-                        key = 0;
                     }
+                }
+                if !bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    key = 0;
                 }
             }
         } else {
-            for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3) {
-                match word_key(w.as_bytes()) {
-                    0 => out.push(self.id(w)),
-                    key => out.push(key),
+            for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3) {
+                let key = match word_key(w.as_bytes()) {
+                    0 => self.id(w),
+                    key => key,
+                };
+                if w.starts_with(char::is_uppercase) {
+                    if !lower_is_one_of(w, NOT_NAMES) {
+                        names.push(key);
+                    }
+                } else if w.len() > 3 {
+                    out.push(key);
                 }
             }
         }
+        // The first word counts as a name: `The plant closed` and `The plant
+        // was shut` may tell one happening, `Demand would increase` and
+        // `Hunger would increase` two.
+        if let Some(first) = s.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()) {
+            let key = match word_key(first.as_bytes()) {
+                0 => self.id(first),
+                key => key,
+            };
+            names.push(key);
+        }
         out.sort_unstable();
         out.dedup();
+        names.sort_unstable();
+        names.dedup();
         let sig = out.iter().fold(0, |sig, &k| sig | sig_bit(k));
-        WordSet(out, sig)
+        WordSet(out, sig, names)
     }
 
     /// The id of `w` in lower case.
@@ -925,8 +1008,12 @@ impl Words {
 }
 
 impl WordSet {
-    /// Two labels about the same thing share most of their content words.
+    /// Two labels about the same thing share most of their content words,
+    /// and a name or their first word.
     fn similar(&self, other: &WordSet) -> bool {
+        if !self.2.iter().any(|k| other.2.binary_search(k).is_ok()) {
+            return false;
+        }
         // A quick exact refusal: a shared word of the smaller set has its
         // bit in the other's signature, so those words bound the count.
         let (small, big) = if self.0.len() <= other.0.len() { (self, other) } else { (other, self) };
@@ -1133,6 +1220,19 @@ mod happening_tests {
         let mut unique = labels.clone();
         unique.dedup();
         assert_eq!(labels, unique);
+    }
+
+    #[test]
+    fn a_second_date_of_one_clause_dates_its_last_verb() {
+        let t = timeline("On March 3, 2021, Roe was charged with robbing a bank in Leeds, on February 28, 2021, in daylight.");
+        assert!(t.iter().any(|(d, l)| d == "2021-03-03" && l.starts_with("Roe was charged")), "{t:?}");
+        assert!(t.iter().any(|(d, l)| d == "2021-02-28" && l == "Roe robbing a bank in Leeds"), "{t:?}");
+    }
+
+    #[test]
+    fn one_happening_told_twice_is_one_event() {
+        let t = timeline("Roe pled guilty on Tuesday in court in Leeds. During Tuesday's hearing, Roe pled guilty to a charge of fraud.");
+        assert_eq!(t.iter().filter(|(d, _)| d == "2024-11-19").count(), 1, "{t:?}");
     }
 
     #[test]
