@@ -91,6 +91,9 @@ pub fn build_timeline(
     // The clauses of the sentence last looked at (dates come in text order,
     // so a sentence's clauses are found once for all its dates).
     let mut clauses_of: (Span, Vec<Span>) = (Span::new(usize::MAX, usize::MAX), Vec::new());
+    // The clauses labelled so far in the sentence (a second date of a clause
+    // dates another happening, or none).
+    let mut raws: Vec<(Span, Span)> = Vec::new();
     for (i, d) in dates.iter().enumerate() {
         let before = previous.replace(d);
         // Sentences are sorted and disjoint: the last one starting at or before the date.
@@ -127,7 +130,7 @@ pub fn build_timeline(
                 None => continue,
             }
         };
-        let mut label = make_label(text, raw, &date_spans, &descriptions, &mut scratch);
+        let mut label = make_label(text, raw, &date_spans, &descriptions, &mut scratch, Some(d.span));
         // "…, according to Environment Canada, which recorded a surge": the
         // name the relative pronoun stands for makes the label read alone.
         if let Some(name) = antecedent(text, raw, &names) {
@@ -145,7 +148,7 @@ pub fn build_timeline(
                 clauses_of = (sentence, clauses(text, sentence, &protected));
             }
             if let Some(subject) = subject_before(text, &clauses_of.1, raw, &date_spans) {
-                let subject = make_label(text, subject, &date_spans, &descriptions, &mut scratch);
+                let subject = make_label(text, subject, &date_spans, &descriptions, &mut scratch, None);
                 let mut rest = label;
                 if rest.as_bytes().first().is_some_and(u8::is_ascii) {
                     rest[..1].make_ascii_lowercase();
@@ -160,13 +163,13 @@ pub fn build_timeline(
         // words (`she signed in 1956 to one label, then in 1960 to another`)
         // adds no entry that reads the same.
         let told = |label: &str| events.iter().rev().take_while(|e| e.sentence == sentence).any(|e| e.label == label);
-        if told(&label) {
+        if told(&label) || raws.iter().any(|&(s, r)| s == sentence && r == raw) {
             // `was charged on January 3 with killing Ty Smith on December
             // 31`: the last verb before the second date names its happening,
             // told of the clause's subject.
             let Some((subject, phrase)) = later_verb_phrase(text, raw, d.span) else { continue };
-            let phrase = make_label(text, phrase, &date_spans, &descriptions, &mut scratch);
-            let subject = make_label(text, subject, &date_spans, &descriptions, &mut scratch);
+            let phrase = make_label(text, phrase, &date_spans, &descriptions, &mut scratch, None);
+            let subject = make_label(text, subject, &date_spans, &descriptions, &mut scratch, None);
             let mut rest = phrase;
             if rest.as_bytes().first().is_some_and(u8::is_ascii) {
                 rest[..1].make_ascii_lowercase();
@@ -176,6 +179,10 @@ pub fn build_timeline(
                 continue;
             }
         }
+        if raws.first().is_some_and(|&(s, _)| s != sentence) {
+            raws.clear();
+        }
+        raws.push((sentence, raw));
         events.push(Event { date: d.value, label, sentence, mention: d.span });
     }
     // Sort keys are computed once per event (a date's calendar fields cost
@@ -363,6 +370,21 @@ fn date_clause(text: &str, cs: &[Span], date: Span, dates: &Sorted<Span>) -> Opt
     };
     // `officials said that on October 6, the man turned himself in`: a date
     // that opens a reported clause dates that clause, after the comma.
+    // `As we saw on May 24, …`, `as reported on Monday`: a happening told
+    // elsewhere, recalled.
+    let recalled = {
+        let head = Span::new(cs[at].start, date.start.max(cs[at].start)).of(text);
+        let mut ws = head.split_whitespace();
+        let opens_as = ws.next().is_some_and(|w| lower_is_one_of(w.trim_start_matches(['"', '“']), &["as"]));
+        let rest: Vec<&str> = ws.collect();
+        opens_as
+            && (1..=3).contains(&rest.len())
+            && text[date.end.min(cs[at].end)..cs[at].end].trim().is_empty()
+            && rest.iter().any(|w| is_verb_form(w))
+    };
+    if recalled {
+        return None;
+    }
     // `they estimated by 2050, demand would double`: a deadline after a
     // verb of saying or reckoning opens what is said.
     let closes_clause = text[date.end.min(cs[at].end)..cs[at].end].trim().is_empty();
@@ -415,7 +437,10 @@ fn date_clause(text: &str, cs: &[Span], date: Span, dates: &Sorted<Span>) -> Opt
         cs[at + 1..].iter().find(|c| has_verb(text, **c) && !opens_adverbial(**c) && !opens_with_modifier(text, **c) && !is_aside(text, **c))
     };
     let before = || cs[..at].iter().rev().find(|c| has_verb(text, **c));
-    let near = if at == 0 { after().or_else(before) } else { before().or_else(after) };
+    // `… said: "Today, the two sides agree …"`: a date that opens a
+    // quotation dates what is quoted.
+    let opens_quote = cs[at].of(text).starts_with(['"', '“']);
+    let near = if at == 0 || opens_quote { after().or_else(before) } else { before().or_else(after) };
     if let Some(c) = near {
         return Some(*c);
     }
@@ -572,6 +597,11 @@ fn opens_with_modifier(text: &str, clause: Span) -> bool {
 /// `from 1952` (onwards), `applied before last summer`.
 const BOUNDS: &[&str] = &["before", "from", "since", "through", "till", "until"];
 
+/// Words before `of` and a year that make them a date: `the end of 2008`.
+const PART_OF_TIME: &[&str] = &[
+    "autumn", "beginning", "end", "fall", "half", "middle", "part", "quarter", "spring", "start", "summer", "winter",
+];
+
 /// Words that may stand between a bound and its date: `since early Monday`.
 const BOUND_MODIFIERS: &[&str] = &["early", "late", "mid"];
 
@@ -627,6 +657,14 @@ fn dates_a_happening(text: &str, sentence: Span, d: &DateMention, before: Option
         // `the 2016 election`, `its 2015 forecast`, `that 2014 season`: the
         // year names the thing, it dates no happening of the sentence.
         let determiner = lower_is_one_of(prev_word, DETERMINERS) || lower_is_one_of(prev_word, &["that"]);
+        // `the tornado season of 2011`, `the floods of 1993` (but `the end of 2008`).
+        if lower_is_one_of(prev_word, &["of"]) {
+            let noun = back.next().unwrap_or("");
+            let time_word = lower_is_one_of(noun, PART_OF_TIME) || crate::calendar::month_named(noun).is_some();
+            if !time_word && !is_verb_form(noun) && noun.chars().all(char::is_alphabetic) {
+                return false;
+            }
+        }
         if possessive || determiner && noun_next && !lower_is_one_of(next, LEADING) {
             return false;
         }
@@ -781,6 +819,7 @@ fn make_label(
     dates: &Sorted<Span>,
     descriptions: &Sorted<(Span, &str)>,
     scratch: &mut Scratch,
+    date: Option<Span>,
 ) -> String {
     let Scratch { cuts, out, words } = scratch;
     // Remove date expressions (with a preposition just before) and person titles.
@@ -822,9 +861,14 @@ fn make_label(
     cuts.sort();
     out.clear();
     let mut pos = raw.start;
+    // Where the event's date stood in `out`.
+    let mut date_at = None;
     for &c in cuts.iter() {
         if c.start >= pos {
             out.push_str(&text[pos..c.start]);
+            if date.is_some_and(|d| c.contains(d)) {
+                date_at = Some(out.len());
+            }
             pos = c.end;
         }
     }
@@ -846,7 +890,10 @@ fn make_label(
         // Cut before an infinitive or preposition that starts the tail, but
         // never before the clause's verb.
         let verb = words.iter().position(|w| is_verb_form(word(w))).unwrap_or(0);
-        let cut = (5.max(verb + 2)..MAX_WORDS)
+        // Nor before the words the date stood beside (`should get the ball
+        // after the trade [last month] of Minnesota's best player`).
+        let beside = date_at.and_then(|at| words.iter().position(|&(w, _)| w >= at)).map_or(0, |k| k + 1);
+        let cut = (5.max(verb + 2).max(beside)..MAX_WORDS)
             .rev()
             .find(|&i| matches!(word(&words[i]), "to" | "in" | "over" | "after" | "amid" | "that" | "which" | "as"));
         words = &words[..cut.unwrap_or(MAX_WORDS)];
@@ -1099,6 +1146,8 @@ mod happening_tests {
         assert_eq!(dates("The council voted before the 2014 protests began."), Vec::<String>::new());
         assert_eq!(dates("Turnout beat last year's elections."), Vec::<String>::new());
         assert_eq!(dates("The mayor resigned in 2014."), ["2014"]);
+        assert_eq!(dates("The year was calm beside the stormy season of 2011."), Vec::<String>::new());
+        assert_eq!(dates("They hope to sign a deal before the end of 2025."), ["2025"]);
         assert_eq!(dates("His scoring should rise during the 2014-2015 season."), Vec::<String>::new());
         assert_eq!(dates("His scoring should rise during the 2014-15 season."), Vec::<String>::new());
     }
@@ -1233,6 +1282,24 @@ mod happening_tests {
     fn one_happening_told_twice_is_one_event() {
         let t = timeline("Roe pled guilty on Tuesday in court in Leeds. During Tuesday's hearing, Roe pled guilty to a charge of fraud.");
         assert_eq!(t.iter().filter(|(d, _)| d == "2024-11-19").count(), 1, "{t:?}");
+    }
+
+    #[test]
+    fn a_happening_recalled_is_not_told_again() {
+        let t = timeline("The storm struck on May 24, 2011. \"As we saw on May 24, 2011, it takes one day,\" she said.");
+        assert_eq!(t.iter().filter(|(d, _)| d == "2011-05-24").count(), 1, "{t:?}");
+    }
+
+    #[test]
+    fn a_date_opening_a_quotation_dates_what_is_quoted() {
+        let t = timeline("The mayor said: \"Today, the two towns agreed on the plan.\"");
+        assert!(t.iter().all(|(_, l)| !l.contains("said")), "{t:?}");
+    }
+
+    #[test]
+    fn a_long_label_keeps_the_words_its_date_stood_beside() {
+        let t = timeline("And the young centre should get the ball much more after the trade last month of the team's best player.");
+        assert!(t.iter().any(|(d, l)| d == "2024-10" && l.contains("trade")), "{t:?}");
     }
 
     #[test]
