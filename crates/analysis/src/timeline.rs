@@ -683,6 +683,11 @@ const FORECAST_STEMS: &[&str] = &["estimat", "forecast", "outlook", "predict", "
 /// before the date, `rest` the sentence after it.
 fn dates_a_figure(head: &str, rest: &str) -> bool {
     // The clause before the date (a comma between digits is a number's).
+    // (Most clauses hold no percentage: a quick look first.)
+    let tail = head.get(head.len().saturating_sub(160)..).unwrap_or(head);
+    if !tail.contains('%') && !tail.contains("cent") {
+        return false;
+    }
     let b = head.as_bytes();
     let from = (0..b.len())
         .rev()
@@ -763,22 +768,33 @@ fn lower_ascii<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     std::str::from_utf8(out).ok()
 }
 
+/// The verb tables and the determiners as sorted word keys: a lookup is a
+/// binary search over integers, not strings.
+const VERB_KEYS: [u128; VERB_FORMS.len()] = sorted_keys(VERB_FORMS);
+const NOT_VERB_KEYS: [u128; NOT_VERBS.len()] = sorted_keys(NOT_VERBS);
+const DETERMINER_KEYS: [u128; DETERMINERS.len()] = sorted_keys(DETERMINERS);
+
 /// Is the word one of the listed verb forms (any case)?
 fn is_listed_verb(w: &str) -> bool {
-    let mut buf = [0u8; 24];
-    lower_ascii(w, &mut buf).is_some_and(|l| VERB_FORMS.binary_search(&l).is_ok())
+    has_key(&VERB_KEYS, word_key(w.as_bytes()))
+}
+
+/// Is the word a determiner (any case)?
+fn is_determiner(w: &str) -> bool {
+    has_key(&DETERMINER_KEYS, word_key(w.as_bytes()))
 }
 
 /// Could the word be a finite verb or a participle?
 fn is_verb_form(w: &str) -> bool {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-    if w.is_empty() || w.contains('-') {
+    if w.is_empty() || !w.is_ascii() || w.contains('-') {
         return false;
     }
-    let mut buf = [0u8; 24];
-    let Some(lower) = lower_ascii(w, &mut buf) else { return false };
-    let regular = lower.len() >= 5 && lower.ends_with("ed") || lower.len() >= 6 && lower.ends_with("ing");
-    VERB_FORMS.binary_search(&lower).is_ok() || regular && NOT_VERBS.binary_search(&lower).is_err()
+    let key = word_key(w.as_bytes());
+    let b = w.as_bytes();
+    let ends = |suffix: &[u8]| b.len() >= suffix.len() && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
+    let regular = b.len() >= 5 && ends(b"ed") || b.len() >= 6 && ends(b"ing");
+    has_key(&VERB_KEYS, key) || regular && !has_key(&NOT_VERB_KEYS, key)
 }
 
 /// Does the clause hold a verb? Capitalised words other than the first are
@@ -786,7 +802,7 @@ fn is_verb_form(w: &str) -> bool {
 fn has_verb(text: &str, clause: Span) -> bool {
     let mut prev = "";
     clause.of(text).split_whitespace().enumerate().any(|(k, w)| {
-        let after_determiner = lower_is_one_of(prev, DETERMINERS);
+        let after_determiner = is_determiner(prev);
         prev = w;
         (k == 0 || !w.starts_with(|c: char| c.is_uppercase()))
             && is_verb_form(w)
