@@ -376,11 +376,10 @@ fn date_clause(text: &str, cs: &[Span], date: Span, dates: &Sorted<Span>) -> Opt
         let head = Span::new(cs[at].start, date.start.max(cs[at].start)).of(text);
         let mut ws = head.split_whitespace();
         let opens_as = ws.next().is_some_and(|w| lower_is_one_of(w.trim_start_matches(['"', '“']), &["as"]));
-        let rest: Vec<&str> = ws.collect();
         opens_as
-            && (1..=3).contains(&rest.len())
+            && (1..=3).contains(&ws.clone().count())
             && text[date.end.min(cs[at].end)..cs[at].end].trim().is_empty()
-            && rest.iter().any(|w| is_verb_form(w))
+            && ws.any(is_verb_form)
     };
     if recalled {
         return None;
@@ -418,8 +417,10 @@ fn date_clause(text: &str, cs: &[Span], date: Span, dates: &Sorted<Span>) -> Opt
         // `In Game Five, played under lights yesterday, the visitors won`: a
         // participle with no subject before it describes what the opening
         // adverbial names; the main clause after it is the happening.
-        let lone = !cs[..at].iter().any(|c| has_verb(text, *c));
-        if lone && starts_with_verb(text, cs[at], true) && subject_before(text, cs, cs[at], dates).is_none() {
+        if starts_with_verb(text, cs[at], true)
+            && !cs[..at].iter().any(|c| has_verb(text, *c))
+            && subject_before(text, cs, cs[at], dates).is_none()
+        {
             if let Some(c) = cs[at + 1..].iter().find(|c| {
                 has_verb(text, **c) && !is_leading(first_word(text, **c)) && !starts_with_verb(text, **c, true) && !is_aside(text, **c)
             }) {
@@ -642,7 +643,19 @@ fn dates_a_happening(text: &str, sentence: Span, d: &DateMention, before: Option
     if head.ends_with('(') && rest.starts_with([')', ';']) {
         return false;
     }
-    if dates_a_figure(head, rest) {
+    if dates_a_figure(head, rest) || compared(head) {
+        return false;
+    }
+    // `as of March 4, the browser has 277 flaws`: a tally at a time (but
+    // `as of June, she was working on an album` tells a happening).
+    let tally = || rest.split([';', '.']).next().is_some_and(|r| r.contains(|c: char| c.is_ascii_digit()));
+    if lower_is_one_of(prev_word, &["of"])
+        && head.trim_end().strip_suffix("of").is_some_and(|h| {
+            let h = h.trim_end().to_ascii_lowercase();
+            h == "as" || h.ends_with(" as")
+        })
+        && tally()
+    {
         return false;
     }
     let year = matches!(d.value, DateValue::Year(_) | DateValue::Decade(_));
@@ -670,6 +683,36 @@ fn dates_a_happening(text: &str, sentence: Span, d: &DateMention, before: Option
         }
     }
     true
+}
+
+/// Does the date close what a sentence compares its subject with (`is now
+/// as severe as the disaster at Chernobyl in 1986`, `higher than the peak
+/// of 2008`)? `head` is the sentence before the date.
+fn compared(head: &str) -> bool {
+    // (Most dates have neither word shortly before them: a quick look first.)
+    let near = head.get(head.len().saturating_sub(90)..).unwrap_or(head);
+    if !near.contains(" as ") && !near.contains(" than ") {
+        return false;
+    }
+    let mut words = [""; 9];
+    for (k, w) in head.split_whitespace().rev().take(9).enumerate() {
+        words[k] = w;
+    }
+    for (k, w) in words.iter().enumerate().take(7) {
+        if is_verb_form(w) && !w.starts_with(char::is_uppercase) {
+            return false;
+        }
+        if lower_is_one_of(w, &["than"]) {
+            return true;
+        }
+        if lower_is_one_of(w, &["as"]) && k > 0 {
+            // `as severe as`, `the same level as`, not `elected as the president`.
+            let before = words[k + 1];
+            let two_before = words[k + 2];
+            return lower_is_one_of(before, &["same", "such"]) || lower_is_one_of(two_before, &["as", "same"]);
+        }
+    }
+    false
 }
 
 /// Words that make a clause a forecast (`predicting`, `projected`,
@@ -1149,6 +1192,15 @@ mod happening_tests {
         assert_eq!(dates("Growth will slow from 4.6 percent last year to 4.2 percent in 2025."), Vec::<String>::new());
         assert_eq!(dates("Sales rose 5 percent in 2019."), ["2019"]);
         assert_eq!(dates("The bank will cut its rate by 1 percent on Tuesday."), ["2024-11-26"]);
+    }
+
+    #[test]
+    fn a_date_of_what_is_compared_or_of_a_state_dates_no_happening() {
+        assert_eq!(dates("The flood is now as severe as the one at Leeds in 1986, officials said."), Vec::<String>::new());
+        assert_eq!(dates("Prices are higher than the peak in 2008."), Vec::<String>::new());
+        assert_eq!(dates("The firm said that as of March 4, 2021, the browser has 277 flaws."), Vec::<String>::new());
+        assert_eq!(dates("She was elected as the mayor in 2010."), ["2010"]);
+        assert_eq!(dates("As of June 2021, she was working on an album."), ["2021-06"]);
     }
 
     #[test]
