@@ -1008,13 +1008,14 @@ fn capitalize_first(s: &str) -> String {
 /// words), as sorted keys without repeats: a short ASCII
 /// word is its [`word_key`]; any other word an id from [`Words`], which
 /// never equals a word key (those carry the word's length in the top byte).
-struct WordSet(Vec<u128>, u64, Vec<u128>);
+struct WordSet(Vec<u128>, u64, u64);
 
 /// Capitalised words that are no names (a label's first word).
 const NOT_NAMES: &[&str] = &[
     "after", "and", "before", "but", "for", "her", "his", "its", "our", "she", "that", "the", "their", "these",
     "they", "this", "those", "when", "with",
 ];
+const NOT_NAME_KEYS: [u128; NOT_NAMES.len()] = sorted_keys(NOT_NAMES);
 
 /// A bit of a 64-bit signature for a word key.
 fn sig_bit(key: u128) -> u64 {
@@ -1032,7 +1033,8 @@ struct Words {
 impl Words {
     fn set_of(&mut self, s: &str) -> WordSet {
         let mut out = Vec::with_capacity(16);
-        let mut names = Vec::new();
+        // The names, as a signature: a bit per name.
+        let mut names = 0u64;
         if s.is_ascii() {
             // One pass over the bytes, packing each word's key as it goes
             // (the same key as `word_key`).
@@ -1047,8 +1049,8 @@ impl Words {
                         let key = if len > 15 { self.id(word) } else { key | (len as u128) << 120 };
                         // Names apart: a name shared says the same people, not the same happening.
                         if bytes.get(start).is_some_and(u8::is_ascii_uppercase) {
-                            if len >= 3 && !lower_is_one_of(word, NOT_NAMES) {
-                                names.push(key);
+                            if len >= 3 && !has_key(&NOT_NAME_KEYS, key) {
+                                names |= sig_bit(key);
                             }
                         } else if len > 3 {
                             out.push(key);
@@ -1067,8 +1069,8 @@ impl Words {
                     key => key,
                 };
                 if w.starts_with(char::is_uppercase) {
-                    if !lower_is_one_of(w, NOT_NAMES) {
-                        names.push(key);
+                    if !has_key(&NOT_NAME_KEYS, key) {
+                        names |= sig_bit(key);
                     }
                 } else if w.len() > 3 {
                     out.push(key);
@@ -1083,12 +1085,10 @@ impl Words {
                 0 => self.id(first),
                 key => key,
             };
-            names.push(key);
+            names |= sig_bit(key);
         }
         out.sort_unstable();
         out.dedup();
-        names.sort_unstable();
-        names.dedup();
         let sig = out.iter().fold(0, |sig, &k| sig | sig_bit(k));
         WordSet(out, sig, names)
     }
@@ -1117,7 +1117,7 @@ impl WordSet {
     /// Two labels about the same thing share most of their content words,
     /// and a name or their first word.
     fn similar(&self, other: &WordSet) -> bool {
-        if !self.2.iter().any(|k| other.2.binary_search(k).is_ok()) {
+        if self.2 & other.2 == 0 {
             return false;
         }
         // A quick exact refusal: a shared word of the smaller set has its
