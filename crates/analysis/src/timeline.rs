@@ -934,7 +934,9 @@ fn make_label(
     out.push_str(&text[pos..raw.end]);
     words.clear();
     words.extend(out.split_whitespace().map(|w| (w.as_ptr() as usize - out.as_ptr() as usize, w.len())));
-    let word = |&(at, len): &(usize, usize)| &out[at..at + len];
+    // (`usize::MAX` marks an ellipsis put in the label.)
+    let word = |&(at, len): &(usize, usize)| if at == usize::MAX { "…" } else { &out[at..at + len] };
+    let picked: Vec<(usize, usize)>;
     // Drop leading connectives and a trailing comma (but `at least 76
     // people` keeps its `at`).
     let skip = words.iter().enumerate().take_while(|(k, w)| {
@@ -951,11 +953,29 @@ fn make_label(
         let verb = words.iter().position(|w| is_verb_form(word(w))).unwrap_or(0);
         // Nor before the words the date stood beside (`should get the ball
         // after the trade [last month] of Minnesota's best player`).
-        let beside = date_at.and_then(|at| words.iter().position(|&(w, _)| w >= at)).map_or(0, |k| k + 1);
-        let cut = (5.max(verb + 2).max(beside)..MAX_WORDS)
-            .rev()
-            .find(|&i| matches!(word(&words[i]), "to" | "in" | "over" | "after" | "amid" | "that" | "which" | "as"));
-        words = &words[..cut.unwrap_or(MAX_WORDS)];
+        let date_word = date_at.map(|at| words.iter().position(|&(w, _)| w >= at).unwrap_or(words.len()));
+        let beside = date_word.filter(|&k| k < words.len()).map_or(0, |k| k + 1);
+        let short_head = words.iter().take(4).position(|w| is_verb_form(word(w)));
+        // (Only for a date inside a noun phrase: `the [December 14] shooting`.)
+        let inside_phrase = date_at.is_some_and(|at| out[..at].split_whitespace().next_back().is_some_and(is_determiner));
+        if let (Some(k), Some(v), true) = (date_word.filter(|&k| k >= MAX_WORDS && k < words.len()), short_head, inside_phrase) {
+            // The date stands beyond the label's reach: the subject and its
+            // verb, then the words around the date (`The Church announced …
+            // those killed in the [December 14] shooting at Sandy Hook`).
+            let end = (k + 4).min(words.len());
+            let start = end.saturating_sub(MAX_WORDS - v - 2).max(v + 1);
+            let mut p = Vec::with_capacity(MAX_WORDS);
+            p.extend_from_slice(&words[..=v]);
+            p.push((usize::MAX, 0));
+            p.extend_from_slice(&words[start..end]);
+            picked = p;
+            words = &picked;
+        } else {
+            let cut = (5.max(verb + 2).max(beside)..MAX_WORDS)
+                .rev()
+                .find(|&i| matches!(word(&words[i]), "to" | "in" | "over" | "after" | "amid" | "that" | "which" | "as"));
+            words = &words[..cut.unwrap_or(MAX_WORDS)];
+        }
     }
     // A label does not end on a word that needs what was cut (`… the coast
     // of`, `… against Australia and`).
@@ -1368,6 +1388,14 @@ mod happening_tests {
     fn a_long_label_keeps_the_words_its_date_stood_beside() {
         let t = timeline("And the young centre should get the ball much more after the trade last month of the team's best player.");
         assert!(t.iter().any(|(d, l)| d == "2024-10" && l.contains("trade")), "{t:?}");
+    }
+
+    #[test]
+    fn a_date_beyond_the_label_keeps_its_words_after_the_verb() {
+        let t = timeline("The church announced its decision to picket the funerals of all those killed in the December 14 shooting at the school in Leeds.");
+        let ev = t.iter().find(|(d, _)| d == "2023-12-14").expect("the shooting");
+        assert!(ev.1.starts_with("The church announced …") && ev.1.contains("shooting"), "{t:?}");
+        assert!(ev.1.split_whitespace().count() <= super::MAX_WORDS, "{t:?}");
     }
 
     #[test]
