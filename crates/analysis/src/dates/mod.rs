@@ -351,6 +351,12 @@ struct Scanner<'t> {
     /// The last date of any kind resolved so far, with its first token
     /// (what `that year` and `the end of the month` speak of).
     last: Option<(DateValue, usize)>,
+    /// The year of the last date written in full with its year, and its
+    /// first token (what a later `April 19` in the same sentence lies in).
+    year_in_view: Option<(i32, usize)>,
+    /// The latest day told of so far in the three days up to publication
+    /// (the day a quotation's `today` speaks of).
+    recent: Option<Date>,
 }
 
 impl<'t> Scanner<'t> {
@@ -379,6 +385,8 @@ impl<'t> Scanner<'t> {
             published,
             reference: None,
             last: None,
+            year_in_view: None,
+            recent: None,
         };
         scanner.tags = (0..scanner.toks.len())
             .map(|k| {
@@ -438,6 +446,15 @@ impl<'t> Scanner<'t> {
                 Some((value, event)) => {
                     if let DateValue::Day(d) = value {
                         self.reference = Some(d);
+                        let near = self.published.is_some_and(|p| d <= p && resolve::add_days(d, 3).is_some_and(|d3| d3 >= p));
+                        if near && self.recent.is_none_or(|r| r < d) {
+                            self.recent = Some(d);
+                        }
+                    }
+                    match found.raw {
+                        Raw::Absolute(DateValue::Day(d)) => self.year_in_view = Some((d.year(), i)),
+                        Raw::Absolute(DateValue::Month { year, .. }) => self.year_in_view = Some((year, i)),
+                        _ => {}
                     }
                     self.last = Some((value, i));
                     out.dates.push(DateMention { span: found.span, value, relative: found.raw.relative(), event });
@@ -572,6 +589,25 @@ impl<'t> Scanner<'t> {
             }
         }
         true
+    }
+
+    /// Does token `i` stand inside a quotation (an odd number of straight
+    /// quotation marks, or more opening than closing curly ones, before it
+    /// on its line)?
+    fn in_quotation(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        let head = &self.text[..t.span().start];
+        let line = &head[head.rfind('\n').map_or(0, |k| k + 1)..];
+        let (mut straight, mut curly) = (0usize, 0isize);
+        for c in line.chars() {
+            match c {
+                '"' => straight += 1,
+                '“' => curly += 1,
+                '”' => curly -= 1,
+                _ => {}
+            }
+        }
+        straight % 2 == 1 || curly > 0
     }
 
     /// The span from token `a` to token `b_end - 1`.

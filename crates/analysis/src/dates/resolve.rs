@@ -15,8 +15,10 @@ pub(super) enum Raw {
     Vague,
     /// Written out in full (`May 6, 2025`, `1990s`).
     Absolute(DateValue),
-    /// A month and day without a year (`April 22`).
-    MonthDay { month: Month, day: u8, lean: Lean },
+    /// A month and day without a year (`April 22`), its first token at `at`:
+    /// in the year of a date written in full earlier in its sentence (`docked
+    /// on Feb. 18, 2021 and first sailed on April 19`), else by the lean.
+    MonthDay { month: Month, day: u8, lean: Lean, at: usize },
     /// A month without a year (`in May`, `last May`).
     Month { month: Month, lean: Lean },
     /// A weekday (`on Sunday`, `the following Monday`), the nearest to the
@@ -141,6 +143,10 @@ pub(super) enum Anchor {
     Published,
     /// The last day resolved earlier in the text, or else the publication date.
     Reference,
+    /// The day quoted words were said: the latest day told of in the three
+    /// days up to publication (`Yesterday, Sweden beat Korea … "We learned a
+    /// lot today," the coach said`), or else the publication date.
+    Spoken,
 }
 
 impl Raw {
@@ -168,7 +174,11 @@ impl Scanner<'_> {
         let value = match *raw {
             Raw::Vague => return None,
             Raw::Absolute(v) => v,
-            Raw::MonthDay { month, day, lean } => DateValue::Day(infer_day(self.published?, month, day, self.lean(lean))?),
+            Raw::MonthDay { month, day, at, .. } if self.year_in_view.is_some_and(|(_, k)| self.same_sentence(k, at)) => {
+                let (year, _) = self.year_in_view?;
+                DateValue::Day(Date::from_calendar_date(year, month, day).ok()?)
+            }
+            Raw::MonthDay { month, day, lean, .. } => DateValue::Day(infer_day(self.published?, month, day, self.lean(lean))?),
             Raw::Month { month, lean } => infer_month(self.published?, month, self.lean(lean)),
             Raw::Weekday { weekday, lean, from } => {
                 DateValue::Day(infer_weekday(self.anchor(from)?, weekday, self.lean(lean))?)
@@ -256,6 +266,7 @@ impl Scanner<'_> {
         match from {
             Anchor::Published => self.published,
             Anchor::Reference => self.reference.or(self.published),
+            Anchor::Spoken => self.recent.or(self.published),
         }
     }
 }

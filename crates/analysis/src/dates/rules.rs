@@ -256,6 +256,8 @@ pub(super) static RULES: [Rule; 16] = [
             ("Storms struck over March 3–9.", "March 3–9 = 2025-03"),
             ("The month of May in 2011 was the wettest.", "May in 2011 = 2011-05"),
             ("Sales peaked in November of last year.", "November of last year = 2024-11"),
+            ("The ship docked on Feb. 18, 2021, and first sailed on April 19.", "April 19 = 2021-04-19"),
+            ("The ship docked in 2021. It first sailed on April 19.", "April 19 = 2025-04-19"),
         ],
         negatives: &[
             "Talks may resume soon.",
@@ -313,6 +315,8 @@ pub(super) static RULES: [Rule; 16] = [
             ("It rains this week.", "this week = 2025-W19"),
             ("It rained yesterday afternoon.", "yesterday afternoon = 2025-05-05"),
             ("It rained earlier this year.", "earlier this year = 2025"),
+            ("The team lost on Sunday. The coach said: \"We learned a lot today.\"", "today = 2025-05-04"),
+            ("The team lost in 2019. The coach said: \"We learned a lot today.\"", "today = 2025-05-06"),
         ],
         negatives: &["He came last.", "This is it.", "the next steps"],
     },
@@ -526,7 +530,7 @@ impl Scanner<'_> {
                 let date = Date::from_calendar_date(year, month, day).ok()?;
                 return Some(self.found(i, k + 1, Raw::Absolute(DateValue::Day(date))));
             }
-            return Some(self.found(i, j + 1, Raw::MonthDay { month, day, lean: Lean::Tense(i) }));
+            return Some(self.found(i, j + 1, Raw::MonthDay { month, day, lean: Lean::Tense(i), at: i }));
         }
         if let Some(year) = self.date_year_at(j).filter(|_| self.same_sentence(i, j)) {
             return Some(self.found(i, j + 1, Raw::Absolute(DateValue::Month { year, month })));
@@ -590,7 +594,7 @@ impl Scanner<'_> {
             let date = Date::from_calendar_date(year, month, day).ok()?;
             return Some(self.found(i, k + 1, Raw::Absolute(DateValue::Day(date))));
         }
-        Some(self.found(i, j, Raw::MonthDay { month, day, lean: Lean::Tense(i) }))
+        Some(self.found(i, j, Raw::MonthDay { month, day, lean: Lean::Tense(i), at: i }))
     }
 
     /// `early May`, `mid-May`, `late March 2020`, `last May`, `next April`.
@@ -680,6 +684,10 @@ impl Scanner<'_> {
         };
         match w.as_str() {
             "yesterday" => day(-1, i + 1),
+            // In a quotation, the day the words were said.
+            "today" if self.in_quotation(i) => {
+                Some(self.found(i, self.past_part_of_day(i + 1), Raw::Shift { from: Anchor::Spoken, n: 0, unit: Unit::Day }))
+            }
             "today" => day(0, i + 1),
             "tonight" => Some(self.found(i, i + 1, Raw::Shift { from: Anchor::Published, n: 0, unit: Unit::Day })),
             "tomorrow" => day(1, i + 1),

@@ -109,8 +109,16 @@ fn seed_paragraph_end_to_end() {
 #[test]
 fn seed_without_publication_date_keeps_only_written_dates() {
     let got = dates(SEED, None);
-    // "two days after" is anchored on the last resolved day: the dateline.
-    assert_eq!(got, [the("May 6, 2025", "2025-05-06", false), the("two days after", "2025-05-04", true)]);
+    // "April 22" takes the year written in its sentence (the dateline's);
+    // "two days after" is anchored on the last resolved day: April 22.
+    assert_eq!(
+        got,
+        [
+            the("May 6, 2025", "2025-05-06", false),
+            the("April 22", "2025-04-22", true),
+            the("two days after", "2025-04-20", true)
+        ]
+    );
 }
 
 #[test]
