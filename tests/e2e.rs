@@ -822,6 +822,8 @@ async fn corrects_ones_own_article_in_the_page(engine: Engine) {
     h.wait_until("document.getElementById('correct-kind')?.value === 'organization'", "the kind field, corrected").await;
     let violations = axe(&h, "own article, Correct area open").await;
     assert!(violations.is_empty(), "{}: axe-core violations:\n  {}", engine.name(), violations.join("\n  "));
+    h.click("#entity-card .card-close").await;
+    h.wait_until("document.getElementById('entity-card') === null", "the card closed").await;
     // Remove a timeline event, then undo that.
     let budget = "[...document.querySelectorAll('#timeline .event-label')].some(l => l.textContent === 'The city council approved the budget')";
     h.wait_until(budget, "the budget event").await;

@@ -382,13 +382,17 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                             if let Some(note) = &doc.note {
                                 <p class="corrections-note" role="status">{ note.clone() }</p>
                             }
-                            <CorrectionsCopy slug={doc.article.slug.clone()} file={doc.article.file.clone()}
-                                             version={Rc::as_ptr(&doc.0) as usize} on_undo={on_undo.clone()} />
                         }
                         <PrintLegend doc={doc.clone()} />
                         { for sections }
                         <PrintTimeline doc={doc.clone()} />
                     </article>
+                    // Below the text, so that its appearing never moves a
+                    // name whose card is open.
+                    if own_article {
+                        <CorrectionsCopy slug={doc.article.slug.clone()} file={doc.article.file.clone()}
+                                         version={Rc::as_ptr(&doc.0) as usize} on_undo={on_undo.clone()} />
+                    }
                     <ExportPanel doc={doc.clone()} />
                 </main>
                 <aside class="rail rail-right">

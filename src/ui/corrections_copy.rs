@@ -1,4 +1,4 @@
-//! For a reader's own article with corrections: "Undo last correction",
+//! For a reader's own article with corrections, below its text: "Undo last correction",
 //! and "Copy corrections", which shows the corrections' TOML in a
 //! read-only text box, to paste beside the article's file
 //! (`NAME.lede.toml`) or into its front matter, and tries to put it on the
