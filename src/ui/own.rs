@@ -6,7 +6,8 @@
 //! publication date the reader gave it, when the article has none, and
 //! `lede:own-corrections:SLUG` the corrections the reader made to its
 //! analysis in the page, as the TOML text of a `NAME.lede.toml` sidecar (see
-//! [`lede_analysis::corrections`]). Slugs start with `own/`, so a reader's
+//! [`lede_analysis::corrections`]; `lede:own-correction-log:SLUG` holds the
+//! same corrections in the order made, see [`super::own_corrections`]). Slugs start with `own/`, so a reader's
 //! article never takes an embedded article's address.
 
 use lede_analysis::model::Article;
@@ -105,6 +106,7 @@ mod store {
         LocalStorage::delete(format!("lede:own:{slug}"));
         LocalStorage::delete(format!("lede:own-date:{slug}"));
         LocalStorage::delete(format!("lede:own-corrections:{slug}"));
+        LocalStorage::delete(format!("lede:own-correction-log:{slug}"));
     }
     pub fn published(slug: &str) -> Option<String> {
         LocalStorage::get(format!("lede:own-date:{slug}")).ok()
