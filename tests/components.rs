@@ -236,6 +236,7 @@ fn what_a_correction_says_reaches_the_page_as_text() {
             doc: DocRef(Rc::new(Doc::from_parts(a, an))),
             active: None,
             on_choose: Default::default(),
+            on_correct: Default::default(),
         })
         .render(),
     );
@@ -249,9 +250,59 @@ fn what_a_correction_says_reaches_the_page_as_text() {
             on_close: Default::default(),
             on_enter: Default::default(),
             on_leave: Default::default(),
+            on_correct: Default::default(),
+            on_undo: Default::default(),
         })
         .render(),
     );
     assert!(card.contains("&lt;img src=x onerror=alert(1)&gt;"), "{card}");
     assert!(!card.contains("<img"));
+    // An embedded article has no correction controls.
+    assert!(!card.contains("card-correct") && !html.contains("event-edit"));
+}
+
+#[test]
+fn ones_own_article_has_correction_controls_and_shows_names_as_text() {
+    use lede::ui::entity_card::{EntityCard, EntityCardProps};
+    use lede::ui::timeline::{TimelineProps, TimelineView};
+    let src = "Talks\nWASHINGTON, May 6, 2025 (AP) _ Anna Berg met the <b>Blue \"Harbor\"</b> & Co. board in Halifax on Friday, officials said.";
+    let mut article = read_str("t.txt", Format::Text, src.to_string()).expect("article");
+    article.slug = "own/t".into();
+    let analysis = lede_analysis::analysis::analyze(&article);
+    assert!(analysis.entities.len() >= 2 && !analysis.timeline.is_empty(), "{:?}", analysis.entities);
+    let names: Vec<String> = analysis.entities.iter().map(|e| e.name.clone()).collect();
+    let (a, an) = (article.clone(), analysis.clone());
+    let card = futures::executor::block_on(
+        ServerRenderer::<EntityCard>::with_props(move || EntityCardProps {
+            doc: DocRef(Rc::new(Doc::from_parts(a, an))),
+            selected: Some((0, 0)),
+            on_step: Default::default(),
+            on_close: Default::default(),
+            on_enter: Default::default(),
+            on_leave: Default::default(),
+            on_correct: Default::default(),
+            on_undo: Default::default(),
+        })
+        .render(),
+    );
+    for control in ["<summary>Correct</summary>", "id=\"correct-kind\"", "correct-not-name", "id=\"correct-same\"", "id=\"correct-description\"", "correct-save"] {
+        assert!(card.contains(control), "{control} in {card}");
+    }
+    for label in ["for=\"correct-kind\"", "for=\"correct-same\"", "for=\"correct-description\""] {
+        assert!(card.contains(label), "{label} in {card}");
+    }
+    // Every other name is a choice for "Same as…", the chosen one is not.
+    assert!(!card.contains(&format!("<option value=\"{}\">", names[0])), "{card}");
+    assert_eq!(card.matches("<option").count(), 4 + 1 + names.len() - 1, "{card}");
+    assert!(!card.contains("<b>"));
+    let tl = futures::executor::block_on(
+        ServerRenderer::<TimelineView>::with_props(move || TimelineProps {
+            doc: DocRef(Rc::new(Doc::from_parts(article, analysis))),
+            active: None,
+            on_choose: Default::default(),
+            on_correct: Default::default(),
+        })
+        .render(),
+    );
+    assert!(tl.contains("<summary>Edit") && tl.contains("type=\"date\"") && tl.contains("event-remove"), "{tl}");
 }

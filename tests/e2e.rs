@@ -47,6 +47,7 @@ in_every_engine!(
     search_finds_an_entity_and_opens_its_article_at_the_mention,
     an_own_article_without_a_date_takes_one_from_the_reader,
     downloads_every_export_of_an_article_and_of_ones_own,
+    corrects_ones_own_article_in_the_page,
 );
 
 /// The seed article's page.
@@ -777,5 +778,85 @@ async fn downloads_every_export_of_an_article_and_of_ones_own(engine: Engine) {
     assert!(url.starts_with(&h.base) && url.contains("#/own/"), "{name}: the own article's address: {url}");
     let (_, _, text) = export(&h, "names-csv").await;
     assert!(text.contains("\r\nAnn Reyes,person,"), "{name}: {text}");
+    h.close().await;
+}
+
+/// A reader corrects their own article in the page: a name's kind (kept
+/// across a reload), a timeline event removed and the removal undone, the
+/// corrections copied as TOML; corrections that cannot be read leave the
+/// article shown, with a note. No axe violations with the controls open.
+async fn corrects_ones_own_article_in_the_page(engine: Engine) {
+    let h = Harness::start_in(engine).await;
+    h.open("index.html").await;
+    let text = "Council Approves Budget\nWASHINGTON, March 13, 2024 — Mayor Anna Berg said the Blue Harbor terminal will reopen on Monday. The city council approved the budget on Tuesday, officials said. Berg thanked the Parks Department on Friday.";
+    h.js(&format!(
+        "const t = document.getElementById('paste-text'); t.value = {}; t.dispatchEvent(new InputEvent('input', {{ bubbles: true }})); return 1",
+        serde_json::to_string(text).expect("text")
+    ))
+    .await;
+    h.click("button.paste-open").await;
+    let kinds = |kind: &str| {
+        format!(
+            "(() => {{ const m = [...document.querySelectorAll('mark[data-entity=\"blue-harbor\"]')]; return m.length > 0 && m.every(e => e.dataset.kind === '{kind}'); }})()"
+        )
+    };
+    h.wait_until(&kinds("place"), "Blue Harbor marked as a place").await;
+    // Choose the name; its card has a Correct area (own articles only).
+    h.click("mark[data-entity='blue-harbor']").await;
+    h.wait_until("document.querySelector('#entity-card .card-correct summary') !== null", "the card's Correct area").await;
+    h.click("#entity-card .card-correct summary").await;
+    h.wait_until("document.getElementById('correct-kind') && document.getElementById('correct-kind').getClientRects().length > 0", "the kind field").await;
+    assert_eq!(h.js("return document.getElementById('correct-kind').value").await, json!("place"));
+    let same: Vec<String> = serde_json::from_value(
+        h.js("return [...document.querySelectorAll('#correct-same option')].map(o => o.value).filter(v => v)").await,
+    )
+    .expect("names");
+    assert!(same.contains(&"Anna Berg".to_string()) && !same.contains(&"Blue Harbor".to_string()), "{same:?}");
+    h.js("const s = document.getElementById('correct-kind'); s.value = 'organization'; s.dispatchEvent(new Event('change', { bubbles: true })); return 1").await;
+    h.wait_until(&kinds("organization"), "Blue Harbor marked as an organization").await;
+    h.reload().await;
+    h.wait_until(&kinds("organization"), "the kind kept with the article").await;
+    h.click("mark[data-entity='blue-harbor']").await;
+    h.wait_until("document.querySelector('#entity-card .card-correct summary') !== null", "the card's Correct area").await;
+    h.click("#entity-card .card-correct summary").await;
+    h.wait_until("document.getElementById('correct-kind')?.value === 'organization'", "the kind field, corrected").await;
+    let violations = axe(&h, "own article, Correct area open").await;
+    assert!(violations.is_empty(), "{}: axe-core violations:\n  {}", engine.name(), violations.join("\n  "));
+    h.click("#entity-card .card-close").await;
+    h.wait_until("document.getElementById('entity-card') === null", "the card closed").await;
+    // Remove a timeline event, then undo that.
+    let budget = "[...document.querySelectorAll('#timeline .event-label')].some(l => l.textContent === 'The city council approved the budget')";
+    h.wait_until(budget, "the budget event").await;
+    let n = h.js("return [...document.querySelectorAll('#timeline li.event')].findIndex(li => li.querySelector('.event-label').textContent === 'The city council approved the budget') + 1").await;
+    let n = n.as_u64().expect("an index");
+    assert!(n > 0);
+    h.click(&format!("#timeline li.event:nth-child({n}) .event-edit summary")).await;
+    h.wait_until(&format!("document.querySelector('#timeline li.event:nth-child({n}) .event-remove').getClientRects().length > 0"), "the Remove button").await;
+    let violations = axe(&h, "own article, event editor open").await;
+    assert!(violations.is_empty(), "{}: axe-core violations:\n  {}", engine.name(), violations.join("\n  "));
+    h.click(&format!("#timeline li.event:nth-child({n}) .event-remove")).await;
+    h.wait_until(&format!("!{budget} && document.querySelectorAll('#timeline li.event').length === 2"), "the event removed").await;
+    h.click("button.corrections-undo").await;
+    h.wait_until(&format!("{budget} && document.querySelectorAll('#timeline li.event').length === 3"), "the event back").await;
+    h.wait_until(&kinds("organization"), "the kind still corrected").await;
+    // Copy the corrections: the text box holds their TOML.
+    h.click("button.corrections-copy-button").await;
+    h.wait_until("document.getElementById('corrections-text') !== null", "the corrections' text").await;
+    let toml = h.js("return document.getElementById('corrections-text').value").await;
+    assert_eq!(toml, json!("[kinds]\n\"Blue Harbor\" = \"organization\"\n"), "{}", engine.name());
+    let label = h.js("return document.querySelector('label[for=\"corrections-text\"]').textContent").await;
+    assert!(label.as_str().unwrap_or("").contains("pasted.lede.toml"), "{label}");
+    // Corrections that cannot be read: the article as it is, and a note.
+    h.js("for (const k of Object.keys(localStorage)) if (k.startsWith('lede:own-corrections:')) localStorage.setItem(k, JSON.stringify('[kinds')); return 1").await;
+    // The service worker was installed and in control before the reload
+    // above; in Firefox the reloaded page did not report a controller again
+    // within the harness's wait, so this reload does not wait for one.
+    h.client.refresh().await.expect("reload");
+    h.wait_ready().await;
+    h.wait_until(
+        "(document.querySelector('.corrections-note') || {}).textContent?.includes('could not be read') && document.querySelector('mark[data-entity=\"blue-harbor\"]')?.dataset.kind === 'place'",
+        "the article uncorrected, with a note",
+    )
+    .await;
     h.close().await;
 }

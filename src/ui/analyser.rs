@@ -20,25 +20,71 @@ use lede_analysis::model::Article;
 /// Markdown file's front matter apply as they do in the build (see
 /// [`lede_analysis::corrections`]); corrections that cannot be read are the
 /// reason it is not an article.
-pub fn analyse_to_wire(name: &str, text: &str, published: Option<&str>) -> Result<String, String> {
+///
+/// `stored` are the corrections the reader made in the page (TOML text, see
+/// [`super::own::corrections`]). They apply after the front matter's, in a
+/// second pass of their own, so a stored correction can change what the
+/// front matter set. Stored corrections never lose the article: when they
+/// cannot be read, or some match nothing, the article is shown without
+/// them (or without those) and a note says so.
+///
+/// The reply is the note (one line, empty when there is none), a line
+/// break, then the wire JSON (which holds no raw line break).
+pub fn analyse_to_wire(name: &str, text: &str, published: Option<&str>, stored: Option<&str>) -> Result<String, String> {
     use lede_analysis::corrections;
     let mut article = lede_analysis::read::read(name, text.as_bytes()).map_err(|e| e.to_string())?;
     if article.published.is_none() {
         article.published = published.and_then(lede_analysis::dates::parse_date_phrase);
     }
     let c = corrections::from_front_matter(&article.file, &article.text).map_err(|e| e.to_string())?.unwrap_or_default();
-    let corrected = corrections::analyze(&mut article, &c);
-    Ok(lede_analysis::wire::to_json(&article, &corrected.analysis))
+    let mut note = String::new();
+    let stored = match stored.filter(|s| !s.trim().is_empty()).map(|s| corrections::parse(STORED, s)) {
+        Some(Ok(s)) => s,
+        Some(Err(e)) => {
+            note = format!("Your corrections could not be read ({}); the article is shown without them.", e.message.replace('\n', " "));
+            corrections::Corrections::default()
+        }
+        None => corrections::Corrections::default(),
+    };
+    corrections::prepare(&mut article, &c);
+    corrections::prepare(&mut article, &stored);
+    let analysis = lede_analysis::analysis::analyze(&article);
+    let corrected = corrections::apply(&article, analysis, &c);
+    let corrected = corrections::apply(&article, corrected.analysis, &stored);
+    if !corrected.warnings.is_empty() {
+        let lines: Vec<String> = corrected.warnings.iter().map(|w| format!("line {}: {}", w.line, w.message.replace('\n', " "))).collect();
+        note = format!("Some of your corrections match nothing in the article and were left out ({}).", lines.join("; "));
+    }
+    Ok(format!("{note}\n{}", lede_analysis::wire::to_json(&article, &corrected.analysis)))
+}
+
+/// The name the reader's stored corrections go by in messages.
+const STORED: &str = "your corrections";
+
+/// Reads a reply of [`analyse_to_wire`]: the article, its analysis and the note.
+pub fn from_reply(reply: &str) -> Outcome {
+    let (note, wire) = reply.split_once('\n').unwrap_or(("", reply));
+    let (article, analysis) = lede_analysis::wire::from_json(wire)?;
+    Ok(Analysed { article, analysis, note: (!note.is_empty()).then(|| note.to_string()) })
+}
+
+/// An article the worker read and analysed.
+#[derive(Debug, PartialEq)]
+pub struct Analysed {
+    pub article: Article,
+    pub analysis: Analysis,
+    /// What became of the reader's stored corrections, when some did not apply.
+    pub note: Option<String>,
 }
 
 /// The outcome: the article and its analysis, or a sentence saying why not.
-pub type Outcome = Result<(Article, Analysis), String>;
+pub type Outcome = Result<Analysed, String>;
 
 /// Reads and analyses `text` (the content of the file `name`) in the
-/// worker, with the publication date the reader gave if any (see
-/// [`analyse_to_wire`]), then calls `done`.
-pub fn analyse(name: &str, text: &str, published: Option<&str>, done: impl FnOnce(Outcome) + 'static) {
-    imp::analyse(name, text, published, Box::new(done))
+/// worker, with the publication date the reader gave if any and the
+/// corrections they made (see [`analyse_to_wire`]), then calls `done`.
+pub fn analyse(name: &str, text: &str, published: Option<&str>, stored: Option<&str>, done: impl FnOnce(Outcome) + 'static) {
+    imp::analyse(name, text, published, stored, Box::new(done))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -84,7 +130,7 @@ mod imp {
             let Some(done) = BRIDGE.with(|b| b.borrow_mut().as_mut().and_then(|b| b.pending.remove(&id))) else { return };
             let body = body.unwrap_or_default();
             done(match status {
-                "ok" => lede_analysis::wire::from_json(body),
+                "ok" => super::from_reply(body),
                 _ => Err(body.to_string()),
             });
         });
@@ -106,12 +152,12 @@ mod imp {
         }
     }
 
-    pub fn analyse(name: &str, text: &str, published: Option<&str>, done: Done) {
+    pub fn analyse(name: &str, text: &str, published: Option<&str>, stored: Option<&str>, done: Done) {
         if BRIDGE.with(|b| b.borrow().is_none()) {
             let bridge = start();
             BRIDGE.with(|b| *b.borrow_mut() = bridge);
         }
-        let message = serde_json::to_string(&(name, text, published)).unwrap_or_default();
+        let message = serde_json::to_string(&(name, text, published, stored)).unwrap_or_default();
         let id = BRIDGE.with(|b| {
             let mut b = b.borrow_mut();
             let bridge = b.as_mut()?;
@@ -136,8 +182,8 @@ mod imp {
 mod imp {
     use super::Outcome;
 
-    pub fn analyse(name: &str, text: &str, published: Option<&str>, done: Box<dyn FnOnce(Outcome)>) {
-        done(super::analyse_to_wire(name, text, published).and_then(|json| lede_analysis::wire::from_json(&json)))
+    pub fn analyse(name: &str, text: &str, published: Option<&str>, stored: Option<&str>, done: Box<dyn FnOnce(Outcome)>) {
+        done(super::analyse_to_wire(name, text, published, stored).and_then(|reply| super::from_reply(&reply)))
     }
 }
 
@@ -152,10 +198,10 @@ mod tests {
         let expected = lede_analysis::analysis::analyze(&article);
         let got = std::rc::Rc::new(std::cell::RefCell::new(None));
         let put = got.clone();
-        analyse("t.txt", text, None, move |o| *put.borrow_mut() = Some(o));
-        assert_eq!(got.borrow_mut().take().unwrap().unwrap(), (article, expected));
+        analyse("t.txt", text, None, None, move |o| *put.borrow_mut() = Some(o));
+        assert_eq!(got.borrow_mut().take().unwrap().unwrap(), Analysed { article, analysis: expected, note: None });
         let put = got.clone();
-        analyse("x.txt", "   ", None, move |o| *put.borrow_mut() = Some(o));
+        analyse("x.txt", "   ", None, None, move |o| *put.borrow_mut() = Some(o));
         assert!(got.borrow_mut().take().unwrap().unwrap_err().contains("empty"));
     }
 
@@ -164,15 +210,58 @@ mod tests {
         let text = "---\ntitle: Talks\ndate: 2025-05-06\ncorrections:\n  [kinds]\n  \"Blue Harbor\" = \"organization\"\n---\n\nThe Blue Harbor terminal will reopen in Halifax, officials said.\n";
         let got = std::rc::Rc::new(std::cell::RefCell::new(None));
         let put = got.clone();
-        analyse("t.md", text, None, move |o| *put.borrow_mut() = Some(o));
-        let (_, analysis) = got.borrow_mut().take().unwrap().unwrap();
+        analyse("t.md", text, None, None, move |o| *put.borrow_mut() = Some(o));
+        let analysis = got.borrow_mut().take().unwrap().unwrap().analysis;
         let e = analysis.entities.iter().find(|e| e.name == "Blue Harbor").unwrap();
         assert_eq!(e.kind, lede_analysis::entities::EntityKind::Organization);
         // Corrections that cannot be read say where.
         let bad = text.replace("organization", "vessel");
         let put = got.clone();
-        analyse("t.md", &bad, None, move |o| *put.borrow_mut() = Some(o));
+        analyse("t.md", &bad, None, None, move |o| *put.borrow_mut() = Some(o));
         let err = got.borrow_mut().take().unwrap().unwrap_err();
         assert!(err.starts_with("t.md:6: error: “vessel” is not a kind"), "{err}");
+    }
+
+    fn run(name: &str, text: &str, stored: Option<&str>) -> Outcome {
+        let got = std::rc::Rc::new(std::cell::RefCell::new(None));
+        let put = got.clone();
+        analyse(name, text, None, stored, move |o| *put.borrow_mut() = Some(o));
+        let out = got.borrow_mut().take().unwrap();
+        out
+    }
+
+    fn kind_of(a: &Analysed, name: &str) -> Option<lede_analysis::entities::EntityKind> {
+        a.analysis.entities.iter().find(|e| e.name == name).map(|e| e.kind)
+    }
+
+    #[test]
+    fn stored_corrections_apply_after_the_front_matter() {
+        use lede_analysis::entities::EntityKind;
+        let text = "---\ntitle: Talks\ndate: 2025-05-06\ncorrections:\n  [kinds]\n  \"Blue Harbor\" = \"organization\"\n---\n\nThe Blue Harbor terminal will reopen in Halifax, officials said.\n";
+        let front = run("t.md", text, None).unwrap();
+        assert_eq!(kind_of(&front, "Blue Harbor"), Some(EntityKind::Organization));
+        // A stored correction overrides the front matter's.
+        let both = run("t.md", text, Some("[kinds]\n\"Blue Harbor\" = \"place\"\n")).unwrap();
+        assert_eq!(kind_of(&both, "Blue Harbor"), Some(EntityKind::Place));
+        assert_eq!(both.note, None);
+        // A stored publication date places relative dates like a dateline.
+        let plain = "Talks\nSergei Lavrov spoke in Moscow on Sunday.";
+        let dated = run("t.txt", plain, Some("published = \"2025-05-06\"\n")).unwrap();
+        assert_eq!(dated.article.published, lede_analysis::dates::parse_date_phrase("2025-05-06"));
+    }
+
+    #[test]
+    fn stored_corrections_that_fail_never_lose_the_article() {
+        let text = "Talks\nMOSCOW, May 6, 2025 (AP) _ Sergei Lavrov spoke on Sunday.";
+        let plain = run("t.txt", text, None).unwrap();
+        // Not TOML: the article as it is, and a note.
+        let broken = run("t.txt", text, Some("[kinds\n")).unwrap();
+        assert_eq!(broken.analysis, plain.analysis);
+        assert!(broken.note.as_deref().unwrap().starts_with("Your corrections could not be read"), "{:?}", broken.note);
+        // A name the text does not have: the article as it is, and a note naming the line.
+        let stale = run("t.txt", text, Some("[kinds]\n\"Nobody Here\" = \"place\"\n")).unwrap();
+        assert_eq!(stale.analysis, plain.analysis);
+        let note = stale.note.unwrap();
+        assert!(note.contains("match nothing") && note.contains("line 2"), "{note}");
     }
 }

@@ -12,7 +12,9 @@ use super::dom;
 use super::hooks::{use_hover_timer, use_opened_from_search, use_page_listeners, use_stored_choices};
 use super::entity_card::EntityCard;
 use super::entity_panel::EntityPanel;
+use super::corrections_copy::CorrectionsCopy;
 use super::export_panel::ExportPanel;
+use super::own_corrections::{self, Entry};
 use super::header::ArticleHeader;
 use super::highlight_bar::HighlightBar;
 use super::section::SectionView;
@@ -198,6 +200,41 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         })
     };
 
+    // A correction the reader made to their own article (or one taken
+    // back): kept with it, and the article analysed again with it. The
+    // chosen name stays chosen when the new analysis still has it.
+    let chosen_name = doc.as_ref().zip(state.selected).and_then(|(d, (i, _))| d.analysis.entities.get(i)).map(|e| e.name.clone());
+    let reanalyse = {
+        let (doc_state, given, dispatch) = (doc.clone(), given.clone(), dispatch.clone());
+        let slug = props.slug.to_string();
+        move || {
+            let (doc_state, dispatch, chosen) = (doc_state.clone(), dispatch.clone(), chosen_name.clone());
+            analyse_own(&slug, (*given).as_deref(), move |d| {
+                let Some(d) = d else { return };
+                dispatch.emit(Action::ClearSelection);
+                if let Some(i) = chosen.and_then(|n| d.analysis.entities.iter().position(|e| e.name == n)) {
+                    dispatch.emit(Action::SelectAt(i, 0));
+                }
+                doc_state.set(Some(d));
+            });
+        }
+    };
+    let on_correct = {
+        let (reanalyse, slug) = (reanalyse.clone(), props.slug.to_string());
+        Callback::from(move |entry: Entry| {
+            own_corrections::push(&slug, entry);
+            reanalyse();
+        })
+    };
+    let on_undo = {
+        let (reanalyse, slug) = (reanalyse.clone(), props.slug.to_string());
+        Callback::from(move |()| {
+            if own_corrections::undo(&slug) {
+                reanalyse();
+            }
+        })
+    };
+
     let Some(doc) = (*doc).clone() else {
         return html! {
             <div class="lede">
@@ -327,7 +364,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <Masthead />
             <ShortcutsHelp open={state.help} on_close={dispatch.reform(|_| Action::CloseHelp)} />
             <EntityCard doc={doc.clone()} selected={state.selected} on_step={on_step.clone()}
-                        on_close={close_card}
+                        on_close={close_card} on_correct={on_correct.clone()} on_undo={on_undo.clone()}
                         on_enter={card_enter} on_leave={card_leave} />
             <div class="layout">
                 <aside class="rail rail-left">
@@ -342,15 +379,24 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         <ArticleHeader doc={doc.clone()} hits={hits.clone()} />
                         if own_article {
                             <PublishedDate doc={doc.clone()} given={(*given).clone().map(AttrValue::from)} on_change={on_date} />
+                            if let Some(note) = &doc.note {
+                                <p class="corrections-note" role="status">{ note.clone() }</p>
+                            }
                         }
                         <PrintLegend doc={doc.clone()} />
                         { for sections }
                         <PrintTimeline doc={doc.clone()} />
                     </article>
+                    // Below the text, so that its appearing never moves a
+                    // name whose card is open.
+                    if own_article {
+                        <CorrectionsCopy slug={doc.article.slug.clone()} file={doc.article.file.clone()}
+                                         version={Rc::as_ptr(&doc.0) as usize} on_undo={on_undo.clone()} />
+                    }
                     <ExportPanel doc={doc.clone()} />
                 </main>
                 <aside class="rail rail-right">
-                    <TimelineView doc={doc.clone()} active={state.event.map(|(i, _)| i)} on_choose={choose_event} />
+                    <TimelineView doc={doc.clone()} active={state.event.map(|(i, _)| i)} on_choose={choose_event} on_correct={on_correct.clone()} />
                     <EntityPanel doc={doc.clone()} selected={state.selected} {on_select} {on_step} />
                 </aside>
             </div>

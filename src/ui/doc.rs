@@ -16,6 +16,9 @@ pub struct Doc {
     /// Index of the event (in `analysis.timeline`) told in each sentence
     /// that is an event, by sentence index.
     pub event_sentences: Vec<Option<usize>>,
+    /// For a reader's own article: what became of the corrections they
+    /// made in the page, when some could not be applied.
+    pub note: Option<String>,
 }
 
 impl Doc {
@@ -35,7 +38,7 @@ impl Doc {
                 event_sentences[k].get_or_insert(i);
             }
         }
-        Doc { article, analysis, sections, event_sentences }
+        Doc { article, analysis, sections, event_sentences, note: None }
     }
 
     /// How many entities of each kind.
@@ -117,15 +120,20 @@ pub fn load_own(slug: &str, done: impl FnOnce(Option<DocRef>) + 'static) {
 }
 
 /// Analyses a reader's own article again, from storage, with `published`
-/// (the date the reader gave, if any) placing its relative dates; keeps and
-/// returns the result.
+/// (the date the reader gave, if any) placing its relative dates and the
+/// corrections they made (kept in storage) applied; keeps and returns the
+/// result.
 pub fn analyse_own(slug: &str, published: Option<&str>, done: impl FnOnce(Option<DocRef>) + 'static) {
     let Some((file, text)) = super::own::source(slug) else { return done(None) };
+    let stored = super::own::corrections(slug);
     let slug = slug.to_string();
-    super::analyser::analyse(&file, &text, published, move |outcome| {
-        done(outcome.ok().map(|(mut article, analysis)| {
+    super::analyser::analyse(&file, &text, published, stored.as_deref(), move |outcome| {
+        done(outcome.ok().map(|a| {
+            let mut article = a.article;
             article.slug = slug;
-            let doc = DocRef(Rc::new(Doc::from_parts(article, analysis)));
+            let mut doc = Doc::from_parts(article, a.analysis);
+            doc.note = a.note;
+            let doc = DocRef(Rc::new(doc));
             keep_own(doc.clone());
             doc
         }))

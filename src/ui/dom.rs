@@ -177,7 +177,13 @@ mod web {
         let Ok(card) = card.dyn_into::<HtmlElement>() else { return };
         let r = mark.get_bounding_client_rect();
         let (sx, sy) = (window().scroll_x().unwrap_or(0.0), window().scroll_y().unwrap_or(0.0));
-        let width = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1024.0);
+        // The view's width without its scroll bar, so the card never reaches under it.
+        let width = document()
+            .document_element()
+            .map(|e| f64::from(e.client_width()))
+            .filter(|w| *w > 0.0)
+            .or_else(|| window().inner_width().ok().and_then(|w| w.as_f64()))
+            .unwrap_or(1024.0);
         // The card's own width, as the stylesheet sets it.
         let card_width = f64::from(card.offset_width());
         let left = (r.left() + sx).min(sx + width - card_width - CARD_GAP_PX).max(sx + CARD_GAP_PX);

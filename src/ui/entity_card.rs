@@ -4,12 +4,16 @@
 //! articles that name it. Opened by pointing at or focusing a highlighted
 //! name (it closes again when the pointer leaves), or for good by clicking
 //! or tapping one, pressing Enter on one, or choosing it in the panel.
+//! For a reader's own article the card also lets them correct the name
+//! ([`super::correct_name`]).
 
 use yew::prelude::*;
 
 use super::doc::DocRef;
+use super::correct_name::CorrectName;
 use super::mention_stepper::MentionStepper;
-use super::route::Mode;
+use super::own_corrections::{self, Entry};
+use super::route::{Mode, OWN_PREFIX};
 
 /// Properties of [`EntityCard`].
 #[derive(Properties, PartialEq)]
@@ -26,6 +30,12 @@ pub struct EntityCardProps {
     pub on_enter: Callback<MouseEvent>,
     #[prop_or_default]
     pub on_leave: Callback<MouseEvent>,
+    /// A correction the reader made to the name (own articles only).
+    #[prop_or_default]
+    pub on_correct: Callback<Entry>,
+    /// "Undo last correction" (own articles only).
+    #[prop_or_default]
+    pub on_undo: Callback<()>,
 }
 
 /// "Sergei Lavrov: 2 articles", linking to the search for the name, when the
@@ -50,6 +60,8 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
     let Some(e) = props.doc.analysis.entities.get(i) else { return html! {} };
     let count = e.mentions.len();
     let close = props.on_close.reform(|_: MouseEvent| ());
+    let slug = props.doc.article.slug.as_str();
+    let own = slug.starts_with(OWN_PREFIX);
     let mentions = if count == 1 { "1 mention".to_string() } else { format!("{count} mentions") };
     html! {
         <div id="entity-card" class="entity-card" data-kind={e.kind.as_str()} role="group" aria-label={format!("{} ({})", e.name, e.kind.as_str())}
@@ -62,6 +74,10 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
                 <MentionStepper name={e.name.clone()} {count} current={m} on_step={props.on_step.clone()} live={false} />
                 <button type="button" class="card-close" onclick={close}>{ "Close" }</button>
             </div>
+            if own {
+                <CorrectName doc={props.doc.clone()} entity={i} can_undo={!own_corrections::entries(slug).is_empty()}
+                             on_correct={props.on_correct.clone()} on_undo={props.on_undo.clone()} />
+            }
         </div>
     }
 }

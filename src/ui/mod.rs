@@ -13,6 +13,8 @@ pub mod analyser;
 pub mod app;
 pub mod article_view;
 pub mod chrome;
+pub mod correct_name;
+pub mod corrections_copy;
 pub mod display_menu;
 pub mod doc;
 pub mod dom;
@@ -26,6 +28,7 @@ pub mod library_view;
 pub mod mention_stepper;
 pub mod open_article;
 pub mod own;
+pub mod own_corrections;
 pub mod prefs;
 pub mod print_notes;
 pub mod prose;
@@ -83,10 +86,11 @@ pub fn analyze_json(name: &str, text: &str) -> Result<String, String> {
 }
 
 /// The analysis worker's entry (`static/worker.js`): reads and analyses a
-/// text and returns the article and its analysis in their wire form (see
-/// [`lede_analysis::wire`]).
+/// text, with the reader's stored corrections if any, and returns a note on
+/// them and the article and its analysis in their wire form (see
+/// [`analyser::analyse_to_wire`] and [`lede_analysis::wire`]).
 #[cfg(all(target_arch = "wasm32", feature = "worker"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn analyze_wire(name: &str, text: &str, published: Option<String>) -> Result<String, String> {
-    analyser::analyse_to_wire(name, text, published.as_deref())
+pub fn analyze_wire(name: &str, text: &str, published: Option<String>, corrections: Option<String>) -> Result<String, String> {
+    analyser::analyse_to_wire(name, text, published.as_deref(), corrections.as_deref())
 }

@@ -61,9 +61,9 @@ pub fn OpenArticle(props: &OpenArticleProps) -> Html {
             let status = status.clone();
             let on_opened = on_opened.clone();
             let file = name.clone();
-            analyser::analyse(&name, &text.clone(), None, move |outcome| match outcome {
+            analyser::analyse(&name, &text.clone(), None, None, move |outcome| match outcome {
                 Err(why) => status.set(Status::Error(own::cannot_open(&file, &why))),
-                Ok((mut article, analysis)) => {
+                Ok(analyser::Analysed { mut article, analysis, .. }) => {
                     let (entry, kept) = own::keep(&file, &text, &article);
                     article.slug = entry.slug.clone();
                     keep_own(DocRef(Rc::new(Doc::from_parts(article, analysis))));

@@ -3,7 +3,11 @@
 //!
 //! Storage: `lede:own` holds the list (slug, file name, title),
 //! `lede:own:SLUG` the file's text, and `lede:own-date:SLUG` the
-//! publication date the reader gave it, when the article has none. Slugs start with `own/`, so a reader's
+//! publication date the reader gave it, when the article has none, and
+//! `lede:own-corrections:SLUG` the corrections the reader made to its
+//! analysis in the page, as the TOML text of a `NAME.lede.toml` sidecar (see
+//! [`lede_analysis::corrections`]; `lede:own-correction-log:SLUG` holds the
+//! same corrections in the order made, see [`super::own_corrections`]). Slugs start with `own/`, so a reader's
 //! article never takes an embedded article's address.
 
 use lede_analysis::model::Article;
@@ -101,6 +105,8 @@ mod store {
         let _ = LocalStorage::set("lede:own", &all);
         LocalStorage::delete(format!("lede:own:{slug}"));
         LocalStorage::delete(format!("lede:own-date:{slug}"));
+        LocalStorage::delete(format!("lede:own-corrections:{slug}"));
+        LocalStorage::delete(format!("lede:own-correction-log:{slug}"));
     }
     pub fn published(slug: &str) -> Option<String> {
         LocalStorage::get(format!("lede:own-date:{slug}")).ok()
@@ -111,6 +117,16 @@ mod store {
                 let _ = LocalStorage::set(format!("lede:own-date:{slug}"), d);
             }
             None => LocalStorage::delete(format!("lede:own-date:{slug}")),
+        }
+    }
+    pub fn corrections(slug: &str) -> Option<String> {
+        LocalStorage::get(format!("lede:own-corrections:{slug}")).ok()
+    }
+    pub fn set_corrections(slug: &str, toml: &str) {
+        if toml.trim().is_empty() {
+            LocalStorage::delete(format!("lede:own-corrections:{slug}"));
+        } else {
+            let _ = LocalStorage::set(format!("lede:own-corrections:{slug}"), toml);
         }
     }
 }
@@ -133,6 +149,10 @@ mod store {
         None
     }
     pub fn set_published(_: &str, _: Option<&str>) {}
+    pub fn corrections(_: &str) -> Option<String> {
+        None
+    }
+    pub fn set_corrections(_: &str, _: &str) {}
 }
 
 /// The kept articles, in the order they were added.
@@ -160,6 +180,17 @@ pub fn published(slug: &str) -> Option<String> {
 /// Keeps (or, with `None`, forgets) the publication date the reader gave a kept article.
 pub fn set_published(slug: &str, date: Option<&str>) {
     store::set_published(slug, date)
+}
+
+/// The corrections the reader made to a kept article, as TOML text.
+pub fn corrections(slug: &str) -> Option<String> {
+    store::corrections(slug).filter(|t| !t.trim().is_empty())
+}
+
+/// Keeps the reader's corrections of a kept article (TOML text; empty text
+/// forgets them).
+pub fn set_corrections(slug: &str, toml: &str) {
+    store::set_corrections(slug, toml)
 }
 
 /// A kept article's file name and text. (An article opened in this page

@@ -1,10 +1,16 @@
 //! The timeline: dated events in date order, each a button that jumps to
-//! its sentence, and the undated periods listed apart.
+//! its sentence, and the undated periods listed apart. In a reader's own
+//! article each event also has an "Edit" disclosure: a date, a label, Save
+//! and Remove, each a correction (an `[[events]]` entry, see
+//! [`super::own_corrections`]) that finds the event by words of its sentence.
 
+use lede_analysis::dates::DateValue;
 use lede_analysis::span::Span;
 use yew::prelude::*;
 
 use super::doc::DocRef;
+use super::own_corrections::Entry;
+use super::route::OWN_PREFIX;
 
 /// Properties of [`TimelineView`].
 #[derive(Properties, PartialEq)]
@@ -14,6 +20,9 @@ pub struct TimelineProps {
     pub active: Option<usize>,
     /// An event (by index into the timeline) is chosen.
     pub on_choose: Callback<usize>,
+    /// A correction to an event (own articles only).
+    #[prop_or_default]
+    pub on_correct: Callback<Entry>,
 }
 
 /// The timeline. Each event is its own component, so choosing one
@@ -22,8 +31,10 @@ pub struct TimelineProps {
 #[function_component]
 pub fn TimelineView(props: &TimelineProps) -> Html {
     let a = &props.doc.analysis;
+    let editable = props.doc.article.slug.starts_with(OWN_PREFIX);
     let events = (0..a.timeline.len()).map(|i| {
-        html! { <TimelineEvent doc={props.doc.clone()} index={i} current={props.active == Some(i)} on_choose={props.on_choose.clone()} /> }
+        html! { <TimelineEvent doc={props.doc.clone()} index={i} current={props.active == Some(i)} on_choose={props.on_choose.clone()}
+                               {editable} on_correct={props.on_correct.clone()} /> }
     });
     html! {
         <section id="timeline" class="timeline" aria-labelledby="timeline-heading">
@@ -47,6 +58,11 @@ pub struct TimelineEventProps {
     /// Whether this is the chosen event.
     pub current: bool,
     pub on_choose: Callback<usize>,
+    /// Whether the event can be corrected (a reader's own article).
+    #[prop_or_default]
+    pub editable: bool,
+    #[prop_or_default]
+    pub on_correct: Callback<Entry>,
 }
 
 /// One dated event: a button that jumps to its sentence.
@@ -62,8 +78,85 @@ pub fn TimelineEvent(props: &TimelineEventProps) -> Html {
                 <time datetime={e.date.iso()}>{ e.date.to_string() }</time>
                 <span class="event-label">{ e.label.clone() }</span>
             </button>
+            if props.editable {
+                <EditEvent doc={props.doc.clone()} index={i} on_correct={props.on_correct.clone()} />
+            }
         </li>
     }
+}
+
+/// Properties of [`EditEvent`].
+#[derive(Properties, PartialEq)]
+pub struct EditEventProps {
+    pub doc: DocRef,
+    pub index: usize,
+    pub on_correct: Callback<Entry>,
+}
+
+/// An event's "Edit" disclosure: a new date and/or label, or Remove.
+#[function_component]
+pub fn EditEvent(props: &EditEventProps) -> Html {
+    let date = use_node_ref();
+    let label = use_node_ref();
+    let Some(e) = props.doc.analysis.timeline.get(props.index) else { return html! {} };
+    let find = event_match(&props.doc, props.index);
+    let on_save = {
+        let (cb, find, date, label) = (props.on_correct.clone(), find.clone(), date.clone(), label.clone());
+        Callback::from(move |ev: SubmitEvent| {
+            ev.prevent_default();
+            let value = |r: &NodeRef| {
+                r.cast::<web_sys::HtmlInputElement>().map(|i| i.value().trim().to_string()).filter(|v| !v.is_empty())
+            };
+            let (date, label) = (value(&date).filter(|d| DateValue::from_iso(d).is_some()), value(&label));
+            if date.is_some() || label.is_some() {
+                cb.emit(Entry::Event { find: find.clone(), drop: false, date, label });
+            }
+        })
+    };
+    let on_remove = {
+        let (cb, find) = (props.on_correct.clone(), find);
+        Callback::from(move |_: MouseEvent| cb.emit(Entry::Event { find: find.clone(), drop: true, date: None, label: None }))
+    };
+    let i = props.index;
+    let date_value = match e.date {
+        DateValue::Day(_) => e.date.iso(),
+        _ => String::new(),
+    };
+    html! {
+        <details class="event-edit">
+            <summary>{ "Edit" }<span class="visually-hidden">{ format!(": {}", e.label) }</span></summary>
+            <form class="event-edit-form" onsubmit={on_save}>
+                <label for={format!("event-date-{i}")}>{ "Date" }</label>
+                <input id={format!("event-date-{i}")} type="date" ref={date} value={date_value} />
+                <label for={format!("event-label-{i}")}>{ "Label" }</label>
+                <input id={format!("event-label-{i}")} type="text" ref={label} value={e.label.clone()} />
+                <div class="event-edit-buttons">
+                    <button type="submit" class="event-save">{ "Save" }</button>
+                    <button type="button" class="event-remove" onclick={on_remove}>{ "Remove" }</button>
+                </div>
+            </form>
+        </details>
+    }
+}
+
+/// The words an `[[events]]` correction finds an event by: the fewest
+/// first words (four or more) of its sentence that no other event's
+/// sentence holds, or the whole sentence. When the sentence tells more
+/// than one event, the event's date expression, which the pass narrows by.
+pub fn event_match(doc: &DocRef, index: usize) -> String {
+    let a = &doc.analysis;
+    let shown = |s: Span| s.of(&doc.article.plain).split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some(e) = a.timeline.get(index) else { return String::new() };
+    if a.timeline.iter().filter(|o| o.sentence == e.sentence).count() > 1 {
+        return shown(e.mention);
+    }
+    let sentence = shown(e.sentence);
+    let others: Vec<String> = a.timeline.iter().filter(|o| o.sentence != e.sentence).map(|o| shown(o.sentence)).collect();
+    let words: Vec<&str> = sentence.split(' ').collect();
+    (4..words.len())
+        .map(|n| words[..n].join(" "))
+        .find(|p| !others.iter().any(|o| o.contains(p.as_str())))
+        .unwrap_or(sentence)
 }
 
 /// Properties of [`UndatedContext`].
@@ -122,6 +215,25 @@ fn excerpt(text: &str, sentence: Span, phrase: Span) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_corrections_find_their_event_and_no_other() {
+        use lede_analysis::corrections::{apply, parse};
+        let text = "Talks\nWASHINGTON, May 6, 2025 (AP) _ The council met on Monday to vote. The council met on Tuesday and on Friday to talk. Officials said the council met again on May 1.";
+        let article = lede_analysis::read::read("t.txt", text.as_bytes()).unwrap();
+        let doc = DocRef(std::rc::Rc::new(super::super::doc::Doc::new(article)));
+        let n = doc.analysis.timeline.len();
+        assert!(n >= 3, "{:?}", doc.analysis.timeline);
+        for i in 0..n {
+            let find = event_match(&doc, i);
+            let toml = super::super::own_corrections::render(&[Entry::Event { find, drop: true, date: None, label: None }]);
+            let out = apply(&doc.article, doc.analysis.clone(), &parse("t", &toml).unwrap());
+            assert!(out.warnings.is_empty(), "{i}: {:?}\n{toml}", out.warnings);
+            let mut want = doc.analysis.timeline.clone();
+            want.remove(i);
+            assert_eq!(out.analysis.timeline, want, "{i}: {toml}");
+        }
+    }
 
     #[test]
     fn excerpts_are_the_clause_around_the_phrase() {
