@@ -171,7 +171,9 @@ fn run(args: Args) -> Result<(), String> {
     if article.published.is_none() {
         article.published = published;
     }
-    let mut applied = corrections::prepare(&mut article, &corrections);
+    // With corrections, the one pass the build and the worker use (the
+    // publication date and place set first, then the analysis, then the rest).
+    let corrected = (!corrections.is_empty()).then(|| corrections::analyze(&mut article, &corrections));
     if article.published.is_none() {
         // Without a publication date, `yesterday`, `on Monday` or `in May`
         // cannot be resolved and are left out: say so, rather than silently.
@@ -179,19 +181,14 @@ fn run(args: Args) -> Result<(), String> {
             "analyze: note: {file} has no publication date (none in its dateline or front matter), so relative dates such as “yesterday” or “on Monday” are left out; pass --published YYYY-MM-DD to resolve them"
         );
     }
-    let analysis = lede_analysis::analysis::analyze(&article);
-    let corrected = if corrections.is_empty() {
-        None
-    } else {
-        let mut c = corrections::apply(&article, analysis.clone(), &corrections);
-        applied.append(&mut c.applied);
-        c.applied = applied;
-        for w in &c.warnings {
-            eprintln!("{w}");
-        }
-        Some(c)
+    for w in corrected.iter().flat_map(|c| &c.warnings) {
+        eprintln!("{w}");
+    }
+    let mut plain = None;
+    let analysis = match &corrected {
+        Some(c) => &c.analysis,
+        None => &*plain.insert(lede_analysis::analysis::analyze(&article)),
     };
-    let analysis = corrected.as_ref().map_or(&analysis, |c| &c.analysis);
     let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
     if explain {
         write_explanation(&mut out, analysis, corrected.as_ref(), &corrections.file).map_err(|e| e.to_string())?;
@@ -214,6 +211,7 @@ fn run(args: Args) -> Result<(), String> {
     // The process ends here: its memory goes back whole, without freeing
     // the many small pieces of a long article's analysis one by one.
     std::mem::forget(report);
+    std::mem::forget(plain);
     std::mem::forget(corrected);
     std::mem::forget(article);
     Ok(())
