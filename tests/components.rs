@@ -221,29 +221,11 @@ fn the_lunar_sample_page_shows_its_corrections_and_nothing_of_them() {
     }
 }
 
-#[test]
-fn what_a_correction_says_reaches_the_page_as_text() {
-    use lede::ui::timeline::{TimelineProps, TimelineView};
-    let src = "---\ntitle: Talks\ndate: 2025-05-06\ncorrections:\n  [descriptions]\n  \"Blue Harbor\" = \"<img src=x onerror=alert(1)>\"\n\n  [[events]]\n  match = \"reopen\"\n  label = \"<script>alert(1)</script> & more\"\n---\n\nThe Blue Harbor terminal will reopen in Halifax on Friday, officials said.\n";
-    let mut article = read_str("t.md", Format::Markdown, src.to_string()).expect("article");
-    let c = lede_analysis::corrections::from_front_matter("t.md", src).unwrap().unwrap();
-    let corrected = lede_analysis::corrections::analyze(&mut article, &c);
-    assert_eq!(corrected.applied.len(), 2, "{:?}", corrected.warnings);
-    let analysis = corrected.analysis;
-    let (a, an) = (article.clone(), analysis.clone());
-    let html = futures::executor::block_on(
-        ServerRenderer::<TimelineView>::with_props(move || TimelineProps {
-            doc: DocRef(Rc::new(Doc::from_parts(a, an))),
-            active: None,
-            on_choose: Default::default(),
-            on_correct: Default::default(),
-        })
-        .render(),
-    );
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt; &amp; more") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"), "{html}");
-    assert!(!html.contains("<script>"));
-    let card = futures::executor::block_on(
-        ServerRenderer::<lede::ui::entity_card::EntityCard>::with_props(move || lede::ui::entity_card::EntityCardProps {
+/// The entity card of an article's first name, at its first mention.
+fn render_card(article: lede_analysis::model::Article, analysis: lede_analysis::analysis::Analysis) -> String {
+    use lede::ui::entity_card::{EntityCard, EntityCardProps};
+    futures::executor::block_on(
+        ServerRenderer::<EntityCard>::with_props(move || EntityCardProps {
             doc: DocRef(Rc::new(Doc::from_parts(article, analysis))),
             selected: Some((0, 0)),
             on_step: Default::default(),
@@ -254,7 +236,36 @@ fn what_a_correction_says_reaches_the_page_as_text() {
             on_undo: Default::default(),
         })
         .render(),
-    );
+    )
+}
+
+/// An article's timeline, no event chosen.
+fn render_timeline(article: lede_analysis::model::Article, analysis: lede_analysis::analysis::Analysis) -> String {
+    use lede::ui::timeline::{TimelineProps, TimelineView};
+    futures::executor::block_on(
+        ServerRenderer::<TimelineView>::with_props(move || TimelineProps {
+            doc: DocRef(Rc::new(Doc::from_parts(article, analysis))),
+            active: None,
+            on_choose: Default::default(),
+            on_correct: Default::default(),
+        })
+        .render(),
+    )
+}
+
+#[test]
+fn what_a_correction_says_reaches_the_page_as_text() {
+    let src = "---\ntitle: Talks\ndate: 2025-05-06\ncorrections:\n  [descriptions]\n  \"Blue Harbor\" = \"<img src=x onerror=alert(1)>\"\n\n  [[events]]\n  match = \"reopen\"\n  label = \"<script>alert(1)</script> & more\"\n---\n\nThe Blue Harbor terminal will reopen in Halifax on Friday, officials said.\n";
+    let mut article = read_str("t.md", Format::Markdown, src.to_string()).expect("article");
+    let c = lede_analysis::corrections::from_front_matter("t.md", src).unwrap().unwrap();
+    let corrected = lede_analysis::corrections::analyze(&mut article, &c);
+    assert_eq!(corrected.applied.len(), 2, "{:?}", corrected.warnings);
+    let analysis = corrected.analysis;
+    let (a, an) = (article.clone(), analysis.clone());
+    let html = render_timeline(a, an);
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt; &amp; more") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"), "{html}");
+    assert!(!html.contains("<script>"));
+    let card = render_card(article, analysis);
     assert!(card.contains("&lt;img src=x onerror=alert(1)&gt;"), "{card}");
     assert!(!card.contains("<img"));
     // An embedded article has no correction controls.
@@ -263,8 +274,6 @@ fn what_a_correction_says_reaches_the_page_as_text() {
 
 #[test]
 fn ones_own_article_has_correction_controls_and_shows_names_as_text() {
-    use lede::ui::entity_card::{EntityCard, EntityCardProps};
-    use lede::ui::timeline::{TimelineProps, TimelineView};
     let src = "Talks\nWASHINGTON, May 6, 2025 (AP) _ Anna Berg met the <b>Blue \"Harbor\"</b> & Co. board in Halifax on Friday, officials said.";
     let mut article = read_str("t.txt", Format::Text, src.to_string()).expect("article");
     article.slug = "own/t".into();
@@ -272,19 +281,7 @@ fn ones_own_article_has_correction_controls_and_shows_names_as_text() {
     assert!(analysis.entities.len() >= 2 && !analysis.timeline.is_empty(), "{:?}", analysis.entities);
     let names: Vec<String> = analysis.entities.iter().map(|e| e.name.clone()).collect();
     let (a, an) = (article.clone(), analysis.clone());
-    let card = futures::executor::block_on(
-        ServerRenderer::<EntityCard>::with_props(move || EntityCardProps {
-            doc: DocRef(Rc::new(Doc::from_parts(a, an))),
-            selected: Some((0, 0)),
-            on_step: Default::default(),
-            on_close: Default::default(),
-            on_enter: Default::default(),
-            on_leave: Default::default(),
-            on_correct: Default::default(),
-            on_undo: Default::default(),
-        })
-        .render(),
-    );
+    let card = render_card(a, an);
     for control in ["<summary>Correct</summary>", "id=\"correct-kind\"", "correct-not-name", "id=\"correct-same\"", "id=\"correct-description\"", "correct-save"] {
         assert!(card.contains(control), "{control} in {card}");
     }
@@ -295,14 +292,6 @@ fn ones_own_article_has_correction_controls_and_shows_names_as_text() {
     assert!(!card.contains(&format!("<option value=\"{}\">", names[0])), "{card}");
     assert_eq!(card.matches("<option").count(), 4 + 1 + names.len() - 1, "{card}");
     assert!(!card.contains("<b>"));
-    let tl = futures::executor::block_on(
-        ServerRenderer::<TimelineView>::with_props(move || TimelineProps {
-            doc: DocRef(Rc::new(Doc::from_parts(article, analysis))),
-            active: None,
-            on_choose: Default::default(),
-            on_correct: Default::default(),
-        })
-        .render(),
-    );
+    let tl = render_timeline(article, analysis);
     assert!(tl.contains("<summary>Edit") && tl.contains("type=\"date\"") && tl.contains("event-remove"), "{tl}");
 }
