@@ -24,7 +24,7 @@ WASM_OPT := tools/node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                  --enable-reference-types --enable-multivalue --enable-mutable-globals
 
-.PHONY: setup setup-test wasm dist serve test test-unit test-e2e bench eval clean
+.PHONY: setup setup-test wasm dist serve test test-unit test-e2e bench eval clean FORCE
 
 setup:
 	@scripts/setup.sh build
@@ -45,13 +45,19 @@ wasm: setup
 	wasm-bindgen --target no-modules --no-typescript --out-dir $(PKG) --out-name lede_worker $(WASM)
 	$(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/lede_worker_bg.wasm -o $(PKG)/lede_worker_bg.wasm
 
-# The static site: server-rendered pages around the bundle (the `site`
-# command of crates/cli).
-dist: wasm
-	cargo run --release -p lede-cli --bin site -- dist $(PKG)
+# The static site: server-rendered pages around the bundle, by `lede build`
+# (crates/cli). Analyses are cached in .lede-cache/, so a rebuild analyses
+# only the articles that changed, and only changed files are rewritten.
+LEDE := $(TARGET)/release/lede
+$(LEDE): FORCE
+	cargo build --release -p lede-cli --bin lede
+FORCE:
+
+dist: wasm $(LEDE)
+	$(LEDE) build articles -o dist --pkg $(PKG)
 
 serve: dist
-	python3 scripts/serve.py --dir dist --port $(PORT)
+	$(LEDE) serve dist --port $(PORT)
 
 # Every test of the three crates (and each benchmark once) but the browser
 # suite, then the browser suite once per engine: each engine runs even if

@@ -63,17 +63,24 @@ impl Doc {
 }
 
 thread_local! {
-    /// The embedded articles, each analysed the first time it is needed.
+    /// The page's articles (see [`library::page`]), each unpacked the first
+    /// time it is needed.
     static EMBEDDED: std::cell::RefCell<Vec<Option<DocRef>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The embedded article at `index` in [`library::EMBEDDED`], unpacked from
-/// its build-time analysis once per page.
+/// Forgets the articles unpacked from the page's previous data (the build
+/// renders many pages on one thread).
+pub fn forget_page() {
+    EMBEDDED.with(|c| c.borrow_mut().clear());
+}
+
+/// The article at `index` in the page's data, unpacked once per page.
 fn embedded_at(index: usize) -> Option<DocRef> {
     if let Some(d) = EMBEDDED.with(|c| c.borrow().get(index).cloned().flatten()) {
         return Some(d);
     }
-    let (article, analysis) = library::analysed(library::EMBEDDED.get(index)?).ok()?;
+    let page = library::page();
+    let (article, analysis) = page.articles.get(index)?.clone().unpack().ok()?;
     let doc = DocRef(Rc::new(Doc::from_parts(article, analysis)));
     EMBEDDED.with(|c| {
         let mut c = c.borrow_mut();
@@ -85,14 +92,20 @@ fn embedded_at(index: usize) -> Option<DocRef> {
     Some(doc)
 }
 
-/// The embedded article with this slug (only that one is analysed).
+/// The article with this slug, if this page carries it (only that one is
+/// unpacked).
 pub fn embedded(slug: &str) -> Option<DocRef> {
-    embedded_at(library::position(slug)?)
+    embedded_at(library::page().articles.iter().position(|w| w.slug() == slug)?)
 }
 
-/// Every embedded article, in file-name order.
+/// Whether this page carries the article with this slug.
+pub fn carries(slug: &str) -> bool {
+    library::page().articles.iter().any(|w| w.slug() == slug)
+}
+
+/// Every article this page carries, in the build's order.
 pub fn all_embedded() -> Vec<DocRef> {
-    (0..library::EMBEDDED.len()).filter_map(embedded_at).collect()
+    (0..library::page().articles.len()).filter_map(embedded_at).collect()
 }
 
 thread_local! {
@@ -140,25 +153,10 @@ pub fn analyse_own(slug: &str, published: Option<&str>, done: impl FnOnce(Option
     });
 }
 
-thread_local! {
-    static COUNTS: std::cell::OnceCell<Rc<std::collections::HashMap<String, usize>>> = const { std::cell::OnceCell::new() };
-}
-
-/// In how many embedded articles each entity id appears (counted once per
-/// page: the embedded articles never change).
-pub fn article_counts() -> Rc<std::collections::HashMap<String, usize>> {
-    COUNTS.with(|c| {
-        c.get_or_init(|| {
-            let mut out = std::collections::HashMap::new();
-            for d in all_embedded() {
-                for e in &d.analysis.entities {
-                    *out.entry(e.id.clone()).or_insert(0) += 1;
-                }
-            }
-            Rc::new(out)
-        })
-        .clone()
-    })
+/// In how many of the library's articles each name appears, by entity id
+/// (as the build counted them; names in one article only are left out).
+pub fn article_count(id: &str) -> usize {
+    library::page().counts.get(id).copied().unwrap_or(1)
 }
 
 /// A cheap, comparable handle on a [`Doc`] (equal when it is the same doc).

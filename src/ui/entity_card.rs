@@ -42,9 +42,12 @@ pub struct EntityCardProps {
 /// library has it in more than one article (counting `doc` itself).
 pub fn elsewhere(doc: &DocRef, entity: usize, mode: Mode) -> Html {
     let Some(e) = doc.analysis.entities.get(entity) else { return html! {} };
-    let counts = super::doc::article_counts();
-    let embedded = crate::library::position(&doc.article.slug).is_some();
-    let n = counts.get(&e.id).copied().unwrap_or(0) + usize::from(!embedded);
+    // A reader's own article is not in the library: it adds one.
+    let n = if super::doc::carries(&doc.article.slug) {
+        super::doc::article_count(&e.id)
+    } else {
+        crate::library::page().counts.get(&e.id).copied().unwrap_or(0) + 1
+    };
     if n < 2 {
         return html! {};
     }

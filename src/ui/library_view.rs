@@ -1,7 +1,8 @@
 //! The library: every embedded article with its place, date, reading time
 //! and most-mentioned names.
 
-use lede_analysis::dates::month_name;
+use lede_analysis::calendar::{month_name, MONTHS};
+use lede_analysis::entities::EntityKind;
 use yew::prelude::*;
 
 use super::chrome::{Masthead, SiteFooter};
@@ -9,30 +10,32 @@ use super::dom;
 use super::open_article::OpenArticle;
 use super::own;
 use super::route::Mode;
+use crate::library::{Card, LibraryPage};
 
-/// One article's card, computed once.
-#[derive(Clone, PartialEq)]
-struct Card {
-    slug: String,
-    title: String,
-    place: Option<String>,
-    date: Option<(String, String)>,
-    minutes: usize,
-    top: Vec<(String, &'static str)>,
+/// `2019-08-07` as "7 August 2019"; `2019-08` as "August 2019".
+fn long_date(iso: &str) -> String {
+    let mut parts = iso.split('-');
+    let (year, month, day) = (parts.next(), parts.next().and_then(|m| m.parse::<u8>().ok()), parts.next());
+    let month = month.and_then(|m| MONTHS.get(usize::from(m).checked_sub(1)?)).map(|(_, m)| month_name(*m));
+    match (year, month, day) {
+        (Some(y), Some(m), Some(d)) => format!("{} {m} {y}", d.trim_start_matches('0')),
+        (Some(y), Some(m), None) => format!("{m} {y}"),
+        _ => iso.to_string(),
+    }
 }
 
-fn cards() -> Vec<Card> {
-    super::doc::all_embedded()
-        .into_iter()
-        .map(|d| {
-            let (a, analysis) = (&d.article, &d.analysis);
-            let top = analysis.entities.iter().take(4).map(|e| (e.name.clone(), e.kind.as_str())).collect();
-            let date = a.published.map(|d| {
-                (lede_analysis::dates::DateValue::Day(d).iso(), format!("{} {} {}", d.day(), month_name(d.month()), d.year()))
-            });
-            Card { slug: a.slug.clone(), title: a.title.clone(), place: a.place.clone(), date, minutes: a.reading_minutes(), top }
-        })
-        .collect()
+/// The cards of this page, in runs of one month each (newest first; the
+/// undated last).
+fn by_month(cards: &[Card]) -> Vec<(Option<&str>, &[Card])> {
+    let mut out: Vec<(Option<&str>, &[Card])> = Vec::new();
+    let mut start = 0;
+    for i in 1..=cards.len() {
+        if i == cards.len() || cards[i].month() != cards[start].month() {
+            out.push((cards[start].month(), &cards[start..i]));
+            start = i;
+        }
+    }
+    out
 }
 
 fn intro(n: usize) -> String {
@@ -43,7 +46,8 @@ fn intro(n: usize) -> String {
 #[function_component]
 pub fn LibraryView() -> Html {
     let mode = use_context::<Mode>().unwrap_or_default();
-    let cards = use_memo((), |_| cards());
+    let data = crate::library::page();
+    let lib = data.library.clone().unwrap_or_default();
     // The reader's own articles are in this browser's storage: read after hydration.
     let mine = use_state(Vec::<own::OwnEntry>::new);
     {
@@ -68,23 +72,33 @@ pub fn LibraryView() -> Html {
             </li>
         }
     });
-    let items = cards.iter().map(|c| {
+    let card = |c: &Card| {
         html! {
             <li class="card">
-                <h2 class="card-title"><a href={mode.article_href(&c.slug)}>{ c.title.clone() }</a></h2>
+                <h3 class="card-title"><a href={mode.article_href(&c.slug)}>{ c.title.clone() }</a></h3>
                 <p class="card-meta">
                     if let Some(p) = &c.place { <span class="place">{ p.clone() }</span> }
-                    if let Some((iso, long)) = &c.date { <span class="date"><time datetime={iso.clone()}>{ long.clone() }</time></span> }
+                    if let Some(iso) = &c.published { <span class="date"><time datetime={iso.clone()}>{ long_date(iso) }</time></span> }
                     <span class="reading-time">{ format!("{} min read", c.minutes) }</span>
                 </p>
-                if !c.top.is_empty() {
+                if !c.names.is_empty() {
                     <ul class="card-entities" aria-label="Most mentioned">
-                        { for c.top.iter().map(|(name, kind)| html! {
-                            <li><span class="swatch" data-kind={*kind} aria-hidden="true"></span>{ name.clone() }</li>
+                        { for c.names.iter().map(|(name, kind): &(String, EntityKind)| html! {
+                            <li><span class="swatch" data-kind={kind.as_str()} aria-hidden="true"></span>{ name.clone() }</li>
                         }) }
                     </ul>
                 }
             </li>
+        }
+    };
+    let months = by_month(&lib.cards).into_iter().map(|(month, cards)| {
+        let heading = month.map_or_else(|| "Undated".to_string(), long_date);
+        let id = format!("month-{}", month.unwrap_or("undated"));
+        html! {
+            <section class="library-month" aria-labelledby={id.clone()}>
+                <h2 class="month-heading" id={id}>{ heading }</h2>
+                <ul class="cards">{ for cards.iter().map(card) }</ul>
+            </section>
         }
     });
     html! {
@@ -93,8 +107,9 @@ pub fn LibraryView() -> Html {
             <Masthead />
             <main class="library" id="library">
                 <h1 class="library-title">{ "Library" }</h1>
-                <p class="library-intro">{ intro(cards.len()) }</p>
-                <ul class="cards">{ for items }</ul>
+                <p class="library-intro">{ intro(lib.total) }</p>
+                { for months }
+                { pager(mode, &lib) }
                 if !mine.is_empty() {
                     <section class="own-articles" aria-labelledby="own-heading">
                         <h2 id="own-heading" class="panel-heading">{ "Your articles" }</h2>
@@ -105,5 +120,22 @@ pub fn LibraryView() -> Html {
             </main>
             <SiteFooter />
         </div>
+    }
+}
+
+/// Links to the newer and older pages of a library too long for one.
+fn pager(mode: Mode, lib: &LibraryPage) -> Html {
+    if lib.pages < 2 {
+        return html! {};
+    }
+    let link = |page: usize, text: String, rel: Option<&'static str>| html! {
+        <a class="pager-link" href={mode.library_page_href(page)} {rel}>{ text }</a>
+    };
+    html! {
+        <nav class="pager" aria-label="Library pages">
+            if lib.page > 1 { { link(lib.page - 1, "← Newer".into(), Some("prev")) } }
+            <span class="pager-where">{ format!("Page {} of {}", lib.page, lib.pages) }</span>
+            if lib.page < lib.pages { { link(lib.page + 1, "Older →".into(), Some("next")) } }
+        </nav>
     }
 }

@@ -45,10 +45,19 @@ pub mod toc;
 pub use app::{App, AppProps};
 pub use route::{Mode, Route};
 
-/// Renders a view to HTML (hydratable).
+/// Renders a view to HTML (hydratable), from the page data set on this
+/// thread (see [`crate::library::set_page`]).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_to_html(route: Route, mode: Mode) -> String {
     futures::executor::block_on(yew::ServerRenderer::<App>::with_props(move || AppProps { route, mode }).render())
+}
+
+/// Renders a view of a page that carries `data` (what the page's island
+/// will give the viewer in the browser).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_page(route: Route, mode: Mode, data: crate::library::PageData) -> String {
+    crate::library::set_page(data);
+    render_to_html(route, mode)
 }
 
 /// The browser entry point: hydrates the server-rendered view in `#lede`.
@@ -58,7 +67,21 @@ pub fn render_to_html(route: Route, mode: Mode) -> String {
 #[cfg(all(target_arch = "wasm32", not(feature = "worker")))]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
-    let Some(root) = gloo::utils::document().get_element_by_id("lede") else { return };
+    let document = gloo::utils::document();
+    let Some(root) = document.get_element_by_id("lede") else { return };
+    // What the page carries (its article, or the library's cards), read
+    // before the view is hydrated from it. Data that cannot be read leaves
+    // the server-rendered page as it is, readable without the app.
+    if let Some(island) = document.get_element_by_id(crate::library::ISLAND_ID) {
+        match crate::library::PageData::from_json(&island.text_content().unwrap_or_default()) {
+            Ok(data) => crate::library::set_page(data),
+            Err(e) => {
+                let _ = document.document_element().map(|html| html.class_list().add_1("lede-static"));
+                web_sys::console::error_1(&e.into());
+                return;
+            }
+        }
+    }
     let mode = Mode::from_attr(&root.get_attribute("data-mode").unwrap_or_default());
     let route = match root.get_attribute("data-article").filter(|s| !s.is_empty()) {
         Some(slug) => Route::Article(slug),

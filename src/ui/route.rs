@@ -33,8 +33,14 @@ pub enum Route {
 }
 
 /// Addresses no article may take: the library, the search page, the
-/// single-file edition and the service worker.
+/// single-file edition and the service worker (and the library's further
+/// pages, `index-2` and on: see [`is_reserved`]).
 pub const RESERVED: &[&str] = &["index", "search", "lede-offline", "sw"];
+
+/// Whether an article may not take this address (see [`RESERVED`]).
+pub fn is_reserved(slug: &str) -> bool {
+    RESERVED.contains(&slug) || slug.strip_prefix("index-").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
 
 impl Mode {
     /// Reads the `data-mode` attribute value.
@@ -54,7 +60,14 @@ impl Mode {
     }
 
     pub fn library_href(self) -> String {
+        self.library_page_href(1)
+    }
+
+    /// A page of the library (from 1): `index.html`, `index-2.html`, …
+    /// (the single-file edition has one).
+    pub fn library_page_href(self, page: usize) -> String {
         match self {
+            Mode::Pages if page > 1 => format!("index-{page}.html"),
             Mode::Pages => "index.html".into(),
             Mode::Single => "#/".into(),
         }

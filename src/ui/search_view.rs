@@ -11,7 +11,7 @@ use lede_analysis::search::{search, Query, Results, Searchable, Snippet, MIN_QUE
 use yew::prelude::*;
 
 use super::chrome::{Masthead, SiteFooter};
-use super::doc::{all_embedded, article_counts, load_own, DocRef};
+use super::doc::{all_embedded, load_own, DocRef};
 use super::own;
 use super::dom;
 use super::route::Mode;
@@ -110,7 +110,7 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
 /// What to type, and the names that link articles.
 fn hint(mode: Mode) -> Html {
     let mut shared: Vec<(String, String, &'static str, usize)> = Vec::new();
-    let counts = article_counts();
+    let counts = crate::library::page().counts.clone();
     for d in all_embedded() {
         for e in &d.analysis.entities {
             let n = counts.get(&e.id).copied().unwrap_or(0);

@@ -1,10 +1,10 @@
 //! An analysed article in a compact, serialisable form: numbers for spans,
 //! codes for kinds and styles, ISO strings for dates.
 //!
-//! It carries the embedded articles from the build (`build.rs` reads and
-//! analyses each one with the same code) into the viewer, so the page never
-//! has to read or analyse them, and carries a reader's own article from the
-//! analysis worker back to the page.
+//! It carries each article from the site's build (which reads and analyses
+//! it with the same code) into its page, so the page never has to read or
+//! analyse it, and carries a reader's own article from the analysis worker
+//! back to the page.
 
 use serde::{Deserialize, Serialize};
 use crate::analysis::{Analysis, Mention};
@@ -28,7 +28,7 @@ fn sp((a, b): S) -> Span {
 /// link's target, the literal text.
 type WireRun = (S, u8, Option<String>, Option<String>);
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct WireArticle {
     slug: String,
     file: String,
@@ -47,7 +47,7 @@ struct WireArticle {
     blocks: Vec<(u8, Vec<WireRun>)>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct WireAnalysis {
     sentences: Vec<S>,
     /// id, name, kind, description, mentions.
@@ -62,22 +62,39 @@ struct WireAnalysis {
 }
 
 /// An article with its analysis.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WireDoc {
     article: WireArticle,
     analysis: WireAnalysis,
 }
 
+impl WireDoc {
+    /// An article with its analysis in wire form (to serialise inside a
+    /// larger document, such as a page's data).
+    pub fn new(article: &Article, analysis: &Analysis) -> WireDoc {
+        WireDoc { article: article_to_wire(article), analysis: analysis_to_wire(analysis) }
+    }
+
+    /// The article and its analysis again, checked.
+    pub fn unpack(self) -> Result<(Article, Analysis), String> {
+        Ok((article_from_wire(self.article)?, analysis_from_wire(self.analysis)?))
+    }
+
+    /// The article's slug, without unpacking it.
+    pub fn slug(&self) -> &str {
+        &self.article.slug
+    }
+}
+
 /// Serialises an article with its analysis as JSON.
 pub fn to_json(article: &Article, analysis: &Analysis) -> String {
-    let doc = WireDoc { article: article_to_wire(article), analysis: analysis_to_wire(analysis) };
-    serde_json::to_string(&doc).unwrap_or_default()
+    serde_json::to_string(&WireDoc::new(article, analysis)).unwrap_or_default()
 }
 
 /// Reads what [`to_json`] wrote.
 pub fn from_json(json: &str) -> Result<(Article, Analysis), String> {
     let doc: WireDoc = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    Ok((article_from_wire(doc.article)?, analysis_from_wire(doc.analysis)?))
+    doc.unpack()
 }
 
 fn article_to_wire(a: &Article) -> WireArticle {

@@ -1,16 +1,26 @@
-//! Writes the static site (`make dist`):
+//! Writes the static site (`lede build`, run by `make dist`):
 //!
-//! - `index.html`, the library, `search.html`, the search page, and
-//!   `SLUG.html` for every embedded article:
-//!   server-rendered, so the text arrives as HTML and reads without
-//!   JavaScript, then hydrated by the wasm bundle;
+//! - `SLUG.html` for every article of the folder, `index.html` (and
+//!   `index-2.html`, … for a long library) the library, newest first, and
+//!   `search.html`, the search page: server-rendered, so the text arrives as
+//!   HTML and reads without JavaScript, then hydrated by the viewer's wasm.
+//!   Each page carries what it shows as JSON (`lede::library::PageData`):
+//!   the viewer's bundle holds no article, so it is the same whatever the
+//!   library holds;
 //! - `pkg/` and `static/`: the bundle, stylesheet, boot script, icons and
 //!   web app manifest, and the worker that analyses a reader's own articles;
 //!   the bundle, stylesheet, boot script and worker are named by
 //!   content hash, so a new build never mixes with an old one;
-//! - `sw.js`: the service worker that precaches every file of the build;
+//! - `sw.js`: the service worker, which precaches the shell (the bundles,
+//!   the stylesheet and scripts, the library's first page and the search
+//!   page) and keeps each article as it is read;
 //! - `lede-offline.html`: the single-file edition, with the wasm, the JS, the
-//!   CSS and every article inlined, that works opened straight from disk.
+//!   CSS and every article inlined, that works opened straight from disk
+//!   (left out, with a note, when the library is too large for one file).
+//!
+//! The articles are analysed in parallel and cached (see [`crate::load`]);
+//! pages are rendered in parallel; [`write`] rewrites only the files whose
+//! bytes changed and removes those no longer built.
 //!
 //! Every URL in the output is relative, so `dist/` works from any static
 //! file server and under any sub-path (GitHub Pages project sites).
@@ -20,10 +30,22 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use lede::library;
-use lede::ui::route::RESERVED;
-use lede::ui::{render_to_html, Mode, Route};
+use lede::library::{entity_counts, newest_first, Card, LibraryPage, PageData};
+use lede::ui::route::is_reserved;
+use lede::ui::{render_page, Mode, Route};
 use lede_analysis::model::Article;
+use lede_analysis::wire::WireDoc;
+use rayon::prelude::*;
+
+use crate::load::{self, Loaded};
+
+/// Articles on one page of the library.
+pub const PER_PAGE: usize = 50;
+
+/// The largest single-file edition written, in bytes: past it the library
+/// is too large for one file (browsers slow down, and mobile ones fail, on
+/// pages of tens of megabytes).
+pub const SINGLE_FILE_LIMIT: usize = 24 << 20;
 
 /// The page template (`index.html` at the top of the repository).
 pub const TEMPLATE: &str = include_str!("../../../index.html");
@@ -50,13 +72,15 @@ pub fn description(a: &Article) -> String {
     out
 }
 
-/// Fills the page template. `view` is `library`, `article` or `search`.
-pub fn page(template: &str, title: &str, description: &str, view: &str, slug: &str, app_html: &str) -> String {
+/// Fills the page template. `view` is `library`, `article` or `search`;
+/// `data` is the page's data island (see [`PageData::island`]).
+pub fn page(template: &str, title: &str, description: &str, view: &str, slug: &str, app_html: &str, data: &str) -> String {
     template
         .replace("{{view}}", view)
         .replace("{{title}}", &escape(title))
         .replace("{{description}}", &escape(description))
         .replace("{{slug}}", &escape(slug))
+        .replace("{{data}}", data)
         .replace("{{app}}", app_html)
 }
 
@@ -116,43 +140,113 @@ impl Inputs {
     }
 }
 
-/// Assembles the site in memory from the bundle in `pkg` and `static_dir`:
-/// the pages edition, the single-file edition beside it, and the service
-/// worker that precaches the pages edition.
-pub fn assemble(pkg: &Path, static_dir: &Path) -> io::Result<Build> {
-    let inputs = Inputs::read(pkg, static_dir)?;
-    let single = single_file_edition(&inputs);
-    let mut b = pages_edition(inputs, static_dir)?;
-    b.files.insert("lede-offline.html".into(), single.into_bytes());
-    // The service worker precaches every file of the site (not itself, nor
-    // the single-file edition, which is for keeping, not for the site).
+/// What a build reads.
+pub struct Options {
+    /// The folder of articles.
+    pub articles: std::path::PathBuf,
+    /// The viewer's and the worker's bundles (`wasm-bindgen`'s output).
+    pub pkg: std::path::PathBuf,
+    /// The stylesheet, scripts, icons and manifest.
+    pub static_dir: std::path::PathBuf,
+    /// Where analyses are cached between builds (none: analyse every one).
+    pub cache: Option<std::path::PathBuf>,
+}
+
+/// What a build made, and what it has to say.
+pub struct Built {
+    pub build: Build,
+    /// How many articles, and how many of them came from the cache.
+    pub articles: usize,
+    pub cached: usize,
+    /// Warnings for the author: corrections that matched nothing, a library
+    /// too large for the single-file edition.
+    pub notes: Vec<String>,
+}
+
+/// Progress callbacks for a long build (a progress bar, or nothing).
+pub trait Progress: Sync {
+    /// A stage starts, with this many steps.
+    fn stage(&self, _name: &str, _steps: usize) {}
+    /// One step of the current stage is done.
+    fn step(&self) {}
+}
+
+/// No progress shown.
+pub struct Quiet;
+impl Progress for Quiet {}
+
+fn invalid(message: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, message)
+}
+
+/// Assembles the site in memory: the articles of `opts.articles` analysed
+/// (through the cache), the pages edition, the single-file edition beside
+/// it if the library fits in one file, and the service worker.
+pub fn assemble(opts: &Options, progress: &dyn Progress) -> io::Result<Built> {
+    let inputs = Inputs::read(&opts.pkg, &opts.static_dir)?;
+    let paths = lede_analysis::read::article_paths(&opts.articles).map_err(|e| invalid(e.to_string()))?;
+    progress.stage("Analysing", paths.len());
+    let loaded = load::load(&opts.articles, opts.cache.as_deref(), &|| progress.step()).map_err(|e| invalid(e.to_string()))?;
+    if let Some(l) = loaded.iter().find(|l| is_reserved(&l.article.slug)) {
+        return Err(invalid(format!(
+            "{}: its name gives the address “{}.html”, which Lede uses for its own page; rename the file",
+            l.path.display(),
+            l.article.slug
+        )));
+    }
+    let mut notes: Vec<String> = loaded.iter().flat_map(|l| l.warnings.iter().map(|w| format!("{}:{}: warning: {}", w.file, w.line, w.message))).collect();
+    let cached = loaded.iter().filter(|l| l.cached).count();
+
+    let mut b = pages_edition(&inputs, &opts.static_dir, &loaded, progress)?;
+    match single_file_edition(&inputs, &loaded) {
+        Ok(single) => {
+            b.files.insert("lede-offline.html".into(), single.into_bytes());
+        }
+        Err(size) => notes.push(format!(
+            "lede-offline.html was not written: with {} articles it would be {} MB, and one file is kept under {} MB; \
+             readers keep the whole library with “Keep the whole library offline” on its page instead",
+            loaded.len(),
+            size >> 20,
+            SINGLE_FILE_LIMIT >> 20
+        )),
+    }
+    // The service worker precaches the shell: every file but the pages of
+    // articles and the library's further pages, which it keeps as they are
+    // read (and the single-file edition, which is for keeping, not for the
+    // site).
+    let articles: std::collections::HashSet<String> = loaded.iter().map(|l| format!("{}.html", l.article.slug)).collect();
     let precache: Vec<String> = std::iter::once("./".to_string())
-        .chain(b.files.keys().filter(|k| *k != "lede-offline.html").cloned())
+        .chain(b.files.keys().filter(|k| *k != "lede-offline.html" && !articles.contains(*k) && !is_library_page(k)).cloned())
         .collect();
     let mut all = Vec::new();
     for (k, v) in &b.files {
         all.extend_from_slice(k.as_bytes());
         all.extend_from_slice(v);
     }
-    let sw = text_of(read(&static_dir.join("sw.js"))?, "static/sw.js")?
+    let sw = text_of(read(&opts.static_dir.join("sw.js"))?, "static/sw.js")?
         .replace("{{version}}", &content_hash(&all))
         .replace("{{files}}", &serde_json::to_string(&precache).unwrap_or_else(|_| "[]".into()));
     b.files.insert("sw.js".into(), sw.into_bytes());
     // GitHub Pages: serve the files as they are (no Jekyll processing).
     b.files.insert(".nojekyll".into(), Vec::new());
-    Ok(b)
+    Ok(Built { build: b, articles: loaded.len(), cached, notes })
+}
+
+/// `index-2.html`, `index-3.html`, …: the library's further pages.
+fn is_library_page(name: &str) -> bool {
+    name.strip_suffix(".html").is_some_and(|s| is_reserved(s) && s.starts_with("index-"))
 }
 
 /// The pages edition: a server-rendered page per article, the library and
 /// the search page, around the bundles, stylesheet, boot script and worker
 /// named by content hash, and the other static files (icons, manifest)
 /// under their own names.
-fn pages_edition(inputs: Inputs, static_dir: &Path) -> io::Result<Build> {
+fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress: &dyn Progress) -> io::Result<Build> {
     let Inputs { wasm, glue, css, boot, worker, worker_wasm, worker_glue } = inputs;
     let mut b = Build::default();
-    let worker_wasm_name = hashed_name("pkg/lede_worker_bg.wasm", &worker_wasm);
+    let worker_wasm_name = hashed_name("pkg/lede_worker_bg.wasm", worker_wasm);
     let worker_glue_name = hashed_name("pkg/lede_worker.js", worker_glue.as_bytes());
-    let wasm_name = hashed_name("pkg/lede_bg.wasm", &wasm);
+    let wasm_name = hashed_name("pkg/lede_bg.wasm", wasm);
     let glue_name = hashed_name("pkg/lede.js", glue.as_bytes());
     let css_name = hashed_name("static/lede.css", css.as_bytes());
     let boot = boot
@@ -179,39 +273,82 @@ fn pages_edition(inputs: Inputs, static_dir: &Path) -> io::Result<Build> {
         .replace("static/boot.js", &boot_name)
         .replace("pkg/lede.js", &glue_name)
         .replace("{{worker}}", &worker_name);
-    let articles = library::articles();
-    for a in &articles {
-        if RESERVED.contains(&a.slug.as_str()) {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("{}: its name gives the address “{}.html”, which Lede uses for its own page; rename the file", a.file, a.slug),
-            ));
-        }
-        let app = render_to_html(Route::Article(a.slug.clone()), Mode::Pages);
-        let html = page(&template, &a.title, &description(a), "article", &a.slug, &app);
-        b.files.insert(format!("{}.html", a.slug), html.into_bytes());
-    }
-    let app = render_to_html(Route::Library, Mode::Pages);
-    let n = articles.len();
-    let intro = format!("{n} news article{} with their names highlighted and their events on a timeline.", if n == 1 { "" } else { "s" });
-    b.files.insert("index.html".into(), page(&template, "Library", &intro, "library", "", &app).into_bytes());
-    let app = render_to_html(Route::Search(String::new()), Mode::Pages);
-    let search = "Search the library's articles: words, and the people, organisations, places and groups they name.";
-    b.files.insert("search.html".into(), page(&template, "Search", search, "search", "", &app).into_bytes());
+    // Each article page carries its article and, for its names, in how
+    // many of the library's articles each appears.
+    let counts = entity_counts(loaded.iter().map(|l| &l.analysis));
+    progress.stage("Rendering", loaded.len());
+    let pages: Vec<(String, Vec<u8>)> = loaded
+        .par_iter()
+        .map(|l| {
+            let (a, analysis) = (&l.article, &l.analysis);
+            let data = PageData {
+                articles: vec![WireDoc::new(a, analysis)],
+                counts: analysis.entities.iter().filter_map(|e| Some((e.id.clone(), *counts.get(&e.id)?))).collect(),
+                library: None,
+                search: None,
+            };
+            let island = data.island();
+            let app = render_page(Route::Article(a.slug.clone()), Mode::Pages, data);
+            let html = page(&template, &a.title, &description(a), "article", &a.slug, &app, &island);
+            progress.step();
+            (format!("{}.html", a.slug), html.into_bytes())
+        })
+        .collect();
+    b.files.extend(pages);
 
-    b.files.insert(worker_wasm_name, worker_wasm);
-    b.files.insert(worker_glue_name, worker_glue.into_bytes());
-    b.files.insert(wasm_name, wasm);
-    b.files.insert(glue_name, glue.into_bytes());
-    b.files.insert(css_name, css.into_bytes());
+    // The library, newest first, PER_PAGE articles a page.
+    let mut cards: Vec<Card> = loaded.iter().map(|l| Card::new(&l.article, &l.analysis)).collect();
+    cards.sort_by(newest_first);
+    let n = cards.len();
+    let pages = n.div_ceil(PER_PAGE).max(1);
+    let intro = format!("{n} news article{} with their names highlighted and their events on a timeline.", if n == 1 { "" } else { "s" });
+    let library: Vec<(String, Vec<u8>)> = cards
+        .chunks(PER_PAGE)
+        .enumerate()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(i, chunk)| {
+            let data = PageData { library: Some(LibraryPage { cards: chunk.to_vec(), page: i + 1, pages, total: n }), ..PageData::default() };
+            let island = data.island();
+            let app = render_page(Route::Library, Mode::Pages, data);
+            let title = if i == 0 { "Library".to_string() } else { format!("Library, page {}", i + 1) };
+            (Mode::Pages.library_page_href(i + 1), page(&template, &title, &intro, "library", "", &app, &island).into_bytes())
+        })
+        .collect();
+    b.files.extend(library);
+    let data = PageData::default();
+    let island = data.island();
+    let app = render_page(Route::Search(String::new()), Mode::Pages, data);
+    let search = "Search the library's articles: words, and the people, organisations, places and groups they name.";
+    b.files.insert("search.html".into(), page(&template, "Search", search, "search", "", &app, &island).into_bytes());
+
+    b.files.insert(worker_wasm_name, worker_wasm.clone());
+    b.files.insert(worker_glue_name, worker_glue.clone().into_bytes());
+    b.files.insert(wasm_name, wasm.clone());
+    b.files.insert(glue_name, glue.clone().into_bytes());
+    b.files.insert(css_name, css.clone().into_bytes());
     b.files.insert(boot_name, boot.into_bytes());
     b.files.insert(worker_name, worker.into_bytes());
     Ok(b)
 }
 
-/// The single-file edition, `lede-offline.html` (see [`single_file`]).
-fn single_file_edition(i: &Inputs) -> String {
-    single_file(&i.css, &i.glue, &i.wasm, &single_file_worker(&i.worker, &i.worker_glue, &i.worker_wasm))
+/// The single-file edition, `lede-offline.html` (see [`single_file`]), or
+/// its size when it is over [`SINGLE_FILE_LIMIT`].
+fn single_file_edition(i: &Inputs, loaded: &[Loaded]) -> Result<String, usize> {
+    // Past the limit in the articles' data alone, nothing is rendered.
+    let data_size: usize = loaded.iter().map(|l| l.article.text.len() * 3).sum();
+    if data_size > SINGLE_FILE_LIMIT {
+        return Err(data_size);
+    }
+    let analysed: Vec<lede::library::Analysed> = loaded
+        .iter()
+        .map(|l| lede::library::Analysed { path: l.path.clone(), article: l.article.clone(), analysis: l.analysis.clone(), warnings: Vec::new() })
+        .collect();
+    let html = single_file(&i.css, &i.glue, &i.wasm, &single_file_worker(&i.worker, &i.worker_glue, &i.worker_wasm), lede::library::whole_library(&analysed));
+    if html.len() > SINGLE_FILE_LIMIT {
+        return Err(html.len());
+    }
+    Ok(html)
 }
 
 /// The analysis worker of the single-file edition: `static/worker.js` with
@@ -227,8 +364,9 @@ pub fn single_file_worker(worker: &str, glue: &str, wasm: &[u8]) -> String {
 /// The single-file edition: the library and every article, with the CSS,
 /// the JS glue and the wasm (base64) inlined, and the analysis worker's
 /// source (see [`single_file_worker`]). Views live in the hash.
-pub fn single_file(css: &str, glue: &str, wasm: &[u8], worker: &str) -> String {
-    let app = render_to_html(Route::Library, Mode::Single);
+pub fn single_file(css: &str, glue: &str, wasm: &[u8], worker: &str, data: PageData) -> String {
+    let island = data.island();
+    let app = render_page(Route::Library, Mode::Single, data);
     // Nothing inlined may close its element early.
     let css = css.replace("</style", "<\\/style");
     let glue = glue.replace("</script", "<\\/script");
@@ -238,7 +376,7 @@ pub fn single_file(css: &str, glue: &str, wasm: &[u8], worker: &str) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n\
          <title>Lede · offline edition</title>\n<style>\n{css}\n</style>\n</head>\n<body>\n\
-         <div id=\"lede\" data-article=\"\" data-mode=\"single\">{app}</div>\n\
+         <div id=\"lede\" data-article=\"\" data-mode=\"single\">{app}</div>\n{island}\n\
          <script type=\"module\">\n{glue}\n\
          performance.mark(\"lede:boot\");\n\
          document.getElementById(\"lede\").dataset.worker = URL.createObjectURL(new Blob([{worker}], {{ type: \"text/javascript\" }}));\n\
@@ -254,20 +392,52 @@ pub fn base64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
-/// Builds the site into `out` (emptied first).
-pub fn build(out: &Path, pkg: &Path, static_dir: &Path) -> io::Result<Vec<String>> {
-    let b = assemble(pkg, static_dir)?;
-    if out.exists() {
-        fs::remove_dir_all(out)?;
-    }
+/// How [`write`] left the output folder.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    pub written: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+}
+
+/// Writes a build into `out`: only the files whose bytes differ from what
+/// is there, and removes the files there that the build no longer has (so a
+/// rebuild after one change rewrites only what changed).
+pub fn write(out: &Path, b: &Build) -> io::Result<Written> {
+    let mut w = Written::default();
     for (name, bytes) in &b.files {
         let path = out.join(name);
+        if fs::read(&path).is_ok_and(|old| old == *bytes) {
+            w.unchanged += 1;
+            continue;
+        }
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)?;
         }
-        fs::write(&path, bytes)?;
+        fs::write(&path, bytes).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        w.written += 1;
     }
-    Ok(b.files.into_keys().collect())
+    let mut stale = Vec::new();
+    list_files(out, out, &mut stale)?;
+    for name in stale.into_iter().filter(|n| !b.files.contains_key(n)) {
+        fs::remove_file(out.join(&name))?;
+        w.removed += 1;
+    }
+    Ok(w)
+}
+
+/// Every file under `dir`, as paths relative to `root` with `/`.
+fn list_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> io::Result<()> {
+    let Ok(entries) = fs::read_dir(dir) else { return Ok(()) };
+    for e in entries {
+        let path = e?.path();
+        if path.is_dir() {
+            list_files(root, &path, out)?;
+        } else if let Ok(rel) = path.strip_prefix(root) {
+            out.push(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -283,7 +453,7 @@ mod tests {
 
     #[test]
     fn template_text_is_escaped() {
-        let p = page("<title>{{title}}</title>{{app}}", "A <b>&", "", "article", "s", "<main/>");
+        let p = page("<title>{{title}}</title>{{app}}", "A <b>&", "", "article", "s", "<main/>", "");
         assert_eq!(p, "<title>A &lt;b&gt;&amp;</title><main/>");
     }
 }

@@ -177,6 +177,15 @@ pub fn corrections_of(path: &std::path::Path, article: &Article) -> Result<crate
 /// with no article beside it, or two files whose names give the same slug
 /// stop it with an error naming the file.
 pub fn read_dir(dir: &std::path::Path) -> Result<Vec<ArticleFile>, FileError> {
+    let files = article_paths(dir)?.into_iter().map(|p| read_file(&p)).collect::<Result<Vec<_>, _>>()?;
+    check_slugs(&files, |f| (&f.path, &f.article.slug))?;
+    Ok(files)
+}
+
+/// The article files of a folder (hidden files and sidecars skipped), in
+/// file-name order. An empty folder, or a sidecar with no article beside
+/// it, is an error naming it.
+pub fn article_paths(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, FileError> {
     let err = |path: &std::path::Path, reason: String| FileError { path: path.to_path_buf(), line: None, reason };
     let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| err(dir, format!("cannot list the folder: {e}")))?
@@ -198,19 +207,31 @@ pub fn read_dir(dir: &std::path::Path) -> Result<Vec<ArticleFile>, FileError> {
             reason: "these corrections have no article beside them (NAME.lede.toml corrects NAME.txt or NAME.md)".into(),
         });
     }
-    let mut out: Vec<ArticleFile> = Vec::new();
-    for path in files {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-        let bytes = std::fs::read(&path).map_err(|e| err(&path, format!("cannot read it: {e}")))?;
-        let article = read(&name, &bytes).map_err(|e| err(&path, e.to_string()))?;
-        if let Some(other) = out.iter().find(|f| f.article.slug == article.slug) {
-            let other = other.path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-            return Err(err(&path, format!("its name gives the same address (“{}”) as {other}; rename one", article.slug)));
+    Ok(files)
+}
+
+/// Reads one article file with its corrections (see [`corrections_of`]).
+pub fn read_file(path: &std::path::Path) -> Result<ArticleFile, FileError> {
+    let err = |reason: String| FileError { path: path.to_path_buf(), line: None, reason };
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+    let bytes = std::fs::read(path).map_err(|e| err(format!("cannot read it: {e}")))?;
+    let article = read(&name, &bytes).map_err(|e| err(e.to_string()))?;
+    let corrections = corrections_of(path, &article)?;
+    Ok(ArticleFile { path: path.to_path_buf(), article, corrections })
+}
+
+/// Two files whose names give the same slug (address) are an error naming
+/// the second and the first. `key` gives each item's path and slug.
+pub fn check_slugs<T>(items: &[T], key: impl Fn(&T) -> (&std::path::PathBuf, &String)) -> Result<(), FileError> {
+    let mut seen: std::collections::HashMap<&str, &std::path::PathBuf> = std::collections::HashMap::new();
+    for item in items {
+        let (path, slug) = key(item);
+        if let Some(other) = seen.insert(slug.as_str(), path) {
+            let other = other.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            return Err(FileError { path: path.clone(), line: None, reason: format!("its name gives the same address (“{slug}”) as {other}; rename one") });
         }
-        let corrections = corrections_of(&path, &article)?;
-        out.push(ArticleFile { path, article, corrections });
     }
-    Ok(out)
+    Ok(())
 }
 
 /// [`decode`] of bytes that do not start with a byte-order mark, without a copy.
