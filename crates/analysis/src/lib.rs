@@ -17,6 +17,7 @@ pub mod corrections;
 pub mod dates;
 pub mod entities;
 pub mod export;
+pub mod index;
 pub mod lexicon;
 pub mod model;
 pub mod read;
