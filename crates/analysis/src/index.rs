@@ -18,16 +18,17 @@
 //!   (each entry `[first term, last term, HASH]`, terms sorted and the
 //!   shards' ranges disjoint), and up to 30 shared names (names in more than
 //!   one article: id, name, kind, number of articles), most articles first.
-//! - `search/w-HASH.json`: a word shard: `{"docs": [doc id…], "terms":
-//!   [[term, [Δdoc, count, Δdoc, count…]]…]}`. Terms are the words of the
-//!   articles' readable text (their blocks, as [`search::matches_in`] reads
-//!   them), split where a letter or digit meets anything else and folded as
-//!   [`Query`] folds (case, apostrophes), sorted. Each posting is an index
-//!   into `docs` (as the difference from the previous posting's index; the
-//!   first is the index itself) and the number of times the term occurs in
-//!   that article. Consecutive terms fill a shard up to about
-//!   [`DEFAULT_SHARD_BYTES`]; one term with a very long posting list makes a
-//!   bigger shard of its own.
+//! - `search/w-HASH.json`: a word shard: `{"terms": [[term, [doc, count,
+//!   doc, count…]]…]}`. Terms are the words of the articles' readable text
+//!   (their blocks, as [`search::matches_in`] reads them), split where a
+//!   letter or digit meets anything else and folded as [`Query`] folds
+//!   (case, apostrophes), sorted. A posting is an article and the number of
+//!   times the term occurs in it; the articles are their doc ids read as
+//!   numbers (ten hex digits: below 2^40), in increasing order, each written
+//!   as the difference from the one before (the first as itself), and
+//!   written back as ten hex digits when read. Consecutive terms fill a
+//!   shard until it reaches `shard_bytes` ([`DEFAULT_SHARD_BYTES`]); one
+//!   term with a very long posting list makes a bigger shard of its own.
 //! - `search/n-HASH.json`: a name shard: `{"terms": [[term, [entity…]]…],
 //!   "entities": [record…]}`: the folded words of every entity's name and of
 //!   every form its mentions take, each with indexes into `entities`, whose
@@ -192,8 +193,7 @@ impl Root {
 /// A word shard (`search/w-HASH.json`).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct WordShard {
-    docs: Vec<String>,
-    terms: Vec<(String, Vec<u32>)>,
+    terms: Vec<(String, Vec<u64>)>,
 }
 
 /// A name shard (`search/n-HASH.json`).
@@ -473,54 +473,44 @@ pub fn build_with(docs: &[Searchable], shard_bytes: usize) -> Index {
 /// Splits the sorted terms into word shards, writing them to `files`.
 fn word_shards(postings: &BTreeMap<String, Vec<(&str, u32)>>, shard_bytes: usize, files: &mut Vec<(String, String)>) -> Vec<ShardRange> {
     let mut out = Vec::new();
-    let mut shard: Vec<(&String, &Vec<(&str, u32)>)> = Vec::new();
-    let mut docs: BTreeSet<&str> = BTreeSet::new();
+    // The shard's terms, first and last, and their JSON.
+    let mut shard: Option<(&str, &str, Vec<String>)> = None;
     let mut size = 0;
-    let mut flush = |shard: &mut Vec<(&String, &Vec<(&str, u32)>)>, docs: &mut BTreeSet<&str>| {
-        let table: Vec<String> = docs.iter().map(|d| d.to_string()).collect();
-        let index: HashMap<&str, u32> = docs.iter().enumerate().map(|(i, &d)| (d, i as u32)).collect();
-        let terms = shard
-            .iter()
-            .map(|(term, list)| {
-                let mut flat = Vec::with_capacity(list.len() * 2);
-                let mut prev = 0;
-                // Sorted by index, so the differences are never negative.
-                let mut list: Vec<(u32, u32)> = list.iter().map(|&(d, n)| (index[d], n)).collect();
-                list.sort();
-                for (i, n) in list {
-                    flat.push(i - prev);
-                    flat.push(n);
-                    prev = i;
-                }
-                (term.to_string(), flat)
-            })
-            .collect();
-        let json = to_json(&WordShard { docs: table, terms });
+    let mut flush = |(first, last, entries): (&str, &str, Vec<String>)| {
+        let json = format!("{{\"terms\":[{}]}}", entries.join(","));
         let hash = content_hash(json.as_bytes());
-        let range = ShardRange(shard[0].0.clone(), shard[shard.len() - 1].0.clone(), hash.clone());
         files.push((word_file(&hash), json));
-        shard.clear();
-        docs.clear();
-        range
+        ShardRange(first.to_string(), last.to_string(), hash)
     };
     for (term, list) in postings {
-        // An estimate of the JSON: term, postings, new doc ids.
-        size += term.len() + 8 + list.len() * 6;
-        for (d, _) in list {
-            if docs.insert(d) {
-                size += d.len() + 3;
-            }
+        let mut ids: Vec<(u64, u32)> = list.iter().map(|&(d, n)| (doc_number(d).expect("doc ids are hex"), n)).collect();
+        ids.sort_unstable();
+        let mut flat = Vec::with_capacity(ids.len() * 2);
+        let mut prev = 0;
+        for (id, n) in ids {
+            flat.push(id - prev);
+            flat.push(u64::from(n));
+            prev = id;
         }
-        shard.push((term, list));
+        let entry = to_json(&(term, flat));
+        size += entry.len() + 1;
+        let s = shard.get_or_insert_with(|| (term.as_str(), term.as_str(), Vec::new()));
+        s.1 = term;
+        s.2.push(entry);
         if size >= shard_bytes {
-            out.push(flush(&mut shard, &mut docs));
+            out.push(flush(shard.take().expect("a shard")));
             size = 0;
         }
     }
-    if !shard.is_empty() {
-        out.push(flush(&mut shard, &mut docs));
+    if let Some(s) = shard {
+        out.push(flush(s));
     }
     out
+}
+
+/// A doc id's number (its ten hex digits), as word shards write it.
+fn doc_number(doc: &str) -> Option<u64> {
+    u64::from_str_radix(doc, 16).ok()
 }
 
 /// Splits the sorted name words into name shards, writing them to `files`.
@@ -651,12 +641,11 @@ pub fn search(root: &Root, shards: &HashMap<String, String>, q: &Query) -> Resul
             }
             let shard = &parsed_words[&path];
             for (_, flat) in matching(&shard.terms, w, prefix) {
-                let mut d = 0usize;
+                let mut d = 0u64;
                 for pair in flat.chunks(2) {
                     let [delta, n] = pair else { return Err(format!("{path}: a posting list of odd length")) };
-                    d += *delta as usize;
-                    let doc = shard.docs.get(d).ok_or_else(|| format!("{path}: a posting past the doc table"))?;
-                    *found.entry(doc.clone()).or_default() += *n as usize;
+                    d = d.checked_add(*delta).filter(|d| *d < 1 << 40).ok_or_else(|| format!("{path}: a doc id out of range"))?;
+                    *found.entry(format!("{d:010x}")).or_default() += *n as usize;
                 }
             }
         }

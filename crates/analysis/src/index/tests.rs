@@ -310,7 +310,7 @@ fn malformed_files_give_errors_not_panics() {
     let query = q("harbor");
     let wanted = root.files_for(&query);
     assert!(search(&root, &HashMap::new(), &query).unwrap_err().contains("not fetched"));
-    for broken in ["", "{\"docs\":[],\"terms\":[[\"harbor\",[5,1]]]}", "{\"terms\":[[\"harbor\",[7]]],\"entities\":[]}", "{\"docs\":[\"a\"],\"terms\":[[\"harbor\",[0]]]}"] {
+    for broken in ["", "{\"terms\":[[\"harbor\",[5,1]]]}", "{\"terms\":[[\"harbor\",[7]]],\"entities\":[]}", "{\"terms\":[[\"harbor\",[-1, 2]]]}"] {
         for p in &wanted {
             let mut shards: HashMap<String, String> = wanted.iter().map(|p| (p.clone(), files(&index)[p].clone())).collect();
             shards.insert(p.clone(), broken.to_string());
@@ -318,8 +318,10 @@ fn malformed_files_give_errors_not_panics() {
         }
     }
     let mut shards: HashMap<String, String> = wanted.iter().map(|p| (p.clone(), files(&index)[p].clone())).collect();
-    shards.insert(wanted[0].clone(), "{\"docs\":[],\"terms\":[[\"harbor\",[5,1]]]}".into());
+    shards.insert(wanted[0].clone(), "{\"terms\":[[\"harbor\",[5,1,7]]]}".into());
     assert!(search(&root, &shards, &query).unwrap_err().contains(&wanted[0]));
+    shards.insert(wanted[0].clone(), format!("{{\"terms\":[[\"harbor\",[{},1,{},1]]]}}", 1u64 << 39, 1u64 << 39));
+    assert!(search(&root, &shards, &query).unwrap_err().contains("out of range"));
     shards.insert(wanted[0].clone(), "nonsense".into());
     assert!(search(&root, &shards, &query).unwrap_err().contains(&wanted[0]));
 }
