@@ -38,9 +38,12 @@
 //!   of the name. A record is repeated in every shard that has one of its
 //!   words.
 //! - `search/e/ID.json`, one per entity id ([`EntityFile`]): every article
-//!   that names it, newest first, and the library timeline of the name:
-//!   every timeline event of those articles, sorted by date, then article,
-//!   then order in the article; `names_it` tells whether the event's
+//!   that names it (doc id, slug, title, published date, mentions), newest
+//!   first, and the library timeline of the name: every timeline event of
+//!   those articles (ISO and human date, label, its article as an index into
+//!   the file's articles, its index in that article's timeline), sorted by
+//!   date (the earliest day it covers, then the ISO form), then article
+//!   slug, then order in the article; `names_it` tells whether the event's
 //!   sentence mentions the entity itself.
 //! - `search/f/DOCID.json`, one per article ([`Fragment`]): slug, title,
 //!   published date, place and the readable text, one line per block, for
@@ -72,7 +75,7 @@ use crate::span::Span;
 /// The version of the file format, in the root.
 pub const FORMAT: u32 = 1;
 /// The size a shard is filled to, in bytes of JSON.
-pub const DEFAULT_SHARD_BYTES: usize = 40 * 1024;
+pub const DEFAULT_SHARD_BYTES: usize = 48 * 1024;
 /// Shared names listed in the root.
 const SHARED: usize = 30;
 /// Articles listed in an entity's record.
@@ -256,9 +259,9 @@ pub struct LibraryEvent {
     /// Its human form (`6 May 2025`, `the 1990s`).
     pub human: String,
     pub label: String,
-    pub doc: String,
-    pub slug: String,
-    pub title: String,
+    /// Its article, as an index into [`EntityFile::articles`] (see
+    /// [`EntityFile::article_of`]): slug, title, doc id there.
+    pub article: usize,
     /// The event's index in its article's `Analysis::timeline`.
     pub event: usize,
     /// Whether the event's sentence mentions the entity.
@@ -281,8 +284,18 @@ pub struct Fragment {
 }
 
 impl EntityFile {
+    /// Reads an entity's file; an event whose article is not listed is an error.
     pub fn from_json(json: &str) -> Result<EntityFile, String> {
-        parse(json, "entity file")
+        let file: EntityFile = parse(json, "entity file")?;
+        if file.timeline.iter().any(|e| e.article >= file.articles.len()) {
+            return Err(format!("entity file {}: an event of an article it does not list", file.id));
+        }
+        Ok(file)
+    }
+
+    /// The article an event of the timeline is told in.
+    pub fn article_of(&self, event: &LibraryEvent) -> Option<&EntityArticle> {
+        self.articles.get(event.article)
     }
 }
 
@@ -572,16 +585,8 @@ fn entity_file_of(docs: &[Searchable], ids: &[String], id: &str, record: &Entity
         }));
         for (i, ev) in d.analysis.timeline.iter().enumerate() {
             let names_it = e.mentions.iter().any(|m| m.overlaps(ev.sentence));
-            timeline.push((ev.date.sort_key(), LibraryEvent {
-                date: ev.date.iso(),
-                human: ev.date.to_string(),
-                label: ev.label.clone(),
-                doc: doc.clone(),
-                slug: a.slug.clone(),
-                title: a.title.clone(),
-                event: i,
-                names_it,
-            }));
+            let event = LibraryEvent { date: ev.date.iso(), human: ev.date.to_string(), label: ev.label.clone(), article: 0, event: i, names_it };
+            timeline.push((ev.date.sort_key(), a.slug.as_str(), doc.as_str(), event));
         }
     }
     articles.sort_by(|(da, a), (db, b)| match (da, db) {
@@ -592,15 +597,11 @@ fn entity_file_of(docs: &[Searchable], ids: &[String], id: &str, record: &Entity
     }
     .then(a.slug.cmp(&b.slug))
     .then(a.doc.cmp(&b.doc)));
-    timeline.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then(a.date.cmp(&b.date)).then(a.slug.cmp(&b.slug)).then(a.doc.cmp(&b.doc)).then(a.event.cmp(&b.event)));
-    EntityFile {
-        id: id.to_string(),
-        name: record.name.clone(),
-        kind: record.kind,
-        description: record.description.clone(),
-        articles: articles.into_iter().map(|a| a.1).collect(),
-        timeline: timeline.into_iter().map(|e| e.1).collect(),
-    }
+    timeline.sort_by(|a, b| a.0.cmp(&b.0).then(a.3.date.cmp(&b.3.date)).then(a.1.cmp(b.1)).then(a.2.cmp(b.2)).then(a.3.event.cmp(&b.3.event)));
+    let articles: Vec<EntityArticle> = articles.into_iter().map(|a| a.1).collect();
+    let place: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.doc.as_str(), i)).collect();
+    let timeline = timeline.into_iter().map(|(_, _, doc, e)| LibraryEvent { article: place[doc], ..e }).collect();
+    EntityFile { id: id.to_string(), name: record.name.clone(), kind: record.kind, description: record.description.clone(), articles, timeline }
 }
 
 /// What a query found in the index.

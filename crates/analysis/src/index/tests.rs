@@ -280,19 +280,25 @@ fn an_entity_file_holds_the_library_timeline_of_the_name() {
         let Some(ent) = d.analysis.entities.iter().find(|x| x.id == "marta-quintela") else { continue };
         for (i, ev) in d.analysis.timeline.iter().enumerate() {
             let names_it = ent.mentions.iter().any(|m| m.start < ev.sentence.end && ev.sentence.start < m.end);
-            expected.push((ev.date.sort_key(), d.article.slug.clone(), i, ev.date.iso(), ev.label.clone(), names_it));
+            expected.push((ev.date.sort_key(), ev.date.iso(), d.article.slug.clone(), i, ev.label.clone(), names_it));
         }
     }
     expected.sort();
     let got: Vec<_> = e
         .timeline
         .iter()
-        .map(|x| (crate::dates::DateValue::from_iso(&x.date).unwrap().sort_key(), x.slug.clone(), x.event, x.date.clone(), x.label.clone(), x.names_it))
+        .map(|x| {
+            let slug = e.article_of(x).unwrap().slug.clone();
+            (crate::dates::DateValue::from_iso(&x.date).unwrap().sort_key(), x.date.clone(), slug, x.event, x.label.clone(), x.names_it)
+        })
         .collect();
     assert_eq!(got, expected);
     assert!(got.len() >= 4, "{got:?}");
     assert!(e.timeline.iter().any(|x| x.names_it) && e.timeline.iter().any(|x| !x.names_it), "{:#?}", e.timeline);
-    assert!(e.timeline.iter().all(|x| !x.human.is_empty() && x.title.len() > 3 && x.doc.len() == 10));
+    assert!(e.timeline.iter().all(|x| !x.human.is_empty()));
+    assert!(e.articles.iter().all(|a| a.doc.len() == 10 && a.title.len() > 3));
+    let bad = json.replacen("\"article\":0", "\"article\":9", 1);
+    assert!(bad != *json && EntityFile::from_json(&bad).is_err());
     assert!(!files(&index).contains_key(&entity_file("nobody")));
 }
 
