@@ -59,10 +59,13 @@
 //! from them with the entity hits and the doc ids of the articles that have
 //! every word of the query, best first; [`article_hit`] checks the phrase in
 //! an article's fragment and makes its snippets. The results are those of
-//! [`search::search`] over the same articles, with two differences: an
-//! entity lists every article that names it (its record's counts), even
-//! when the form that matched appears in only some of them; and a query
-//! with no letter or digit finds nothing.
+//! [`search::search`] over the same articles, with these differences: an
+//! entity counts every article that names it (its record's counts), even
+//! when the form that matched appears in only some of them, and its name,
+//! kind and description are the first any article gives (not the first of
+//! the articles that matched); `EntityHit::articles` lists at most five
+//! articles, most mentions first ([`Found::entity_counts`] has the totals);
+//! and a query with no letter or digit finds nothing.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -464,7 +467,7 @@ pub fn build_with(docs: &[Searchable], shard_bytes: usize) -> Index {
             top,
             forms,
         };
-        files.push((entity_file(id), to_json(&entity_file_of(docs, &ids, id, &record))));
+        files.push((entity_file(id), to_json(&entity_file_of(docs, &ids, &g.articles, id, &record))));
         records.insert(id, record);
     }
     let names = name_shards(&name_terms, &records, shard_bytes, &mut files);
@@ -569,11 +572,13 @@ fn name_shards(
     out
 }
 
-/// The file of entity `id`, whose record is `record`.
-fn entity_file_of(docs: &[Searchable], ids: &[String], id: &str, record: &EntityRecord) -> EntityFile {
+/// The file of entity `id`, whose record is `record`, named by the docs
+/// `naming` lists (index into `docs`, mentions).
+fn entity_file_of(docs: &[Searchable], ids: &[String], naming: &[(usize, usize)], id: &str, record: &EntityRecord) -> EntityFile {
     let mut articles = Vec::new();
     let mut timeline = Vec::new();
-    for (d, doc) in docs.iter().zip(ids) {
+    for &(i, _) in naming {
+        let (d, doc) = (&docs[i], &ids[i]);
         let Some(e) = d.analysis.entities.iter().find(|e| e.id == id) else { continue };
         let a = d.article;
         articles.push((a.published, EntityArticle {

@@ -206,6 +206,21 @@ fn the_index_is_deterministic_and_an_added_article_changes_no_other_fragment() {
     for f in &before {
         assert!(after.contains(f), "{} unchanged", f.0);
     }
+    // So are the files of the names the new article does not mention.
+    let added = &all[all.len() - 1];
+    let mut untouched = 0;
+    for f in fewer.files.iter().filter(|f| f.0.starts_with("search/e/")) {
+        let id = f.0.trim_start_matches("search/e/").trim_end_matches(".json");
+        if !added.analysis.entities.iter().any(|e| e.id == id) {
+            assert!(a.files.contains(f), "{} unchanged", f.0);
+            untouched += 1;
+        }
+    }
+    assert!(untouched > 3);
+    // An empty library makes an index that finds nothing.
+    let empty = build(&[]);
+    let root = Root::from_json(&empty.root).unwrap();
+    assert_eq!(search(&root, &files(&empty), &q("harbor")).unwrap(), Found::default());
     // Ids are the slug's hash, whatever the order.
     let slugs: Vec<&str> = all.iter().map(|d| d.article.slug.as_str()).collect();
     let ids = doc_ids(&slugs);
