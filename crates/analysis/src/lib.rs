@@ -8,8 +8,9 @@
 //! [`model::Article`], [`analysis::analyze`] finds [`entities`], [`dates`]
 //! and the [`timeline`]; [`report`] is the `analyze` command's JSON,
 //! [`export`] the files a reader can download (TimelineJS, iCalendar,
-//! CSV), [`wire`] the compact form an analysed article travels in, and [`search`]
-//! matches a query across analysed articles.
+//! CSV), [`wire`] the compact form an analysed article travels in, [`search`]
+//! matches a query across analysed articles, and [`index`] splits that search
+//! into small files for a library too big to load at once.
 
 pub mod analysis;
 pub mod calendar;
@@ -17,6 +18,7 @@ pub mod corrections;
 pub mod dates;
 pub mod entities;
 pub mod export;
+pub mod index;
 pub mod lexicon;
 pub mod model;
 pub mod read;

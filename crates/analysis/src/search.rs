@@ -59,6 +59,27 @@ impl Query {
         out
     }
 
+    /// The query's words: its runs of letters and digits, folded, in order.
+    /// Every match of the query in a text covers a word of the text equal to
+    /// each of them, but for the last, which may begin a longer word (the
+    /// search index relies on this). A query of punctuation alone has none.
+    pub fn words(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut in_word = false;
+        for &c in &self.0 {
+            if c.is_alphanumeric() {
+                if !in_word {
+                    out.push(String::new());
+                }
+                out.last_mut().expect("a word was pushed").push(c);
+                in_word = true;
+            } else {
+                in_word = false;
+            }
+        }
+        out
+    }
+
     /// Whether `text` has a match.
     pub fn is_in(&self, text: &str) -> bool {
         !self.find_in(text).is_empty()
@@ -85,7 +106,7 @@ impl Query {
 }
 
 /// Case and apostrophe folding for matching.
-fn fold(c: char) -> char {
+pub fn fold(c: char) -> char {
     match c {
         '\u{2019}' | '\u{2018}' => '\'',
         c => c.to_lowercase().next().unwrap_or(c),
@@ -197,8 +218,9 @@ pub fn matches_in(article: &Article, query: &Query) -> Vec<Span> {
 }
 
 /// Up to [`SNIPPETS`] pieces of an article's `plain` text around the first
-/// matches, each within one line and cut at word boundaries.
-fn snippets(text: &str, hits: &[Span]) -> Vec<Snippet> {
+/// matches, each within one line and cut at word boundaries. `hits` are
+/// byte spans into `text`, in order, as [`Query::find_in`] gives them.
+pub fn snippets(text: &str, hits: &[Span]) -> Vec<Snippet> {
     let mut out: Vec<Snippet> = Vec::new();
     let mut covered_to = 0;
     for h in hits {
