@@ -40,10 +40,6 @@ pub struct PageData {
     /// The library's cards, on a library page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub library: Option<LibraryPage>,
-    /// The search index's root file, relative to the site's root (the
-    /// hosted site; the single-file edition searches `articles`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search: Option<String>,
 }
 
 /// One page of the library: its cards, newest first.
@@ -195,7 +191,6 @@ pub fn whole_library(analysed: &[Analysed]) -> PageData {
         articles: analysed.iter().map(|a| WireDoc::new(&a.article, &a.analysis)).collect(),
         counts: entity_counts(analysed.iter().map(|a| &a.analysis)),
         library: Some(LibraryPage { cards, page: 1, pages: 1, total }),
-        search: None,
     }
 }
 

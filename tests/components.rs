@@ -170,25 +170,28 @@ fn search_matches_are_marked_inside_names_and_stay_text() {
 
 #[test]
 fn search_view_renders_results_and_the_hint() {
-    let render = |q: &str| {
+    let render = |q: &str, mode: Mode| {
         let route = Route::Search(q.to_string());
-        futures::executor::block_on(ServerRenderer::<App>::with_props(move || AppProps { route, mode: Mode::Pages }).render())
+        futures::executor::block_on(ServerRenderer::<App>::with_props(move || AppProps { route, mode }).render())
     };
-    let html = render("");
+    let html = render("", Mode::Pages);
     assert!(html.contains("Type at least 2 letters"), "{html}");
     // The search box itself comes with the app; the page holds its place.
     assert!(html.contains("class=\"search-box stub\""), "{html}");
-    assert!(html.contains("Sergei Lavrov: 2 articles"), "names shared by articles are suggested");
-    let html = render("Lavrov");
-    assert!(html.contains(&format!("href=\"{SEED_SLUG}.html?q=Lavrov&amp;e=sergei-lavrov\"")), "{html}");
-    assert!(html.contains("<mark class=\"search-hit\">Lavrov</mark>"));
-    let html = render("<script>");
-    assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"), "the query is text: {html}");
-    // The single-file edition searches in the hash.
-    let html = futures::executor::block_on(
-        ServerRenderer::<App>::with_props(|| AppProps { route: Route::Search("lavrov".into()), mode: Mode::Single }).render(),
-    );
+    // The hosted site searches its index, fetched once the page runs: the
+    // server-rendered page says so, and holds no results.
+    let html = render("Lavrov", Mode::Pages);
+    assert!(html.contains("Searching the library…") && !html.contains("search-hit"), "{html}");
+    // The single-file edition carries its articles and searches them as it
+    // renders, in the hash; names shared by articles are suggested, each
+    // linking to its page.
+    let html = render("", Mode::Single);
+    assert!(html.contains("Sergei Lavrov: 2 articles") && html.contains("href=\"#/name/sergei-lavrov\""), "{html}");
+    let html = render("lavrov", Mode::Single);
     assert!(html.contains(&format!("href=\"#/{SEED_SLUG}?q=lavrov&amp;e=sergei-lavrov\"")), "{html}");
+    assert!(html.contains("<mark class=\"search-hit\">Lavrov</mark>"));
+    let html = render("<script>", Mode::Single);
+    assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"), "the query is text: {html}");
 }
 
 /// The Export panel's buttons work only with the app running, so the

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::article_view::ArticleView;
 use super::library_view::LibraryView;
+use super::name_view::NameView;
 use super::route::{Mode, Route};
 use super::search_box::Nav;
 use super::search_view::SearchView;
@@ -47,10 +48,15 @@ pub fn App(props: &AppProps) -> Html {
         let route = route.clone();
         let mode = props.mode;
         Nav(Callback::from(move |next: Route| {
-            if let Route::Search(q) = &next {
+            let href = match &next {
+                Route::Search(q) => Some(mode.search_href(q.trim())),
+                Route::Name(id) => Some(mode.name_href(id)),
+                _ => None,
+            };
+            if let Some(href) = href {
                 match mode {
-                    Mode::Pages => super::dom::push_url(&mode.search_href(q.trim())),
-                    Mode::Single => super::dom::set_hash(&mode.search_href(q.trim())),
+                    Mode::Pages => super::dom::push_url(&href),
+                    Mode::Single => super::dom::set_hash(&href),
                 }
             }
             route.set(next);
@@ -60,6 +66,7 @@ pub fn App(props: &AppProps) -> Html {
         Route::Library => html! { <LibraryView /> },
         Route::Article(slug) => html! { <ArticleView key={slug.clone()} slug={AttrValue::from(slug.clone())} /> },
         Route::Search(q) => html! { <SearchView query={AttrValue::from(q.clone())} /> },
+        Route::Name(id) => html! { <NameView key={id.clone()} id={AttrValue::from(id.clone())} /> },
     };
     html! {
         <ContextProvider<Mode> context={props.mode}>
@@ -86,12 +93,26 @@ fn follow_history(mode: Mode, route: UseStateHandle<Route>, initial: Route) -> O
     if mode != Mode::Pages {
         return None;
     }
-    Some(gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-        let next = if super::dom::path_is("search.html") {
-            Route::Search(super::dom::page_param("q").unwrap_or_default())
+    // The search page shows a name's page when its address names one
+    // (`search.html?name=ID`): the server-rendered search view is hydrated
+    // first, then this view follows the address.
+    let at_location = move || {
+        if super::dom::path_is("search.html") {
+            match super::dom::page_param("name").filter(|id| !id.is_empty()) {
+                Some(id) => Route::Name(id),
+                None => Route::Search(super::dom::page_param("q").unwrap_or_default()),
+            }
         } else {
             initial.clone()
-        };
+        }
+    };
+    let next = at_location();
+    if *route != next && matches!(next, Route::Name(_)) {
+        route.set(next);
+    }
+    let route = route.clone();
+    Some(gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+        let next = at_location();
         if *route != next {
             route.set(next);
         }

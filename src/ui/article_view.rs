@@ -118,7 +118,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     // opened from, deep links and keyboard shortcuts (in this order: a deep
     // link opens its section after the stored collapsed ones are restored).
     use_stored_choices(&props.slug, (*doc).clone(), &state, dispatch.clone());
-    use_opened_from_search((*doc).clone(), dispatch.clone());
+    use_opened_from_search((*doc).clone(), dispatch.clone(), choose_event.clone());
     use_page_listeners((*doc).clone(), dispatch.clone(), mode);
     // The matches of the search the article was opened from.
     let hits = {

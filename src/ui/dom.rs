@@ -242,6 +242,10 @@ mod web {
         let _ = window().location().set_hash(hash.trim_start_matches('#'));
     }
 
+    pub fn set_title(title: &str) {
+        document().set_title(title);
+    }
+
     pub fn focus_first_later(selector: &str) {
         let selector = selector.to_string();
         after_render(move || {
@@ -336,6 +340,7 @@ mod web {
     pub fn focus_first(_: &str) {}
     pub fn focus_first_later(_: &str) {}
     pub fn set_hash(_: &str) {}
+    pub fn set_title(_: &str) {}
     pub fn step_section(_: i32) {}
     pub fn clicked_mention(_: &web_sys::Event) -> Option<(String, usize)> {
         None
@@ -448,6 +453,11 @@ pub fn step_section(by: i32) {
 /// Navigates to a view that lives in the hash.
 pub fn set_hash(hash: &str) {
     web::set_hash(hash)
+}
+
+/// The page's title (the tab's name).
+pub fn set_title(title: &str) {
+    web::set_title(title)
 }
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ pub struct EntityCardProps {
     pub on_undo: Callback<()>,
 }
 
-/// "Sergei Lavrov: 2 articles", linking to the search for the name, when the
+/// "Sergei Lavrov: 2 articles", linking to the name's page, when the
 /// library has it in more than one article (counting `doc` itself).
 pub fn elsewhere(doc: &DocRef, entity: usize, mode: Mode) -> Html {
     let Some(e) = doc.analysis.entities.get(entity) else { return html! {} };
@@ -52,7 +52,7 @@ pub fn elsewhere(doc: &DocRef, entity: usize, mode: Mode) -> Html {
         return html! {};
     }
     html! {
-        <p class="elsewhere"><a href={mode.search_href(&e.name)}>{ format!("{}: {n} articles", e.name) }</a></p>
+        <p class="elsewhere"><a href={mode.name_href(&e.id)}>{ format!("{}: {n} articles", e.name) }</a></p>
     }
 }
 

@@ -46,10 +46,12 @@ pub fn use_stored_choices(slug: &str, doc: Option<DocRef>, state: &UseReducerHan
     });
 }
 
-/// An article opened from a search result (`?q=…&e=…`): once it is there,
-/// marks the matches and shows the entity at its first mention.
+/// An article opened from a search result (`?q=…&e=…`) or at an event of a
+/// name's page (`?t=N`): once it is there, marks the matches and shows the
+/// entity at its first mention, or chooses the event (`on_event`, which
+/// opens its section).
 #[hook]
-pub fn use_opened_from_search(doc: Option<DocRef>, dispatch: Callback<Action>) {
+pub fn use_opened_from_search(doc: Option<DocRef>, dispatch: Callback<Action>, on_event: Callback<usize>) {
     use_effect_with(doc.is_some(), move |_| {
         let Some(doc) = doc else { return };
         if let Some(q) = dom::page_param("q").filter(|q| Query::new(q).is_some()) {
@@ -58,6 +60,10 @@ pub fn use_opened_from_search(doc: Option<DocRef>, dispatch: Callback<Action>) {
         let entity = dom::page_param("e").and_then(|id| doc.analysis.entities.iter().position(|e| e.id == id));
         if let Some(i) = entity {
             dispatch.emit(Action::SelectAt(i, 0));
+        }
+        // An event linked from a name's page (`?t=N`): chosen, its sentence shown.
+        if let Some(i) = dom::page_param("t").and_then(|t| t.parse::<usize>().ok()).filter(|i| *i < doc.analysis.timeline.len()) {
+            on_event.emit(i);
         }
     });
 }

@@ -13,7 +13,7 @@ use super::route::Mode;
 use crate::library::{Card, LibraryPage};
 
 /// `2019-08-07` as "7 August 2019"; `2019-08` as "August 2019".
-fn long_date(iso: &str) -> String {
+pub fn long_date(iso: &str) -> String {
     let mut parts = iso.split('-');
     let (year, month, day) = (parts.next(), parts.next().and_then(|m| m.parse::<u8>().ok()), parts.next());
     let month = month.and_then(|m| MONTHS.get(usize::from(m).checked_sub(1)?)).map(|(_, m)| month_name(*m));

@@ -30,6 +30,9 @@ pub enum Route {
     Article(String),
     /// The search view, with its query.
     Search(String),
+    /// A name's page (by entity id): every article that names it, and the
+    /// events of those articles on one timeline.
+    Name(String),
 }
 
 /// Addresses no article may take: the library, the search page, the
@@ -96,6 +99,23 @@ impl Mode {
         }
     }
 
+    /// A name's page: `search.html?name=ID` in the hosted site.
+    pub fn name_href(self, id: &str) -> String {
+        match self {
+            Mode::Pages => format!("search.html?name={}", encode(id)),
+            Mode::Single => format!("#/name/{}", encode(id)),
+        }
+    }
+
+    /// An article opened at one of its timeline's events (by index).
+    pub fn event_href(self, slug: &str, event: usize) -> String {
+        if self.hash_routed(slug) {
+            format!("#/{slug}?t={event}")
+        } else {
+            format!("{slug}.html?t={event}")
+        }
+    }
+
     /// An article opened from a search: its matches for `q` highlighted,
     /// and `entity` (an id) shown at its first mention.
     pub fn found_href(self, slug: &str, q: &str, entity: Option<&str>) -> String {
@@ -133,6 +153,9 @@ impl Mode {
     pub fn route_in_hash(self, hash: &str) -> Option<Route> {
         if let Some(rest) = hash.strip_prefix("/search").filter(|r| r.is_empty() || r.starts_with('?')) {
             return (self == Mode::Single).then(|| Route::Search(param(rest, "q").unwrap_or_default()));
+        }
+        if let Some(id) = hash.strip_prefix("/name/").filter(|id| !id.is_empty()) {
+            return (self == Mode::Single).then(|| Route::Name(decode(id.split('?').next().unwrap_or(id))));
         }
         match split_hash(hash) {
             Some((article, _)) if self.hash_routed(&article) => Some(Route::Article(article)),
@@ -248,6 +271,22 @@ mod tests {
         assert_eq!(param("?q=a+b%2Fc&e=", "q").as_deref(), Some("a b/c"));
         assert_eq!(param("q=%zz%", "q").as_deref(), Some("%zz%"), "bad escapes are kept as written");
         assert_eq!(param("q=1", "e"), None);
+    }
+
+    #[test]
+    fn name_pages_library_pages_and_events_have_addresses() {
+        assert_eq!(Mode::Pages.name_href("sergei-lavrov"), "search.html?name=sergei-lavrov");
+        let h = Mode::Single.name_href("a b");
+        assert_eq!(Mode::Single.route_in_hash(&h[1..]), Some(Route::Name("a b".into())));
+        assert_eq!(Mode::Pages.route_in_hash(&h[1..]), None, "the hosted site has a search page");
+        assert_eq!(Mode::Pages.library_page_href(1), "index.html");
+        assert_eq!(Mode::Pages.library_page_href(3), "index-3.html");
+        assert_eq!(Mode::Single.library_page_href(3), "#/");
+        assert_eq!(Mode::Pages.event_href("a", 2), "a.html?t=2");
+        let e = Mode::Single.event_href("a", 2);
+        assert_eq!(Mode::Single.route_in_hash(&e[1..]), Some(Route::Article("a".into())));
+        assert_eq!(param(hash_query(&e[1..]), "t").as_deref(), Some("2"));
+        assert!(is_reserved("index-2") && is_reserved("sw") && !is_reserved("index-b") && !is_reserved("index-"));
     }
 
     #[test]

@@ -13,7 +13,9 @@
 //! digits of [`content_hash`] of the file's bytes) never change once
 //! written and can be cached for ever; the others are named by a stable id.
 //!
-//! - `search/root-HASH.json`: [`Root`]: the format version ([`FORMAT`]),
+//! - `search/root.json` ([`ROOT_FILE`]), the entry file, under a name that
+//!   does not change, so that pages need not name it and a new article
+//!   changes no page but the library's: [`Root`]: the format version ([`FORMAT`]),
 //!   the number of articles, the word-shard table and the name-shard table
 //!   (each entry `[first term, last term, HASH]`, terms sorted and the
 //!   shards' ranges disjoint), and up to 30 shared names (names in more than
@@ -79,6 +81,8 @@ use crate::span::Span;
 pub const FORMAT: u32 = 1;
 /// The size a shard is filled to, in bytes of JSON.
 pub const DEFAULT_SHARD_BYTES: usize = 48 * 1024;
+/// The entry file: the root of the index.
+pub const ROOT_FILE: &str = "search/root.json";
 /// Shared names listed in the root.
 const SHARED: usize = 30;
 /// Articles listed in an entity's record.
@@ -99,7 +103,7 @@ pub fn content_hash(bytes: &[u8]) -> String {
 pub struct Index {
     /// The root's JSON, for a page to embed.
     pub root: String,
-    /// Where the root is written: `search/root-HASH.json`.
+    /// Where the root is written: [`ROOT_FILE`].
     pub root_file: String,
     /// Every file, the root included, sorted by path: `(path, JSON)`.
     pub files: Vec<(String, String)>,
@@ -480,7 +484,7 @@ pub fn build_with(docs: &[Searchable], shard_bytes: usize) -> Index {
         .map(|r| SharedName { id: r.id.clone(), name: r.name.clone(), kind: r.kind, articles: r.articles })
         .collect();
     let root = to_json(&Root { v: FORMAT, articles: docs.len(), words, names, shared });
-    let root_file = format!("search/root-{}.json", content_hash(root.as_bytes()));
+    let root_file = ROOT_FILE.to_string();
     files.push((root_file.clone(), root.clone()));
     files.sort();
     Index { root, root_file, files }

@@ -11,6 +11,10 @@
 //!   web app manifest, and the worker that analyses a reader's own articles;
 //!   the bundle, stylesheet, boot script and worker are named by
 //!   content hash, so a new build never mixes with an old one;
+//! - `search/`: the search index, a small root and shards fetched for the
+//!   words of a query, one file per name (its articles and its library
+//!   timeline) and one per article (for snippets): see
+//!   `lede_analysis::index`;
 //! - `sw.js`: the service worker, which precaches the shell (the bundles,
 //!   the stylesheet and scripts, the library's first page and the search
 //!   page) and keeps each article as it is read;
@@ -285,7 +289,6 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
                 articles: vec![WireDoc::new(a, analysis)],
                 counts: analysis.entities.iter().filter_map(|e| Some((e.id.clone(), *counts.get(&e.id)?))).collect(),
                 library: None,
-                search: None,
             };
             let island = data.island();
             let app = render_page(Route::Article(a.slug.clone()), Mode::Pages, data);
@@ -316,6 +319,11 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
         })
         .collect();
     b.files.extend(library);
+    // The search index: a small root and shards fetched for a query's words.
+    let searchable: Vec<lede_analysis::search::Searchable> =
+        loaded.iter().map(|l| lede_analysis::search::Searchable { article: &l.article, analysis: &l.analysis }).collect();
+    let index = lede_analysis::index::build(&searchable);
+    b.files.extend(index.files.into_iter().map(|(path, json)| (path, json.into_bytes())));
     let data = PageData::default();
     let island = data.island();
     let app = render_page(Route::Search(String::new()), Mode::Pages, data);
