@@ -6,6 +6,9 @@
 //! - `site` (`src/bin/site.rs`, with [`site`]) writes the deployable static
 //!   site: the viewer's components (the `lede` crate) server-rendered around
 //!   every embedded article, with the wasm bundles, service worker and
-//!   single-file edition.
+//!   single-file edition;
+//! - `synth-library` (`src/bin/synth-library.rs`, with [`synth`]) writes a
+//!   library of invented articles, for building and measuring large sites.
 
 pub mod site;
+pub mod synth;
