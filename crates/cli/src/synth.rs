@@ -374,11 +374,11 @@ const CONTEXT: &[&str] = &[
 const REACTION: &[&str] = &[
     "\"We will not be rushed into a decision,\" {p1} said in a statement.",
     "\"This is not the end of the matter,\" {p1} told reporters outside the building.",
-    "{p1} called the outcome \"a serious test\" for {o0}.",
+    "{p3} called the outcome \"a serious test\" for {o0}.",
     "\"People here want answers, and they want them quickly,\" said {p2}.",
     "\"I have seen nothing like it in thirty years,\" {p2} said.",
     "{p2} said many in {city} had expected the news for weeks.",
-    "Asked about the timing, {p1} said only that the matter was \"under review\".",
+    "Asked about the timing, {p3} said only that the matter was \"under review\".",
     "\"There is still a great deal of work ahead of us,\" {p1} added.",
     "{group} living abroad followed the news closely, {p2} said.",
     "Critics, including {p2}, said the response had been too slow.",
@@ -502,7 +502,7 @@ const SHAPES: &[Shape] = &[
                 "\"The price looks full, but the strategic logic is sound,\" said {p1}.",
                 "{p2} said the deal could draw scrutiny from competition authorities in {country}.",
                 "Unions at {o1} said they had not been consulted and demanded guarantees for workers in {city}.",
-                "The shares had fallen by a third since {my}, when the company issued its first profit warning.",
+                "The shares had fallen by a third since {month_year}, when the company issued its first profit warning.",
             ],
             &[
                 "{o0} was advised by {o2}, according to a person familiar with the matter.",
@@ -588,6 +588,7 @@ const SHAPES: &[Shape] = &[
                 "\"Justice has been done, but it has taken far too long,\" said {p3}.",
                 "Outside the court, {p3} said the verdict would be studied closely by {o1}.",
                 "The case was adjourned {rel} after a witness fell ill.",
+                "{p1} returned to the witness stand {later} and answered questions for most of the day.",
             ],
             &["Sentencing is set for {next_day}.", "The next hearing in the case is set for {next_day}.", "{o0} said it had helped investigators throughout and would study the ruling."],
         ],
@@ -618,6 +619,7 @@ const SHAPES: &[Shape] = &[
                 "The final samples were collected {md}.",
                 "The researchers used instruments first deployed {my}.",
                 "Measurements taken {rel} confirmed the earlier readings, the study said.",
+                "A second team repeated the tests {later} and reached the same result.",
             ],
             &[
                 "{p1}, who was not involved in the study, called it \"careful and important work\".",
@@ -658,13 +660,14 @@ const SHAPES: &[Shape] = &[
                 "{p0} said emergency shelters had been opened in schools and sports halls.",
                 "The first warning was issued {md}, but few people left.",
                 "Roads into the worst-hit districts remained closed {rel}.",
+                "Power was restored to most homes {later}.",
                 "Engineers from {o0} were checking bridges and dams along the river.",
                 "Hospitals in {city2} said they had treated dozens of people for injuries.",
                 "The army sent {small} helicopters to help move people out of flooded villages.",
             ],
             &[
                 "resident {n2} said the water rose \"faster than anyone could run\".",
-                "\"We lost everything in a few minutes,\" said {p3}, who spent the night in a shelter.",
+                "\"We lost everything in a few minutes,\" said {p2}, who spent the night in a shelter.",
                 "Volunteers from {o1} handed out food and blankets.",
                 "{p1} warned that more rain was forecast {next}.",
                 "The aid group said {num} families needed help, many of them {group} who had moved to the area recently.",
@@ -705,9 +708,9 @@ const SHAPES: &[Shape] = &[
                 "detective {n1} said the force had increased patrols in the area.",
             ],
             &[
-                "a neighbour, {n2}, said the street had been \"quiet for years\" until {rel}.",
-                "\"We just want to feel safe in our own homes again,\" said {p3}.",
-                "A local councillor said residents had complained about the problem since {my}.",
+                "a neighbour, {n2}, said the street had been \"quiet for years\" until last month.",
+                "\"We just want to feel safe in our own homes again,\" said {p2}.",
+                "A local councillor said residents had complained about the problem since {month_year}.",
                 "Figures from {o0} show reports of {crime} in the district rose by {pct} last year.",
             ],
             &["Anyone with information is asked to contact the police.", "A second man was released without charge {wd2}."],
@@ -816,16 +819,22 @@ impl Ctx {
             let p = random_person(&mut rng, role);
             people.push(p);
         }
-        // A second person: now and then a politician from the cast.
-        if rng.chance(30) {
-            let c = CAST[rng.skewed(12)];
-            people.push(cast_person(&c));
-        }
-        while people.len() < 4 {
+        // Two more, and a fourth who is now and then a politician from the
+        // cast (not in match reports: the fourth may be a goalkeeper).
+        let politician = shape.domain != Domain::Sports && rng.chance(30);
+        let wanted = if politician { 3 } else { 4 };
+        while people.len() < wanted {
             let role = rng.pick(shape.roles);
             let p = random_person(&mut rng, Some(role));
             if people.iter().all(|q| q.surname != p.surname) {
                 people.push(p);
+            }
+        }
+        if politician {
+            let c = CAST[rng.skewed(12)];
+            match people.iter().any(|q| q.surname == c.1) {
+                true => people.push(random_person(&mut rng, Some("official"))),
+                false => people.push(cast_person(&c)),
             }
         }
         let cast_orgs: Vec<&str> = CAST_ORGS.iter().filter(|o| o.1 == shape.domain).map(|o| o.0).collect();
@@ -1011,8 +1020,10 @@ impl Ctx {
                 "wd" => format!("on {}", self.event.weekday()),
                 "rel" => self
                     .rng
-                    .pick(&["last week", "earlier this month", "last month", "a week earlier", "the previous day", "earlier this year", "two days later"])
+                    .pick(&["last week", "earlier this month", "last month", "a week earlier", "earlier this year", "last year"])
                     .into(),
+                "later" => self.rng.pick(&["two days later", "a day later", "the following week", "three days later"]).into(),
+                "month_year" => format!("{} {}", self.rng.pick(&MONTHS), self.published.year() - self.rng.range(1, 9) as i32),
                 "md" => {
                     let d = self.published - Duration::days(self.rng.range(8, 60) as i64);
                     format!("on {} {}", d.month(), d.day())
