@@ -24,7 +24,7 @@ WASM_OPT := tools/node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                  --enable-reference-types --enable-multivalue --enable-mutable-globals
 
-.PHONY: setup setup-test wasm dist serve test test-unit test-e2e bench eval clean FORCE
+.PHONY: setup setup-test wasm dist serve test test-unit test-e2e bench eval clean FORCE e2e-library
 
 setup:
 	@scripts/setup.sh build
@@ -64,7 +64,16 @@ serve: dist
 # another failed, and any failure, including an engine that cannot start,
 # fails the run.
 E2E_ENGINES := chromium firefox webkit
-test: setup-test dist
+# A generated library of a few hundred articles (many search shards, many
+# library pages), built beside dist/ for the end-to-end suite.
+E2E_LIBRARY := $(TARGET)/e2e-library
+e2e-library: wasm $(LEDE)
+	rm -rf $(E2E_LIBRARY)/articles
+	cargo run --release --quiet -p lede-cli --bin synth-library -- 300 $(E2E_LIBRARY)/articles
+	$(LEDE) build $(E2E_LIBRARY)/articles -o $(E2E_LIBRARY)/dist --pkg $(PKG) --cache $(E2E_LIBRARY)/cache
+
+test: export LEDE_E2E_LIBRARY := $(E2E_LIBRARY)/dist
+test: setup-test dist e2e-library
 	cargo test --release --workspace --tests -- $(foreach e,$(E2E_ENGINES),--skip $(e)::)
 	cargo test --release --workspace --benches
 	@failed=""; for e in $(E2E_ENGINES); do \

@@ -48,6 +48,7 @@ in_every_engine!(
     an_own_article_without_a_date_takes_one_from_the_reader,
     downloads_every_export_of_an_article_and_of_ones_own,
     corrects_ones_own_article_in_the_page,
+    a_library_of_many_shards_pages_searches_and_shows_a_names_timeline,
 );
 
 /// The seed article's page.
@@ -856,6 +857,82 @@ async fn corrects_ones_own_article_in_the_page(engine: Engine) {
     h.wait_until(
         "(document.querySelector('.corrections-note') || {}).textContent?.includes('could not be read') && document.querySelector('mark[data-entity=\"blue-harbor\"]')?.dataset.kind === 'place'",
         "the article uncorrected, with a note",
+    )
+    .await;
+    h.close().await;
+}
+
+/// A library of a few hundred generated articles (`make e2e-library`): its
+/// library in pages, newest first; a search that fetches only the shards of
+/// its words; a name's page with its articles and their events on one
+/// timeline; an event that opens its article at its sentence.
+async fn a_library_of_many_shards_pages_searches_and_shows_a_names_timeline(engine: Engine) {
+    let h = Harness::start_library(engine).await;
+    let name = engine.name();
+    h.open("index.html").await;
+    let pages = h.js("return document.querySelector('.pager-where').textContent").await;
+    assert!(pages.as_str().is_some_and(|p| p.starts_with("Page 1 of ")), "{name}: {pages}");
+    assert_eq!(h.js("return document.querySelectorAll('.cards li.card').length").await, json!(50), "{name}");
+    let dates = h.js("return [...document.querySelectorAll('.cards time')].map(t => t.getAttribute('datetime'))").await;
+    let dates: Vec<&str> = dates.as_array().expect("dates").iter().filter_map(Value::as_str).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{name}: newest first: {dates:?}");
+    h.click(".pager-link[rel='next']").await;
+    h.wait_until("location.pathname.endsWith('/index-2.html')", "the library's second page").await;
+    h.wait_ready().await;
+    let older = h.js("return document.querySelector('.cards time').getAttribute('datetime')").await;
+    assert!(older.as_str().is_some_and(|d| d <= dates[dates.len() - 1]), "{name}: page 2 is older: {older}");
+
+    // The most shared name of the library, from the index's root.
+    h.open("search.html").await;
+    h.wait_until("document.querySelector('.shared-names a') !== null", "the shared names").await;
+    let root = h.js("return fetch('search/root.json').then(r => r.json())").await;
+    let shards = root["words"].as_array().map_or(0, Vec::len) + root["names"].as_array().map_or(0, Vec::len);
+    assert!(root["words"].as_array().map_or(0, Vec::len) > 1, "{name}: the library has more than one word shard: {root}");
+    let shared = &root["shared"][0];
+    let (id, full) = (shared["id"].as_str().expect("id"), shared["name"].as_str().expect("name"));
+    let surname = full.rsplit(' ').next().expect("a word").to_lowercase();
+    h.click("#search-input").await;
+    h.type_text(&surname).await;
+    h.wait_until(&format!("document.querySelector('.search-entity[data-entity=\"{id}\"]') !== null"), "the shared name in the results").await;
+    h.wait_until("document.querySelectorAll('.search-article').length > 0", "articles in the results").await;
+    let fetched = h.js("return performance.getEntriesByType('resource').map(r => r.name).filter(n => /\\/search\\/[wn]-/.test(n)).length").await;
+    let fetched = fetched.as_u64().unwrap_or(0) as usize;
+    assert!(fetched >= 1 && fetched < shards, "{name}: fetched {fetched} of {shards} shards");
+    // More articles come as asked.
+    let shown = h.js("return document.querySelectorAll('.search-article').length").await.as_u64().unwrap_or(0);
+    if h.js("return document.querySelector('.search-more') !== null").await == json!(true) {
+        h.click(".search-more").await;
+        h.wait_until(&format!("document.querySelectorAll('.search-article').length > {shown}"), "more articles").await;
+    }
+
+    // The name's page: its articles and the library timeline.
+    h.click(&format!(".search-entity[data-entity='{id}'] a.search-entity-count")).await;
+    h.wait_until(&format!("new URLSearchParams(location.search).get('name') === '{id}'"), "the name's address").await;
+    h.wait_until("document.querySelectorAll('.name-timeline li').length > 1", "the library timeline").await;
+    assert_eq!(h.js("return document.querySelector('h1').textContent").await, json!(full), "{name}");
+    let articles = h.js("return document.querySelectorAll('.name-articles li').length").await.as_u64().unwrap_or(0);
+    assert!(articles >= 2, "{name}: {articles} articles name {full}");
+    let timeline = h.js("return [...document.querySelectorAll('.name-timeline time')].map(t => t.getAttribute('datetime'))").await;
+    assert!(timeline.as_array().is_some_and(|t| t.len() > 1), "{name}: {timeline}");
+    let violations = axe(&h, "a name's page").await;
+    assert!(violations.is_empty(), "{name}: {}", violations.join("\n"));
+    // Back returns to the results; forward to the name.
+    h.client.back().await.expect("back");
+    h.wait_until("document.querySelector('.search-entity') !== null", "the results again").await;
+    h.client.forward().await.expect("forward");
+    h.wait_until("document.querySelectorAll('.name-timeline li').length > 1", "the name's page again").await;
+
+    // An event opens its article, at its sentence.
+    let href = h.js("return document.querySelector('.name-timeline li a').getAttribute('href')").await;
+    let href = href.as_str().expect("an event link").to_string();
+    h.click(".name-timeline li a").await;
+    h.wait_ready().await;
+    let event = href.rsplit("?t=").next().expect("t").to_string();
+    h.wait_until(&format!("location.href.endsWith('{href}')"), "the event's article").await;
+    let row = event.parse::<usize>().expect("an event index") + 1;
+    h.wait_until(
+        &format!("document.activeElement && document.activeElement.matches('.event-sentence') && document.querySelector('#timeline ol > li:nth-child({row}).current') !== null"),
+        "the event's sentence",
     )
     .await;
     h.close().await;

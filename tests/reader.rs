@@ -93,7 +93,7 @@ async fn a_readers_own_file_is_analysed_kept_and_removed() {
     // Search finds it too, and opens it at the name.
     h.open("search.html?q=helen%20strand").await;
     h.wait_until("document.querySelector('.search-entity[data-entity=\"helen-strand\"] a[href^=\"#/own/ferry?\"]') !== null", "the own article in the results").await;
-    h.click(".search-entity[data-entity='helen-strand'] a").await;
+    h.click(".search-entity[data-entity='helen-strand'] a[href^='#/own/ferry?']").await;
     h.wait_until("document.getElementById('entity-card') !== null && document.getElementById('entity-card').textContent.includes('Helen Strand')", "the own article at the name").await;
     h.open("index.html").await;
     h.wait_until("document.querySelectorAll('.own-list li').length === 1", "the library's list").await;

@@ -51,7 +51,9 @@ pub use route::{Mode, Route};
 /// thread (see [`crate::library::set_page`]).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_to_html(route: Route, mode: Mode) -> String {
-    futures::executor::block_on(yew::ServerRenderer::<App>::with_props(move || AppProps { route, mode }).render())
+    // On this thread (`ServerRenderer` would render on a thread of its own,
+    // which does not see this thread's page data).
+    futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(AppProps { route, mode }).render())
 }
 
 /// Renders a view of a page that carries `data` (what the page's island

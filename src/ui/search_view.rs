@@ -298,13 +298,20 @@ fn results_html(mode: Mode, q: &str, r: &Results, counts: &[(usize, usize)], mor
     );
     let entities = r.entities.iter().enumerate().map(|(i, e): (usize, &EntityHit)| {
         let n = counts.get(i).map_or(e.articles.len(), |c| c.0.max(e.articles.len()));
+        // Only a name of the library's articles has a page (not one found
+        // in a reader's own articles alone).
+        let in_library = e.articles.iter().any(|(slug, ..)| !slug.starts_with(super::route::OWN_PREFIX));
         html! {
             <li class="search-entity" data-kind={e.kind.as_str()} data-entity={e.id.clone()}>
                 <p class="search-entity-name">
                     <span class="swatch" data-kind={e.kind.as_str()} aria-hidden="true"></span>
                     <span class="name">{ e.name.clone() }</span>
                     <span class="entity-kind">{ e.kind.as_str() }</span>
-                    <a class="search-entity-count" href={mode.name_href(&e.id)}>{ format!("{}: {}", e.name, plural(n, "article", "articles")) }</a>
+                    if in_library {
+                        <a class="search-entity-count" href={mode.name_href(&e.id)}>{ format!("{}: {}", e.name, plural(n, "article", "articles")) }</a>
+                    } else {
+                        <span class="search-entity-count">{ format!("{}: {}", e.name, plural(n, "article", "articles")) }</span>
+                    }
                 </p>
                 if let Some(d) = &e.description { <p class="search-entity-description">{ d.clone() }</p> }
                 <ul class="search-entity-articles">

@@ -311,12 +311,27 @@ impl Harness {
         Harness::launch(engine, "/", media).await
     }
 
+    /// Serves the generated library of a few hundred articles (`make
+    /// e2e-library`, which `make test` runs; its folder is named by
+    /// `LEDE_E2E_LIBRARY`) and opens a session in `engine`.
+    pub async fn start_library(engine: Engine) -> Harness {
+        let dist = std::env::var_os("LEDE_E2E_LIBRARY")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-library/dist"));
+        assert!(dist.join("index.html").is_file(), "{} is not built: run `make e2e-library` (or `make test`) first", dist.display());
+        Harness::launch_dir(engine, &dist, "/", Media::default()).await
+    }
+
     async fn launch(engine: Engine, base: &str, media: Media) -> Harness {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let dist = root.join("dist");
         assert!(dist.join("index.html").is_file(), "dist/ is not built: run `make dist` (or `make test`) first");
+        Harness::launch_dir(engine, &dist, base, media).await
+    }
+
+    async fn launch_dir(engine: Engine, dist: &Path, base: &str, media: Media) -> Harness {
         let turn = SessionTurn::take();
-        let (server, port) = serve(&dist, 0, base, None);
+        let (server, port) = serve(dist, 0, base, None);
         let display = (engine == Engine::WebKit).then(start_xvfb);
         let (driver, dport) = start_driver(engine, display.as_ref().map(|(_, d)| d.as_str()));
         let name = engine.name();
