@@ -146,6 +146,9 @@ pub struct Lexicon {
     pub run_place_prepositions: HashSet<&'static str>,
     /// Last words of names that are none of the four kinds (`… Act`, `… Cup`).
     pub thing_heads: HashSet<&'static str>,
+    /// Nouns for a craft or a machine, lower case (`rover`): a name right
+    /// before one, or with one capitalised inside it, names a craft.
+    pub craft_nouns: HashSet<&'static str>,
     /// Words before a name that make it a team in a sports report (`drew with`).
     pub sports_cues: HashMap<&'static str, Vec<Vec<&'static str>>>,
     /// A player's or team's role after a team's name (`coach`, `striker`).
@@ -246,6 +249,7 @@ impl Lexicon {
             place_nouns: HashSet::default(),
             state_names: HashMap::default(),
             thing_heads: HashSet::default(),
+            craft_nouns: HashSet::default(),
             sports_cues: HashMap::default(),
             sports_roles: HashSet::default(),
             sports_verbs: HashSet::default(),
@@ -347,6 +351,9 @@ impl Lexicon {
                 }
                 "place-nouns" => {
                     lex.place_nouns.insert(line);
+                }
+                "craft-nouns" => {
+                    lex.craft_nouns.insert(line);
                 }
                 _ => {}
             }

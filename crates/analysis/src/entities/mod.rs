@@ -193,6 +193,8 @@ struct Finder<'a> {
     /// far, with the name: a known place's name that is also a person's
     /// surname in the story stands for the person (`Harold Bristol` … `Bristol said`).
     surnames: HashMap<&'a str, Cow<'a, str>>,
+    /// The words of craft names (`the Orvel rover`): alone, each is the craft.
+    crafts: HashSet<&'a str>,
 }
 
 /// The words of a text that start with a lower-case letter, as written.
@@ -295,12 +297,24 @@ impl<'a> Finder<'a> {
         self.teams = self.find_teams(&runs);
         self.person_words = self.find_person_words();
         self.alone_words = self.find_alone_words();
+        self.crafts = self.find_crafts(&runs);
         for run in runs.iter() {
             self.classify(run);
         }
         self.aliases();
         self.single_names(&runs);
         self.aliases();
+    }
+
+    /// The words of the runs that name a craft (see [`rules::craft_name`]).
+    fn find_crafts(&self, runs: &Runs) -> HashSet<&'a str> {
+        let mut out = HashSet::default();
+        for run in runs.iter() {
+            if rules::craft_name(self, run).is_some() {
+                out.extend(run.iter().filter(|u| u.gaz.is_none()).flat_map(|u| u.start..u.end).map(|k| self.tok(k)));
+            }
+        }
+        out
     }
 
     /// Political camps, groups: a camp prefix joined by a hyphen to a
@@ -425,6 +439,7 @@ impl<'a> Finder<'a> {
             person_words: HashSet::default(),
             alone_words: HashMap::default(),
             surnames: HashMap::default(),
+            crafts: HashSet::default(),
         };
         for i in 0..n {
             f.gaz_at[i] = pack_gaz(f.find_gaz(i));

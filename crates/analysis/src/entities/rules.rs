@@ -57,6 +57,11 @@ impl Outcome {
         Outcome { start, end, actions: Vec::new() }
     }
 
+    fn cover(mut self, start: usize, end: usize) -> Outcome {
+        self.actions.push(Action::Cover { start, end });
+        self
+    }
+
     fn push(mut self, kind: EntityKind, start: usize, end: usize, description: Option<String>) -> Outcome {
         self.actions.push(Action::Push { kind, start, end, description });
         self
@@ -203,6 +208,20 @@ pub(super) static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "craft-name",
+        stage: Stage::Plain,
+        find: craft_name,
+        examples: &[
+            ex("Engineers said the Orvel Tamsk rover had stopped. Orvel drove on in May.", "Orvel Tamsk", Nothing),
+            ex("Engineers said the Orvel Tamsk rover had stopped. Orvel drove on in May.", "Orvel", Nothing),
+            ex("Crowds watched Space Shuttle Varnavia lift off. Varnavia flew again.", "Space Shuttle Varnavia", Nothing),
+            ex("The lab built the Brisk Kettle drone, said Marta Kowalczyk.", "Brisk Kettle", Nothing),
+            ex("The agency's Orvel Tamsk lander went quiet, said Marta Kowalczyk.", "Orvel Tamsk", Nothing),
+            ex("The pilot Marta Kowalczyk flew the helicopter on Monday.", "Marta Kowalczyk", NotByRule),
+            ex("Aid reached Tamsin Valley by helicopter on Monday.", "Tamsin Valley", NotByRule),
+        ],
+    },
+    Rule {
         name: "place-prefix",
         stage: Stage::Plain,
         find: place_prefix,
@@ -284,6 +303,15 @@ pub(super) static RULES: &[Rule] = &[
             ex("The Marsh Department of Tarvin (MDT) said so.", "MDT", Is(Org)),
             ex("Marta Kowalczyk (MK) spoke on Monday.", "MK", NotByRule),
             ex("Rescuers reached Tamsin Valley (AP) by noon.", "AP", NotByRule),
+        ],
+    },
+    Rule {
+        name: "craft-word-alone",
+        stage: Stage::Single,
+        find: craft_word_alone,
+        examples: &[
+            ex("The team lost touch with the Orvel rover. Engineers worked on Orvel for days.", "Orvel", Nothing),
+            ex("The team lost touch with the Orvel rover. Engineers in Tamsk worked for days.", "Tamsk", NotByRule),
         ],
     },
     Rule {
@@ -578,6 +606,30 @@ fn named_event(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let start = run[0].start;
     let end = run[run.len() - 1].end;
     (end - start >= 2 && run[0].gaz.is_none() && f.lex.event_names.contains(f.tok(start))).then(|| Outcome::new(start, end))
+}
+
+/// A craft's name: a run right before a lower-case craft noun (`the
+/// Tessaly Skyward probe`), or with a craft noun capitalised inside it
+/// after its first word (`Space Shuttle Orvel`), names none of the four
+/// kinds; no later pass takes its words.
+pub(super) fn craft_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    let before_craft = end < f.toks.len() && f.lex.craft_nouns.contains(f.tok(end)) && f.contiguous(end - 1, 2);
+    let inside = (start + 1..end.saturating_sub(1)).any(|k| f.lex.craft_nouns.contains(f.tok(k).to_lowercase().as_str()));
+    // Not a place or a name known already (`by helicopter` after a place).
+    let known = run.iter().all(|u| u.gaz.is_some());
+    // `the … rover`, `the agency's … rover`.
+    let determiner = start >= 1 && matches!(f.tok(start - 1), "the" | "The")
+        || start >= 2 && f.tok(start - 1) == "s" && matches!(f.tok(start - 2), "'" | "’");
+    ((before_craft && !known && determiner) || inside)
+        .then(|| Outcome::new(start, end).cover(start, end))
+}
+
+/// A word of a craft's name, alone (`Orvel` after `the Orvel rover`), is the craft.
+fn craft_word_alone(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let i = run[0].start;
+    f.crafts.contains(f.tok(i)).then(|| Outcome::new(i, i + 1).cover(i, i + 1))
 }
 
 /// A run opening with a place prefix: `Cape Breton`, `Mount Kenya`.
