@@ -149,6 +149,12 @@ pub struct Lexicon {
     /// Nouns for a craft or a machine, lower case (`rover`): a name right
     /// before one, or with one capitalised inside it, names a craft.
     pub craft_nouns: HashSet<&'static str>,
+    /// Lower-case nouns right after an unknown name that make it an
+    /// organisation (`… officials`, `… spokeswoman`).
+    pub org_followers: HashSet<&'static str>,
+    /// Lower-case nouns before `of` and an unknown name that make it an
+    /// organisation (`members of …`).
+    pub org_member_nouns: HashSet<&'static str>,
     /// Words before a name that make it a team in a sports report (`drew with`).
     pub sports_cues: HashMap<&'static str, Vec<Vec<&'static str>>>,
     /// A player's or team's role after a team's name (`coach`, `striker`).
@@ -250,6 +256,8 @@ impl Lexicon {
             state_names: HashMap::default(),
             thing_heads: HashSet::default(),
             craft_nouns: HashSet::default(),
+            org_followers: HashSet::default(),
+            org_member_nouns: HashSet::default(),
             sports_cues: HashMap::default(),
             sports_roles: HashSet::default(),
             sports_verbs: HashSet::default(),
@@ -354,6 +362,12 @@ impl Lexicon {
                 }
                 "craft-nouns" => {
                     lex.craft_nouns.insert(line);
+                }
+                "org-followers" => {
+                    lex.org_followers.insert(line);
+                }
+                "org-member-nouns" => {
+                    lex.org_member_nouns.insert(line);
                 }
                 _ => {}
             }

@@ -188,6 +188,21 @@ pub(super) static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "organisation-context",
+        stage: Stage::Plain,
+        find: organisation_context,
+        examples: &[
+            ex("Talks with Brenvoxa officials ended on Monday.", "Brenvoxa", Is(Org)),
+            ex("A Tolvennic Harbour spokeswoman declined to comment.", "Tolvennic Harbour", Is(Org)),
+            ex("He was one of the members of Quillarism until last year.", "Quillarism", Is(Org)),
+            ex("Talks with Saudi officials ended on Monday.", "Saudi", NotByRule),
+            ex("He spoke to Marta Kowalczyk on Monday. Marta Kowalczyk officials were absent.", "Marta Kowalczyk", NotByRule),
+            ex("Safety officials said the road was closed, and safety came first.", "Safety", NotByRule),
+            ex("Rescue officials said the road was closed.", "Rescue", NotByRule),
+            ex("The members of the Brenvoxa tribe met.", "Brenvoxa", NotByRule),
+        ],
+    },
+    Rule {
         name: "place-head",
         stage: Stage::Plain,
         find: place_head,
@@ -591,6 +606,26 @@ fn organisation_cue(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let end = run[run.len() - 1].end;
     (run.iter().all(|u| u.gaz.is_none()) && end - start <= 4 && f.org_cue_before(start))
         .then(|| Outcome::new(start, end).push(Org, start, end, None))
+}
+
+/// An unknown name of up to three words right before a noun for an
+/// organisation's people (`Brenvoxa officials`, `a Tolvennic Harbour
+/// spokeswoman`), or after `members of` without `the`, is an organisation.
+/// Not a word the story writes in lower case, nor a known given name, nor
+/// a sentence's first word before the noun.
+fn organisation_context(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    if end - start > 3 || run.iter().any(|u| u.gaz.is_some()) || (start..end).any(|k| f.common_at_start(k) || is_acronym(f.tok(k))) {
+        return None;
+    }
+    if f.lex.given_names.contains(f.tok(start)) {
+        return None;
+    }
+    // `Rescue officials said`: a sentence's first word may be a common one.
+    let follower = !f.initial[start] && end < f.toks.len() && f.lex.org_followers.contains(f.tok(end)) && f.contiguous(end - 1, 2);
+    let member = start >= 2 && f.tok(start - 1) == "of" && f.lex.org_member_nouns.contains(f.tok(start - 2));
+    (follower || member).then(|| Outcome::new(start, end).push(Org, start, end, None))
 }
 
 /// A run ending in a place head (`… Valley`, `… Ridge`).
