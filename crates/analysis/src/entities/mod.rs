@@ -251,6 +251,20 @@ fn find_entities_traced(input: &Input) -> Vec<(Span, EntityKind, &'static str)> 
     f.found.iter().map(|m| (m.span, m.kind, m.rule)).collect()
 }
 
+/// The common form of a camp's lower-case root: `democrats`, `democratic`
+/// and `democracy` are `democrat`, `localists` is `localist`.
+fn camp_lemma(root: &str) -> String {
+    if let Some(stem) = root.strip_suffix("cracy") {
+        format!("{stem}crat")
+    } else if let Some(stem) = root.strip_suffix("cratic") {
+        format!("{stem}crat")
+    } else if root.len() > 3 && root.ends_with('s') && !root.ends_with("ss") {
+        root[..root.len() - 1].to_string()
+    } else {
+        root.to_string()
+    }
+}
+
 /// A gazetteer match `(length, entry)` in one `u32` (`0` for none): the
 /// per-token table stays small on long texts.
 fn pack_gaz(g: Option<(usize, usize)>) -> u32 {
@@ -332,6 +346,8 @@ impl<'a> Finder<'a> {
             first[b.to_ascii_uppercase() as usize] = true;
         }
         let bytes = self.text.as_bytes();
+        // Each camp found: its tokens, its name as written, its lemma's.
+        let mut found: Vec<(usize, usize, String, String)> = Vec::new();
         for k in 0..n.saturating_sub(2) {
             let t = &self.toks[k];
             if !first[bytes[t.span().start] as usize] || t.kind != TokenKind::Word {
@@ -343,7 +359,7 @@ impl<'a> Finder<'a> {
             }
             if w.ends_with("ist") || w.ends_with("ists") {
                 if self.lex.camp_words.contains(w) || self.initial[k] && self.lex.camp_words.contains(w.to_lowercase().as_str()) {
-                    self.push(EntityKind::Group, k, k + 1, Some(Cow::Owned(w.to_lowercase())), None);
+                    found.push((k, k + 1, w.to_lowercase(), camp_lemma(&w.to_lowercase())));
                 }
                 continue;
             }
@@ -360,8 +376,30 @@ impl<'a> Finder<'a> {
             });
             if known || self.lex.camp_roots.contains(root) {
                 let name = format!("{prefix}-{root}");
-                self.push(EntityKind::Group, k, k + 3, Some(Cow::Owned(name)), None);
+                let key = if known { name.clone() } else { format!("{prefix}-{}", camp_lemma(root)) };
+                found.push((k, k + 3, name, key));
             }
+        }
+        // One camp, however inflected (`pan-democrat`, `pan-democrats`,
+        // `pan-democratic`, `pan-democracy`), is one group, named by its
+        // most used form (the first written, between forms used as often).
+        let mut uses: HashMap<&str, Vec<(&str, usize)>> = HashMap::default();
+        for (_, _, name, key) in &found {
+            let forms = uses.entry(key.as_str()).or_default();
+            match forms.iter_mut().find(|(f, _)| f == name) {
+                Some((_, c)) => *c += 1,
+                None => forms.push((name.as_str(), 1)),
+            }
+        }
+        let named: HashMap<String, String> = uses
+            .iter()
+            .map(|(key, forms)| {
+                let best = forms.iter().rev().max_by_key(|(_, c)| *c).map_or(*key, |(f, _)| *f);
+                (key.to_string(), best.to_string())
+            })
+            .collect();
+        for (start, end, _, key) in &found {
+            self.push(EntityKind::Group, *start, *end, Some(Cow::Owned(named[key].clone())), None);
         }
     }
 
@@ -1449,6 +1487,10 @@ mod referent_tests {
         for want in ["pro-Kenya", "anti-establishment", "localists", "pro-democracy"] {
             assert!(found.iter().any(|n| n == want), "{want} in {found:?}");
         }
+        // One camp however inflected, named by its most used form.
+        let a = read_str("t.txt", Format::Text, "Title\nThe anti-democrats won. Two anti-democratic parties and anti-democrats lost; anti-democracy rallies grew.\n".to_string()).unwrap();
+        let found: Vec<_> = analyze(&a).entities.into_iter().filter(|e| e.kind == crate::entities::EntityKind::Group).map(|e| (e.name, e.mentions.len())).collect();
+        assert_eq!(found, [("anti-democrats".to_string(), 4)], "{found:?}");
     }
 
     #[test]

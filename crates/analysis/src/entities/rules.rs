@@ -951,6 +951,10 @@ mod tests {
         find_entities_traced(&input).into_iter().map(|(s, k, r)| (s.of(text).to_string(), k, r)).collect()
     }
 
+    pub(super) fn traced_pub(text: &str) -> Vec<(String, EntityKind, &'static str)> {
+        traced(text)
+    }
+
     #[test]
     fn every_rule_meets_its_examples() {
         let mut failures = Vec::new();
@@ -976,6 +980,18 @@ mod tests {
     fn rule_names_are_unique() {
         for (i, r) in RULES.iter().enumerate() {
             assert!(!RULES[..i].iter().any(|s| s.name == r.name), "two rules named {}", r.name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod scratch_trace {
+    #[test]
+    fn scratch_trace_file() {
+        let Ok(path) = std::env::var("TRACE_FILE") else { return };
+        let text = std::fs::read_to_string(path).unwrap();
+        for (s, k, r) in super::tests::traced_pub(&text) {
+            println!("{s:?}\t{k:?}\t{r}");
         }
     }
 }
