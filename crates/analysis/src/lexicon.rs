@@ -155,6 +155,8 @@ pub struct Lexicon {
     /// Lower-case nouns before `of` and an unknown name that make it an
     /// organisation (`members of …`).
     pub org_member_nouns: HashSet<&'static str>,
+    /// Abbreviations that open a sports club's name (`FC`, `AC`).
+    pub club_prefixes: HashSet<&'static str>,
     /// Words before a name that make it a team in a sports report (`drew with`).
     pub sports_cues: HashMap<&'static str, Vec<Vec<&'static str>>>,
     /// A player's or team's role after a team's name (`coach`, `striker`).
@@ -258,6 +260,7 @@ impl Lexicon {
             craft_nouns: HashSet::default(),
             org_followers: HashSet::default(),
             org_member_nouns: HashSet::default(),
+            club_prefixes: HashSet::default(),
             sports_cues: HashMap::default(),
             sports_roles: HashSet::default(),
             sports_verbs: HashSet::default(),
@@ -368,6 +371,9 @@ impl Lexicon {
                 }
                 "org-member-nouns" => {
                     lex.org_member_nouns.insert(line);
+                }
+                "club-prefixes" => {
+                    lex.club_prefixes.insert(line);
                 }
                 _ => {}
             }

@@ -120,6 +120,16 @@ pub(super) static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "club-prefix",
+        stage: Stage::Plain,
+        find: club_prefix,
+        examples: &[
+            ex("The striker joined FC Tarvin in May.", "FC Tarvin", Is(Org)),
+            ex("Fans of AC Milan sang. The striker joined FC Kenya in May.", "FC Kenya", Is(Org)),
+            ex("The FC said the striker left.", "FC", NotByRule),
+        ],
+    },
+    Rule {
         name: "title-before-name",
         stage: Stage::Run,
         find: title_before_name,
@@ -692,6 +702,15 @@ fn ish_people_or_language(f: &Finder, run: &[Unit]) -> Option<Outcome> {
         || f.tok_is(i + 1, "language") || f.tok_is(i + 1, "-");
     let o = Outcome::new(i, i + 1);
     Some(if language { o.cover(i, i + 1) } else { o.push(EntityKind::Group, i, i + 1, None) })
+}
+
+/// A club's abbreviation then a name (`FC Tarvin`, `AC Milan`) is a sports
+/// club, even where the name is a city's.
+fn club_prefix(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    (run.len() >= 2 && run[0].end == start + 1 && f.lex.club_prefixes.contains(f.tok(start)))
+        .then(|| Outcome::new(start, end).push(Org, start, end, None))
 }
 
 /// A run opening with a place prefix: `Cape Breton`, `Mount Kenya`.
