@@ -1211,7 +1211,7 @@ impl<'a> Finder<'a> {
                 e.description = f.description.take();
             }
         }
-        let mut out = merge_referents(out);
+        let mut out = one_kind_per_name(merge_referents(out));
         for e in &mut out {
             if let Some(name) = fullest_written_name(self.text, e) {
                 e.name = name;
@@ -1331,6 +1331,54 @@ fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
         e.mentions.sort_by_key(|s| s.start);
     }
     out.into_iter().zip(roots).filter(|(_, to)| to.is_none()).map(|(e, _)| e).collect()
+}
+
+/// One name in one story is one referent: where a person's, an
+/// organisation's or a place's name was read as two of these kinds in
+/// different sentences (a venue as a place here, an organisation there),
+/// it takes the kind of most of its mentions (a person's, then an
+/// organisation's, between kinds used as often). A people's group keeps
+/// its own kind.
+fn one_kind_per_name(mut out: Vec<Entity>) -> Vec<Entity> {
+    let grouped = |k: EntityKind| k != EntityKind::Group;
+    let mut first_of: HashMap<String, usize> = HashMap::default();
+    let mut into: Vec<Option<usize>> = vec![None; out.len()];
+    for (i, e) in out.iter().enumerate() {
+        if !grouped(e.kind) {
+            continue;
+        }
+        match first_of.get(&e.name) {
+            Some(&j) => into[i] = Some(j),
+            None => {
+                first_of.insert(e.name.clone(), i);
+            }
+        }
+    }
+    if into.iter().all(Option::is_none) {
+        return out;
+    }
+    for i in 0..out.len() {
+        let Some(j) = into[i] else { continue };
+        let mentions = std::mem::take(&mut out[i].mentions);
+        let description = out[i].description.take();
+        // Between kinds used as often, a person's, then an organisation's:
+        // a place is what the rules make of a name by its preposition alone.
+        let rank = |k: EntityKind| match k {
+            EntityKind::Person => 0,
+            EntityKind::Organization => 1,
+            _ => 2,
+        };
+        let (mine, theirs) = (mentions.len(), out[j].mentions.len());
+        if mine > theirs || mine == theirs && rank(out[i].kind) < rank(out[j].kind) {
+            out[j].kind = out[i].kind;
+        }
+        out[j].mentions.extend(mentions);
+        out[j].mentions.sort_by_key(|s| s.start);
+        if out[j].description.is_none() {
+            out[j].description = description;
+        }
+    }
+    out.into_iter().zip(into).filter(|(_, to)| to.is_none()).map(|(e, _)| e).collect()
 }
 
 /// Does the acronym `short` abbreviate `long`? Its first letter opens
@@ -1491,6 +1539,14 @@ mod referent_tests {
         let a = read_str("t.txt", Format::Text, "Title\nThe anti-democrats won. Two anti-democratic parties and anti-democrats lost; anti-democracy rallies grew.\n".to_string()).unwrap();
         let found: Vec<_> = analyze(&a).entities.into_iter().filter(|e| e.kind == crate::entities::EntityKind::Group).map(|e| (e.name, e.mentions.len())).collect();
         assert_eq!(found, [("anti-democrats".to_string(), 4)], "{found:?}");
+    }
+
+    #[test]
+    fn one_name_has_one_kind() {
+        let found = entities(
+            "Fans filled the Brannock Dome on Monday. Police at Brannock Dome said so. The Brannock Dome, a firm, said it would pay.",
+        );
+        assert_eq!(found.iter().filter(|(n, _)| n == "Brannock Dome").count(), 1, "{found:?}");
     }
 
     #[test]
