@@ -376,6 +376,7 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("The deal was approved by the QRB on Monday.", "QRB", Is(Org)),
             ex("The film was shown on TV last night.", "TV", Nothing),
+            ex("The call starts at 5 p.m. EST on Monday.", "EST", Nothing),
             ex("He flew a MK-4 jet.", "MK", NotByRule),
             ex("The planet TRAX-4c is hot.", "TRAX", NotByRule),
             ex("Few still use QV7 at work.", "QV7", NotByRule),
