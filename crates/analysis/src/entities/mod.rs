@@ -1296,6 +1296,15 @@ fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
                             .get(&(e.kind, first))
                             .and_then(|l| only(l.iter(), &|j| j != i && abbreviates(&e.name, &out[j].name)))
                     }
+                    // An island by its name alone (`Tarvo`, `Tarvo Island`).
+                    EntityKind::Place => {
+                        let first = e.name.chars().next().unwrap_or(' ').to_ascii_lowercase();
+                        by_initial.get(&(e.kind, first)).and_then(|l| {
+                            only(l.iter(), &|j| {
+                                out[j].name.strip_prefix(e.name.as_str()).is_some_and(|r| matches!(r, " Island" | " Isle"))
+                            })
+                        })
+                    }
                     _ => None,
                 }
             };
@@ -1539,6 +1548,12 @@ mod referent_tests {
         let a = read_str("t.txt", Format::Text, "Title\nThe anti-democrats won. Two anti-democratic parties and anti-democrats lost; anti-democracy rallies grew.\n".to_string()).unwrap();
         let found: Vec<_> = analyze(&a).entities.into_iter().filter(|e| e.kind == crate::entities::EntityKind::Group).map(|e| (e.name, e.mentions.len())).collect();
         assert_eq!(found, [("anti-democrats".to_string(), 4)], "{found:?}");
+    }
+
+    #[test]
+    fn an_island_by_its_name_alone_is_the_island() {
+        let found = entities("Boats reached Velmora Island on Monday. Fishermen in Velmora said the storm had passed.");
+        assert!(found.contains(&("Velmora Island".to_string(), 2)), "{found:?}");
     }
 
     #[test]
