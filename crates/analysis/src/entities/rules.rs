@@ -155,6 +155,21 @@ pub(super) static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "craft-name",
+        stage: Stage::Plain,
+        find: craft_name,
+        examples: &[
+            ex("Engineers said the Orvel Tamsk rover had stopped. Orvel drove on in May.", "Orvel Tamsk", Nothing),
+            ex("Engineers said the Orvel Tamsk rover had stopped. Orvel drove on in May.", "Orvel", Nothing),
+            ex("Crowds watched Space Shuttle Varnavia lift off. Varnavia flew again.", "Space Shuttle Varnavia", Nothing),
+            ex("The lab built the Brisk Kettle drone, said Marta Kowalczyk.", "Brisk Kettle", Nothing),
+            ex("The agency's Orvel Tamsk lander went quiet, said Marta Kowalczyk.", "Orvel Tamsk", Nothing),
+            ex("The pilot Marta Kowalczyk flew the helicopter on Monday.", "Marta Kowalczyk", NotByRule),
+            ex("Aid reached Tamsin Valley by helicopter on Monday.", "Tamsin Valley", NotByRule),
+            ex("The Space Shuttle Office closed in May.", "Space Shuttle Office", Nothing),
+        ],
+    },
+    Rule {
         name: "organisation-head",
         stage: Stage::Plain,
         find: organisation_head,
@@ -230,20 +245,6 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("The remnants of Hurricane Orla moved north.", "Hurricane Orla", Nothing),
             ex("The troops began Operation Bright Shield at dawn.", "Operation Bright Shield", Nothing),
-        ],
-    },
-    Rule {
-        name: "craft-name",
-        stage: Stage::Plain,
-        find: craft_name,
-        examples: &[
-            ex("Engineers said the Orvel Tamsk rover had stopped. Orvel drove on in May.", "Orvel Tamsk", Nothing),
-            ex("Engineers said the Orvel Tamsk rover had stopped. Orvel drove on in May.", "Orvel", Nothing),
-            ex("Crowds watched Space Shuttle Varnavia lift off. Varnavia flew again.", "Space Shuttle Varnavia", Nothing),
-            ex("The lab built the Brisk Kettle drone, said Marta Kowalczyk.", "Brisk Kettle", Nothing),
-            ex("The agency's Orvel Tamsk lander went quiet, said Marta Kowalczyk.", "Orvel Tamsk", Nothing),
-            ex("The pilot Marta Kowalczyk flew the helicopter on Monday.", "Marta Kowalczyk", NotByRule),
-            ex("Aid reached Tamsin Valley by helicopter on Monday.", "Tamsin Valley", NotByRule),
         ],
     },
     Rule {
