@@ -146,6 +146,17 @@ pub struct Lexicon {
     pub run_place_prepositions: HashSet<&'static str>,
     /// Last words of names that are none of the four kinds (`… Act`, `… Cup`).
     pub thing_heads: HashSet<&'static str>,
+    /// Nouns for a craft or a machine, lower case (`rover`): a name right
+    /// before one, or with one capitalised inside it, names a craft.
+    pub craft_nouns: HashSet<&'static str>,
+    /// Lower-case nouns right after an unknown name that make it an
+    /// organisation (`… officials`, `… spokeswoman`).
+    pub org_followers: HashSet<&'static str>,
+    /// Lower-case nouns before `of` and an unknown name that make it an
+    /// organisation (`members of …`).
+    pub org_member_nouns: HashSet<&'static str>,
+    /// Abbreviations that open a sports club's name (`FC`, `AC`).
+    pub club_prefixes: HashSet<&'static str>,
     /// Words before a name that make it a team in a sports report (`drew with`).
     pub sports_cues: HashMap<&'static str, Vec<Vec<&'static str>>>,
     /// A player's or team's role after a team's name (`coach`, `striker`).
@@ -246,6 +257,10 @@ impl Lexicon {
             place_nouns: HashSet::default(),
             state_names: HashMap::default(),
             thing_heads: HashSet::default(),
+            craft_nouns: HashSet::default(),
+            org_followers: HashSet::default(),
+            org_member_nouns: HashSet::default(),
+            club_prefixes: HashSet::default(),
             sports_cues: HashMap::default(),
             sports_roles: HashSet::default(),
             sports_verbs: HashSet::default(),
@@ -347,6 +362,18 @@ impl Lexicon {
                 }
                 "place-nouns" => {
                     lex.place_nouns.insert(line);
+                }
+                "craft-nouns" => {
+                    lex.craft_nouns.insert(line);
+                }
+                "org-followers" => {
+                    lex.org_followers.insert(line);
+                }
+                "org-member-nouns" => {
+                    lex.org_member_nouns.insert(line);
+                }
+                "club-prefixes" => {
+                    lex.club_prefixes.insert(line);
                 }
                 _ => {}
             }

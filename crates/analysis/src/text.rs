@@ -285,6 +285,11 @@ pub fn trim(text: &str, span: Span) -> Option<Span> {
     }
 }
 
+/// Time zones written after a clock time (`5 p.m. EST`).
+const TIME_ZONES: &[&str] = &[
+    "BST", "CDT", "CEST", "CET", "CST", "EDT", "EEST", "EET", "EST", "ET", "GMT", "IST", "JST", "MDT", "MST", "PDT", "PST", "PT", "UTC",
+];
+
 fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
     let s = line.of(text);
     let mut start = 0;
@@ -321,6 +326,11 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
             let bare = word.trim_start_matches(['"', '“', '(']);
             let initials = bare.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
             if is_abbreviation(bare) || initials {
+                continue;
+            }
+            // A clock time's zone goes with it: `at 5 p.m. EST today`.
+            let zone = next.split(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("");
+            if matches!(bare.to_ascii_lowercase().as_str(), "a.m" | "p.m") && TIME_ZONES.contains(&zone) {
                 continue;
             }
         }
@@ -410,6 +420,13 @@ mod tests {
         assert_eq!(words("the ministers’ talks"), ["the", "ministers", "’", "talks"]);
         let t = tokens("claimed 26 lives");
         assert_eq!(t[1].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn a_clock_times_zone_stays_in_its_sentence() {
+        let text = "The agency will brief reporters at 4 p.m. GMT on Friday. Crews left.";
+        let got: Vec<&str> = sentences(text).iter().map(|s| s.of(text)).collect();
+        assert_eq!(got, ["The agency will brief reporters at 4 p.m. GMT on Friday.", "Crews left."]);
     }
 
     #[test]

@@ -193,6 +193,8 @@ struct Finder<'a> {
     /// far, with the name: a known place's name that is also a person's
     /// surname in the story stands for the person (`Harold Bristol` … `Bristol said`).
     surnames: HashMap<&'a str, Cow<'a, str>>,
+    /// The words of craft names (`the Orvel rover`): alone, each is the craft.
+    crafts: HashSet<&'a str>,
 }
 
 /// The words of a text that start with a lower-case letter, as written.
@@ -249,6 +251,20 @@ fn find_entities_traced(input: &Input) -> Vec<(Span, EntityKind, &'static str)> 
     f.found.iter().map(|m| (m.span, m.kind, m.rule)).collect()
 }
 
+/// The common form of a camp's lower-case root: `democrats`, `democratic`
+/// and `democracy` are `democrat`, `localists` is `localist`.
+fn camp_lemma(root: &str) -> String {
+    if let Some(stem) = root.strip_suffix("cracy") {
+        format!("{stem}crat")
+    } else if let Some(stem) = root.strip_suffix("cratic") {
+        format!("{stem}crat")
+    } else if root.len() > 3 && root.ends_with('s') && !root.ends_with("ss") {
+        root[..root.len() - 1].to_string()
+    } else {
+        root.to_string()
+    }
+}
+
 /// A gazetteer match `(length, entry)` in one `u32` (`0` for none): the
 /// per-token table stays small on long texts.
 fn pack_gaz(g: Option<(usize, usize)>) -> u32 {
@@ -295,12 +311,24 @@ impl<'a> Finder<'a> {
         self.teams = self.find_teams(&runs);
         self.person_words = self.find_person_words();
         self.alone_words = self.find_alone_words();
+        self.crafts = self.find_crafts(&runs);
         for run in runs.iter() {
             self.classify(run);
         }
         self.aliases();
         self.single_names(&runs);
         self.aliases();
+    }
+
+    /// The words of the runs that name a craft (see [`rules::craft_name`]).
+    fn find_crafts(&self, runs: &Runs) -> HashSet<&'a str> {
+        let mut out = HashSet::default();
+        for run in runs.iter() {
+            if rules::craft_name(self, run).is_some() {
+                out.extend(run.iter().filter(|u| u.gaz.is_none()).flat_map(|u| u.start..u.end).map(|k| self.tok(k)));
+            }
+        }
+        out
     }
 
     /// Political camps, groups: a camp prefix joined by a hyphen to a
@@ -318,6 +346,8 @@ impl<'a> Finder<'a> {
             first[b.to_ascii_uppercase() as usize] = true;
         }
         let bytes = self.text.as_bytes();
+        // Each camp found: its tokens, its name as written, its lemma's.
+        let mut found: Vec<(usize, usize, String, String)> = Vec::new();
         for k in 0..n.saturating_sub(2) {
             let t = &self.toks[k];
             if !first[bytes[t.span().start] as usize] || t.kind != TokenKind::Word {
@@ -329,7 +359,7 @@ impl<'a> Finder<'a> {
             }
             if w.ends_with("ist") || w.ends_with("ists") {
                 if self.lex.camp_words.contains(w) || self.initial[k] && self.lex.camp_words.contains(w.to_lowercase().as_str()) {
-                    self.push(EntityKind::Group, k, k + 1, Some(Cow::Owned(w.to_lowercase())), None);
+                    found.push((k, k + 1, w.to_lowercase(), camp_lemma(&w.to_lowercase())));
                 }
                 continue;
             }
@@ -346,8 +376,30 @@ impl<'a> Finder<'a> {
             });
             if known || self.lex.camp_roots.contains(root) {
                 let name = format!("{prefix}-{root}");
-                self.push(EntityKind::Group, k, k + 3, Some(Cow::Owned(name)), None);
+                let key = if known { name.clone() } else { format!("{prefix}-{}", camp_lemma(root)) };
+                found.push((k, k + 3, name, key));
             }
+        }
+        // One camp, however inflected (`pan-democrat`, `pan-democrats`,
+        // `pan-democratic`, `pan-democracy`), is one group, named by its
+        // most used form (the first written, between forms used as often).
+        let mut uses: HashMap<&str, Vec<(&str, usize)>> = HashMap::default();
+        for (_, _, name, key) in &found {
+            let forms = uses.entry(key.as_str()).or_default();
+            match forms.iter_mut().find(|(f, _)| f == name) {
+                Some((_, c)) => *c += 1,
+                None => forms.push((name.as_str(), 1)),
+            }
+        }
+        let named: HashMap<String, String> = uses
+            .iter()
+            .map(|(key, forms)| {
+                let best = forms.iter().rev().max_by_key(|(_, c)| *c).map_or(*key, |(f, _)| *f);
+                (key.to_string(), best.to_string())
+            })
+            .collect();
+        for (start, end, _, key) in &found {
+            self.push(EntityKind::Group, *start, *end, Some(Cow::Owned(named[key].clone())), None);
         }
     }
 
@@ -425,6 +477,7 @@ impl<'a> Finder<'a> {
             person_words: HashSet::default(),
             alone_words: HashMap::default(),
             surnames: HashMap::default(),
+            crafts: HashSet::default(),
         };
         for i in 0..n {
             f.gaz_at[i] = pack_gaz(f.find_gaz(i));
@@ -1158,7 +1211,7 @@ impl<'a> Finder<'a> {
                 e.description = f.description.take();
             }
         }
-        let mut out = merge_referents(out);
+        let mut out = one_kind_per_name(merge_referents(out));
         for e in &mut out {
             if let Some(name) = fullest_written_name(self.text, e) {
                 e.name = name;
@@ -1243,6 +1296,15 @@ fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
                             .get(&(e.kind, first))
                             .and_then(|l| only(l.iter(), &|j| j != i && abbreviates(&e.name, &out[j].name)))
                     }
+                    // An island by its name alone (`Tarvo`, `Tarvo Island`).
+                    EntityKind::Place => {
+                        let first = e.name.chars().next().unwrap_or(' ').to_ascii_lowercase();
+                        by_initial.get(&(e.kind, first)).and_then(|l| {
+                            only(l.iter(), &|j| {
+                                out[j].name.strip_prefix(e.name.as_str()).is_some_and(|r| matches!(r, " Island" | " Isle"))
+                            })
+                        })
+                    }
                     _ => None,
                 }
             };
@@ -1278,6 +1340,54 @@ fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
         e.mentions.sort_by_key(|s| s.start);
     }
     out.into_iter().zip(roots).filter(|(_, to)| to.is_none()).map(|(e, _)| e).collect()
+}
+
+/// One name in one story is one referent: where a person's, an
+/// organisation's or a place's name was read as two of these kinds in
+/// different sentences (a venue as a place here, an organisation there),
+/// it takes the kind of most of its mentions (a person's, then an
+/// organisation's, between kinds used as often). A people's group keeps
+/// its own kind.
+fn one_kind_per_name(mut out: Vec<Entity>) -> Vec<Entity> {
+    let grouped = |k: EntityKind| k != EntityKind::Group;
+    let mut first_of: HashMap<String, usize> = HashMap::default();
+    let mut into: Vec<Option<usize>> = vec![None; out.len()];
+    for (i, e) in out.iter().enumerate() {
+        if !grouped(e.kind) {
+            continue;
+        }
+        match first_of.get(&e.name) {
+            Some(&j) => into[i] = Some(j),
+            None => {
+                first_of.insert(e.name.clone(), i);
+            }
+        }
+    }
+    if into.iter().all(Option::is_none) {
+        return out;
+    }
+    for i in 0..out.len() {
+        let Some(j) = into[i] else { continue };
+        let mentions = std::mem::take(&mut out[i].mentions);
+        let description = out[i].description.take();
+        // Between kinds used as often, a person's, then an organisation's:
+        // a place is what the rules make of a name by its preposition alone.
+        let rank = |k: EntityKind| match k {
+            EntityKind::Person => 0,
+            EntityKind::Organization => 1,
+            _ => 2,
+        };
+        let (mine, theirs) = (mentions.len(), out[j].mentions.len());
+        if mine > theirs || mine == theirs && rank(out[i].kind) < rank(out[j].kind) {
+            out[j].kind = out[i].kind;
+        }
+        out[j].mentions.extend(mentions);
+        out[j].mentions.sort_by_key(|s| s.start);
+        if out[j].description.is_none() {
+            out[j].description = description;
+        }
+    }
+    out.into_iter().zip(into).filter(|(_, to)| to.is_none()).map(|(e, _)| e).collect()
 }
 
 /// Does the acronym `short` abbreviate `long`? Its first letter opens
@@ -1434,6 +1544,24 @@ mod referent_tests {
         for want in ["pro-Kenya", "anti-establishment", "localists", "pro-democracy"] {
             assert!(found.iter().any(|n| n == want), "{want} in {found:?}");
         }
+        // One camp however inflected, named by its most used form.
+        let a = read_str("t.txt", Format::Text, "Title\nThe anti-democrats won. Two anti-democratic parties and anti-democrats lost; anti-democracy rallies grew.\n".to_string()).unwrap();
+        let found: Vec<_> = analyze(&a).entities.into_iter().filter(|e| e.kind == crate::entities::EntityKind::Group).map(|e| (e.name, e.mentions.len())).collect();
+        assert_eq!(found, [("anti-democrats".to_string(), 4)], "{found:?}");
+    }
+
+    #[test]
+    fn an_island_by_its_name_alone_is_the_island() {
+        let found = entities("Boats reached Velmora Island on Monday. Fishermen in Velmora said the storm had passed.");
+        assert!(found.contains(&("Velmora Island".to_string(), 2)), "{found:?}");
+    }
+
+    #[test]
+    fn one_name_has_one_kind() {
+        let found = entities(
+            "Fans filled the Brannock Dome on Monday. Police at Brannock Dome said so. The Brannock Dome, a firm, said it would pay.",
+        );
+        assert_eq!(found.iter().filter(|(n, _)| n == "Brannock Dome").count(), 1, "{found:?}");
     }
 
     #[test]

@@ -57,6 +57,11 @@ impl Outcome {
         Outcome { start, end, actions: Vec::new() }
     }
 
+    fn cover(mut self, start: usize, end: usize) -> Outcome {
+        self.actions.push(Action::Cover { start, end });
+        self
+    }
+
     fn push(mut self, kind: EntityKind, start: usize, end: usize, description: Option<String>) -> Outcome {
         self.actions.push(Action::Push { kind, start, end, description });
         self
@@ -115,6 +120,16 @@ pub(super) static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "club-prefix",
+        stage: Stage::Plain,
+        find: club_prefix,
+        examples: &[
+            ex("The striker joined FC Tarvin in May.", "FC Tarvin", Is(Org)),
+            ex("Fans of AC Milan sang. The striker joined FC Kenya in May.", "FC Kenya", Is(Org)),
+            ex("The FC said the striker left.", "FC", NotByRule),
+        ],
+    },
+    Rule {
         name: "title-before-name",
         stage: Stage::Run,
         find: title_before_name,
@@ -137,6 +152,21 @@ pub(super) static RULES: &[Rule] = &[
             ex("Seismologist Ina Marsh said the fault moved.", "Ina Marsh", Is(Person)),
             ex("The goal came from winger Christian Orlenko after the break.", "Christian Orlenko", Is(Person)),
             ex("The lawyer Brent Council said nothing.", "Brent Council", NotByRule),
+        ],
+    },
+    Rule {
+        name: "craft-name",
+        stage: Stage::Plain,
+        find: craft_name,
+        examples: &[
+            ex("Engineers said the Orvel Tamsk rover had stopped. Orvel drove on in May.", "Orvel Tamsk", Nothing),
+            ex("Engineers said the Orvel Tamsk rover had stopped. Orvel drove on in May.", "Orvel", Nothing),
+            ex("Crowds watched Space Shuttle Varnavia lift off. Varnavia flew again.", "Space Shuttle Varnavia", Nothing),
+            ex("The lab built the Brisk Kettle drone, said Marta Kowalczyk.", "Brisk Kettle", Nothing),
+            ex("The agency's Orvel Tamsk lander went quiet, said Marta Kowalczyk.", "Orvel Tamsk", Nothing),
+            ex("The pilot Marta Kowalczyk flew the helicopter on Monday.", "Marta Kowalczyk", NotByRule),
+            ex("Aid reached Tamsin Valley by helicopter on Monday.", "Tamsin Valley", NotByRule),
+            ex("The Space Shuttle Office closed in May.", "Space Shuttle Office", Nothing),
         ],
     },
     Rule {
@@ -180,6 +210,21 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("The German firm Halvorsen Kraft won the order.", "Halvorsen Kraft", Is(Org)),
             ex("The deal with Halvorsen Kraft was signed.", "Halvorsen Kraft", NotByRule),
+        ],
+    },
+    Rule {
+        name: "organisation-context",
+        stage: Stage::Plain,
+        find: organisation_context,
+        examples: &[
+            ex("Talks with Brenvoxa officials ended on Monday.", "Brenvoxa", Is(Org)),
+            ex("A Tolvennic Harbour spokeswoman declined to comment.", "Tolvennic Harbour", Is(Org)),
+            ex("He was one of the members of Quillarism until last year.", "Quillarism", Is(Org)),
+            ex("Talks with Saudi officials ended on Monday.", "Saudi", NotByRule),
+            ex("He spoke to Marta Kowalczyk on Monday. Marta Kowalczyk officials were absent.", "Marta Kowalczyk", NotByRule),
+            ex("Safety officials said the road was closed, and safety came first.", "Safety", NotByRule),
+            ex("Rescue officials said the road was closed.", "Rescue", NotByRule),
+            ex("The members of the Brenvoxa tribe met.", "Brenvoxa", NotByRule),
         ],
     },
     Rule {
@@ -287,6 +332,26 @@ pub(super) static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "craft-word-alone",
+        stage: Stage::Single,
+        find: craft_word_alone,
+        examples: &[
+            ex("The team lost touch with the Orvel rover. Engineers worked on Orvel for days.", "Orvel", Nothing),
+            ex("The team lost touch with the Orvel rover. Engineers in Tamsk worked for days.", "Tamsk", NotByRule),
+        ],
+    },
+    Rule {
+        name: "ish-people-or-language",
+        stage: Stage::Single,
+        find: ish_people_or_language,
+        examples: &[
+            ex("The Tarvish captain scored twice on Sunday.", "Tarvish", Is(EntityKind::Group)),
+            ex("Forms must be filled in Tarvish by May.", "Tarvish", Nothing),
+            ex("Few there speak Tarvish at home.", "Tarvish", Nothing),
+            ex("The aide Tom Parrish said the plan failed. Parrish left.", "Parrish", NotByRule),
+        ],
+    },
+    Rule {
         name: "state-after-place",
         stage: Stage::Single,
         find: state_after_place,
@@ -312,6 +377,7 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("The deal was approved by the QRB on Monday.", "QRB", Is(Org)),
             ex("The film was shown on TV last night.", "TV", Nothing),
+            ex("The call starts at 5 p.m. EST on Monday.", "EST", Nothing),
             ex("He flew a MK-4 jet.", "MK", NotByRule),
             ex("The planet TRAX-4c is hot.", "TRAX", NotByRule),
             ex("Few still use QV7 at work.", "QV7", NotByRule),
@@ -565,6 +631,26 @@ fn organisation_cue(f: &Finder, run: &[Unit]) -> Option<Outcome> {
         .then(|| Outcome::new(start, end).push(Org, start, end, None))
 }
 
+/// An unknown name of up to three words right before a noun for an
+/// organisation's people (`Brenvoxa officials`, `a Tolvennic Harbour
+/// spokeswoman`), or after `members of` without `the`, is an organisation.
+/// Not a word the story writes in lower case, nor a known given name, nor
+/// a sentence's first word before the noun.
+fn organisation_context(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    if end - start > 3 || run.iter().any(|u| u.gaz.is_some()) || (start..end).any(|k| f.common_at_start(k) || is_acronym(f.tok(k))) {
+        return None;
+    }
+    if f.lex.given_names.contains(f.tok(start)) {
+        return None;
+    }
+    // `Rescue officials said`: a sentence's first word may be a common one.
+    let follower = !f.initial[start] && end < f.toks.len() && f.lex.org_followers.contains(f.tok(end)) && f.contiguous(end - 1, 2);
+    let member = start >= 2 && f.tok(start - 1) == "of" && f.lex.org_member_nouns.contains(f.tok(start - 2));
+    (follower || member).then(|| Outcome::new(start, end).push(Org, start, end, None))
+}
+
 /// A run ending in a place head (`… Valley`, `… Ridge`).
 fn place_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let start = run[0].start;
@@ -578,6 +664,55 @@ fn named_event(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let start = run[0].start;
     let end = run[run.len() - 1].end;
     (end - start >= 2 && run[0].gaz.is_none() && f.lex.event_names.contains(f.tok(start))).then(|| Outcome::new(start, end))
+}
+
+/// A craft's name: a run right before a lower-case craft noun (`the
+/// Tessaly Skyward probe`), or with a craft noun capitalised inside it
+/// after its first word (`Space Shuttle Orvel`), names none of the four
+/// kinds; no later pass takes its words.
+pub(super) fn craft_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    let before_craft = end < f.toks.len() && f.lex.craft_nouns.contains(f.tok(end)) && f.contiguous(end - 1, 2);
+    let inside = (start + 1..end.saturating_sub(1)).any(|k| f.lex.craft_nouns.contains(f.tok(k).to_lowercase().as_str()));
+    // Not a place or a name known already (`by helicopter` after a place).
+    let known = run.iter().all(|u| u.gaz.is_some());
+    // `the … rover`, `the agency's … rover`.
+    let determiner = start >= 1 && matches!(f.tok(start - 1), "the" | "The")
+        || start >= 2 && f.tok(start - 1) == "s" && matches!(f.tok(start - 2), "'" | "’");
+    ((before_craft && !known && determiner) || inside)
+        .then(|| Outcome::new(start, end).cover(start, end))
+}
+
+/// A word of a craft's name, alone (`Orvel` after `the Orvel rover`), is the craft.
+fn craft_word_alone(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let i = run[0].start;
+    f.crafts.contains(f.tok(i)).then(|| Outcome::new(i, i + 1).cover(i, i + 1))
+}
+
+/// An unknown word in `-ish` is a people's adjective or their language
+/// (`Cornish`): a language after `in`, `into` or a verb of speaking (not
+/// marked), the people's group otherwise. Not a person's name (`Parrish said`).
+fn ish_people_or_language(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let i = run[0].start;
+    let w = f.tok(i);
+    if !(w.len() > 5 && w.ends_with("ish")) || f.person_words.contains(w) || f.lex.given_names.contains(w) || f.surnames.contains_key(w) {
+        return None;
+    }
+    let prev = i.checked_sub(1).map(|p| f.tok(p)).unwrap_or("");
+    let language = matches!(prev, "in" | "into" | "speak" | "speaks" | "spoke" | "spoken" | "speaking" | "fluent")
+        || f.tok_is(i + 1, "language") || f.tok_is(i + 1, "-");
+    let o = Outcome::new(i, i + 1);
+    Some(if language { o.cover(i, i + 1) } else { o.push(EntityKind::Group, i, i + 1, None) })
+}
+
+/// A club's abbreviation then a name (`FC Tarvin`, `AC Milan`) is a sports
+/// club, even where the name is a city's.
+fn club_prefix(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    (run.len() >= 2 && run[0].end == start + 1 && f.lex.club_prefixes.contains(f.tok(start)))
+        .then(|| Outcome::new(start, end).push(Org, start, end, None))
 }
 
 /// A run opening with a place prefix: `Cape Breton`, `Mount Kenya`.
