@@ -241,9 +241,12 @@ mod store {
         }
         // Kept, so that a run offline finds the list (and skips every file).
         if let (Ok(copy), Ok(caches)) = (r.clone(), web_sys::window().ok_or(JsValue::NULL).and_then(|w| w.caches())) {
-            if let Ok(kept) = wait(caches.open(KEPT)).await {
-                let _ = wait(kept.unchecked_into::<Cache>().put_with_str(&url, &copy)).await;
-            }
+            let url = url.clone();
+            start(async move {
+                if let Ok(kept) = wait(caches.open(KEPT)).await {
+                    let _ = wait(kept.unchecked_into::<Cache>().put_with_str(&url, &copy)).await;
+                }
+            });
         }
         let text = wait(r.text().map_err(|_| cannot("unreadable"))?).await.map_err(|_| cannot("cut short"))?;
         serde_json::from_str(&text.as_string().unwrap_or_default()).map_err(|_| cannot("not the expected list"))
