@@ -120,8 +120,10 @@ pub fn KeepOffline() -> Html {
         Callback::from(move |_: MouseEvent| {
             let (manifest, phase, persisted) = (manifest.clone(), phase.clone(), persisted.clone());
             phase.set(Phase::Keeping(0, manifest.as_ref().map_or(0, |m| m.count)));
+            // Firefox asks the reader whether to keep the site's storage,
+            // and answers only then: the files are stored meanwhile.
+            store::start(async move { persisted.set(store::persist().await) });
             store::start(async move {
-                persisted.set(store::persist().await);
                 // The list as it is now (a new build may have come since the page loaded).
                 let m = match store::manifest().await {
                     Ok(m) => m,
