@@ -118,6 +118,15 @@ fn the_service_worker_precaches_the_shell_and_offline_json_lists_every_file() {
 }
 
 #[test]
+fn the_library_page_offers_to_keep_the_library_only_once_the_app_runs() {
+    // Server-rendered, the page holds no button that would do nothing without JavaScript.
+    for page in ["index.html", "search.html"] {
+        let html = std::fs::read_to_string(dist().join(page)).expect("page");
+        assert!(!html.contains("keep-offline") && !html.contains("Keep the whole library offline"), "{page} holds the keep panel before the app runs");
+    }
+}
+
+#[test]
 fn the_pages_workflow_runs_what_make_dist_runs() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = Command::new("python3")
