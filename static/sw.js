@@ -93,7 +93,8 @@ const cached = (request, options) =>
     .then((hit) => hit || caches.open(KEPT).then((c) => c.match(request, options)));
 
 // A page neither on the network nor kept.
-const offlineNote = () => {
+const offlineNote = (path) => {
+  const what = /^index-\d+\.html$/.test(path || "") ? "This page of the library was" : "This article was";
   const css = FILES.find((f) => /^static\/lede-[0-9a-f]{10}\.css$/.test(f));
   const html = `<!doctype html>
 <html lang="en">
@@ -105,7 +106,7 @@ ${css ? `<link rel="stylesheet" href="${css}">` : ""}
 </head>
 <body>
 <main class="offline-note">
-<h1>This article was not kept offline</h1>
+<h1>${what} not kept offline</h1>
 <p>You are offline, and this page was never read in this browser, so it was not kept.
 Articles you have read, and the whole library once you keep it offline, read without a connection.</p>
 <p><a href="./">Back to the library</a></p>
@@ -127,7 +128,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(
       fetch(request)
         .then((response) => keep(event, response))
-        .catch(() => cached(key(request), { ignoreSearch: true }).then((hit) => hit || offlineNote())),
+        .catch(() => cached(key(request), { ignoreSearch: true }).then((hit) => hit || offlineNote(path))),
     );
     return;
   }
