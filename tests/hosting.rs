@@ -214,6 +214,9 @@ async fn keeps_the_whole_library_offline() {
     h.open("index.html").await;
     h.wait_until("(document.querySelector('.keep-size') || {}).textContent.startsWith('The whole library is ')", "the library's size").await;
     assert_eq!(h.js("return document.querySelector('.keep-status').getAttribute('role')").await, json!("status"));
+    // A page an older build had, kept when it was read: removed once the whole library is kept.
+    h.js("caches.open('lede-kept').then(c => c.put(new URL('removed-article.html', location.href).href, new Response('old'))); return 1").await;
+    h.wait_until(&kept("new URL('removed-article.html', location.href).href"), "the older build's page to be there").await;
     h.click("button.keep-button").await;
     h.wait_until(
         "(document.querySelector('.keep-status') || {}).textContent === 'The whole library is kept in this browser: it reads and searches offline.'",
@@ -234,6 +237,15 @@ async fn keeps_the_whole_library_offline() {
         .await
         .expect("the caches");
     assert_eq!(missing, json!([]), "files of offline.json not kept");
+    let stale = h
+        .client
+        .execute_async(
+            "const done = arguments[0]; caches.open('lede-kept').then(c => c.match(new URL('removed-article.html', location.href).href)).then(r => done(!!r));",
+            vec![],
+        )
+        .await
+        .expect("the runtime cache");
+    assert_eq!(stale, json!(false), "a page no longer in the build is removed from the runtime cache");
     let links = h.js("return [...document.querySelectorAll('.cards a')].map(a => a.getAttribute('href'))").await;
     let never_opened: Vec<String> =
         links.as_array().expect("links").iter().filter_map(Value::as_str).filter(|l| !l.starts_with(SEED)).take(4).map(String::from).collect();
