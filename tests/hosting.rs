@@ -396,7 +396,8 @@ async fn a_new_build_replaces_the_old_one_and_its_cache() {
     h.wait_ready().await;
     assert!(h.js("return document.title").await.as_str().unwrap_or("").starts_with("Updated"), "the next visit shows the new build");
     h.wait_until(
-        "caches.keys().then(k => window.__keys = k.filter(n => n !== 'lede-kept')) && window.__keys && window.__keys.length === 1 && window.__keys[0] === 'lede-0000000000'",
+        "caches.keys().then(k => window.__keys = k.filter(n => n !== 'lede-kept')) && window.__keys \
+         && window.__keys.length === 1 && window.__keys[0] === 'lede-0000000000'",
         "the old cache to be deleted",
     )
     .await;
