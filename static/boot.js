@@ -39,7 +39,7 @@ const started = Promise.all([module, painted])
   });
 
 // The service worker is registered once the view has started (and the
-// browser is idle): its first install downloads the whole site for offline
+// browser is idle): its first install downloads the shell for offline
 // reading, which would otherwise compete with this page's first paint and
 // start for the network and the processor.
 if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {

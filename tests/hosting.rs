@@ -64,23 +64,67 @@ fn pages_hold_no_inline_script_or_style() {
     }
 }
 
+/// The path of a file of `dist/`, relative to it, with `/`.
+fn rel(d: &Path, f: &Path) -> String {
+    f.strip_prefix(d).expect("inside dist").to_string_lossy().replace('\\', "/")
+}
+
 #[test]
-fn the_service_worker_precaches_every_file_of_the_build() {
+fn the_service_worker_precaches_the_shell_and_offline_json_lists_every_file() {
     let d = dist();
     let sw = std::fs::read_to_string(d.join("sw.js")).expect("sw.js");
     let list = &sw[sw.find("const FILES = ").expect("FILES") + 14..];
     let list: Vec<String> = serde_json::from_str(&list[..list.find(";\n").expect("end")]).expect("a JSON list");
     let mut files = Vec::new();
     dist_files(&d, &mut files);
-    for f in files {
-        let rel = f.strip_prefix(&d).expect("inside dist").to_string_lossy().replace('\\', "/");
-        if matches!(rel.as_str(), "sw.js" | ".nojekyll" | "lede-offline.html") {
-            continue;
+    let mut articles = 0;
+    for f in &files {
+        let rel = rel(&d, f);
+        let html = if rel.ends_with(".html") { std::fs::read_to_string(f).expect("utf-8") } else { String::new() };
+        let is_article = html.contains("data-view=\"article\"");
+        let further_library_page = rel.starts_with("index-") && rel.ends_with(".html");
+        let shard = rel.starts_with("search/") && !rel.starts_with("search/root");
+        let precached = list.contains(&rel);
+        if is_article || further_library_page || shard || matches!(rel.as_str(), "sw.js" | ".nojekyll" | "lede-offline.html" | "offline.json") {
+            assert!(!precached, "sw.js precaches {rel}, which is kept as it is read (or not for the site)");
+        } else {
+            assert!(precached, "sw.js does not precache {rel}, part of the shell");
         }
-        assert!(list.contains(&rel), "sw.js does not precache {rel}");
+        articles += usize::from(is_article);
+    }
+    assert!(articles >= 2, "the build has articles ({articles})");
+    for shell in ["./", "index.html", "search.html"] {
+        assert!(list.iter().any(|f| f == shell), "the shell holds {shell}");
     }
     assert!(list.iter().any(|f| f.starts_with("pkg/lede_bg-") && f.ends_with(".wasm")), "the wasm is named by hash");
     assert!(!sw.contains("{{"), "sw.js placeholders are filled");
+
+    // offline.json lists every file a reader needs, with its size.
+    let manifest: Value = serde_json::from_str(&std::fs::read_to_string(d.join("offline.json")).expect("offline.json")).expect("JSON");
+    let listed: Vec<(String, u64)> = manifest["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| (f[0].as_str().expect("path").to_string(), f[1].as_u64().expect("size")))
+        .collect();
+    let mut expected: Vec<(String, u64)> = files
+        .iter()
+        .map(|f| (rel(&d, f), std::fs::metadata(f).expect("size").len()))
+        .filter(|(r, _)| !matches!(r.as_str(), "sw.js" | ".nojekyll" | "lede-offline.html" | "offline.json"))
+        .collect();
+    expected.sort();
+    assert_eq!(listed, expected, "offline.json lists every file of the build but sw.js, .nojekyll, lede-offline.html and itself, with its size");
+    assert_eq!(manifest["count"].as_u64(), Some(expected.len() as u64));
+    assert_eq!(manifest["total"].as_u64(), Some(expected.iter().map(|(_, n)| n).sum::<u64>()));
+}
+
+#[test]
+fn the_library_page_offers_to_keep_the_library_only_once_the_app_runs() {
+    // Server-rendered, the page holds no button that would do nothing without JavaScript.
+    for page in ["index.html", "search.html"] {
+        let html = std::fs::read_to_string(dist().join(page)).expect("page");
+        assert!(!html.contains("keep-offline") && !html.contains("Keep the whole library offline"), "{page} holds the keep panel before the app runs");
+    }
 }
 
 #[test]
@@ -131,13 +175,20 @@ async fn under_a_sub_path_links_and_deep_links_work() {
     h.close().await;
 }
 
+/// Whether the service worker's runtime cache holds `url` (a JavaScript
+/// expression for [`Harness::wait_until`]: true once the lookup answers yes).
+fn kept(url: &str) -> String {
+    format!("(caches.open('lede-kept').then(c => c.match({url})).then(r => {{ window.__kept = !!r; }}), window.__kept === true)")
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn works_offline_after_one_visit() {
     let mut h = Harness::start().await;
     h.open(&format!("{SEED}.html")).await;
     h.wait_until("navigator.serviceWorker && navigator.serviceWorker.controller !== null", "the service worker to take control").await;
+    // The page read is kept (this one loaded before the worker ran: the worker keeps it once it runs).
+    h.wait_until(&kept("location.href"), "the article read to be kept").await;
     h.stop_server();
-    tokio::time::sleep(Duration::from_millis(200)).await;
     h.client.refresh().await.expect("reload offline");
     h.wait_ready().await;
     assert!(h.js("return document.querySelector('h1').textContent").await.as_str().unwrap_or("").contains("Russia"));
@@ -145,12 +196,79 @@ async fn works_offline_after_one_visit() {
     assert_eq!(h.attr("button.highlight-toggle", "aria-pressed").await.as_deref(), Some("false"));
     h.click("#timeline ol > li:nth-child(1) button").await;
     h.wait_until("document.activeElement && document.activeElement.matches('.event-sentence')", "the timeline jump offline").await;
-    // Another article, never opened before, is there too.
+    // An article never read was not kept: a short note says so and links to the library.
     h.open("index.html").await;
     let links = h.js("return [...document.querySelectorAll('.cards a')].map(a => a.getAttribute('href'))").await;
     let other = links.as_array().expect("links").iter().filter_map(Value::as_str).find(|l| !l.starts_with(SEED)).expect("another article").to_string();
-    h.open(&other).await;
-    assert!(h.js("return document.querySelectorAll('#article mark').length").await.as_u64().unwrap_or(0) > 0);
+    h.client.goto(&format!("{}{other}", h.base)).await.expect("open another article");
+    h.wait_until("document.querySelector('h1') && document.querySelector('h1').textContent.includes('not kept offline')", "the offline note").await;
+    assert_eq!(h.js("return document.querySelectorAll('#article').length").await, json!(0), "no article: {other}");
+    h.click("a[href='./']").await;
+    h.wait_ready().await;
+    h.wait_until("document.querySelectorAll('.cards li.card').length > 0", "the library, offline").await;
+    h.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn keeps_the_whole_library_offline() {
+    let mut h = Harness::start().await;
+    h.open("index.html").await;
+    h.wait_until("(document.querySelector('.keep-size') || {}).textContent.startsWith('The whole library is ')", "the library's size").await;
+    assert_eq!(h.js("return document.querySelector('.keep-status').getAttribute('role')").await, json!("status"));
+    // A page an older build had, kept when it was read: removed once the whole library is kept.
+    h.js("caches.open('lede-kept').then(c => c.put(new URL('removed-article.html', location.href).href, new Response('old'))); return 1").await;
+    h.wait_until(&kept("new URL('removed-article.html', location.href).href"), "the older build's page to be there").await;
+    h.click("button.keep-button").await;
+    h.wait_until(
+        "(document.querySelector('.keep-status') || {}).textContent === 'The whole library is kept in this browser: it reads and searches offline.'",
+        "the whole library to be kept",
+    )
+    .await;
+    // Every file offline.json lists is in a cache of this browser.
+    let manifest: Value = serde_json::from_str(&std::fs::read_to_string(dist().join("offline.json")).expect("offline.json")).expect("JSON");
+    let paths: Vec<&str> = manifest["files"].as_array().expect("files").iter().filter_map(|f| f[0].as_str()).collect();
+    let missing = h
+        .client
+        .execute_async(
+            "const [paths, done] = arguments;
+             Promise.all(paths.map(p => caches.match(new URL(p, location.href).href).then(r => r ? null : p)))
+               .then(m => done(m.filter(Boolean)), e => done(['error: ' + e]));",
+            vec![json!(paths)],
+        )
+        .await
+        .expect("the caches");
+    assert_eq!(missing, json!([]), "files of offline.json not kept");
+    let stale = h
+        .client
+        .execute_async(
+            "const done = arguments[0]; caches.open('lede-kept').then(c => c.match(new URL('removed-article.html', location.href).href)).then(r => done(!!r));",
+            vec![],
+        )
+        .await
+        .expect("the runtime cache");
+    assert_eq!(stale, json!(false), "a page no longer in the build is removed from the runtime cache");
+    let links = h.js("return [...document.querySelectorAll('.cards a')].map(a => a.getAttribute('href'))").await;
+    let never_opened: Vec<String> =
+        links.as_array().expect("links").iter().filter_map(Value::as_str).filter(|l| !l.starts_with(SEED)).take(4).map(String::from).collect();
+    assert!(never_opened.len() >= 2, "articles to read: {never_opened:?}");
+
+    h.wait_until("navigator.serviceWorker.controller !== null", "the service worker to take control").await;
+    h.stop_server();
+    for article in &never_opened {
+        h.open(article).await;
+        let marks = h.js("return document.querySelectorAll('#article mark').length").await;
+        assert!(marks.as_u64().unwrap_or(0) > 0, "{article} reads offline with its names highlighted");
+        assert!(!h.js("return document.querySelector('h1').textContent").await.as_str().unwrap_or("").is_empty(), "{article}: its title");
+    }
+    // Run again offline: every file is kept already, so nothing needs the network.
+    h.open("index.html").await;
+    h.wait_until("(document.querySelector('.keep-size') || {}).textContent.startsWith('The whole library is ')", "the size, offline").await;
+    h.click("button.keep-button").await;
+    h.wait_until(
+        "(document.querySelector('.keep-status') || {}).textContent.startsWith('The whole library is kept')",
+        "the second run, offline, to skip every file",
+    )
+    .await;
     h.close().await;
 }
 
@@ -269,15 +387,23 @@ async fn a_new_build_replaces_the_old_one_and_its_cache() {
     h.client.goto(&url).await.expect("open");
     h.wait_ready().await;
     h.wait_until("navigator.serviceWorker.controller !== null", "the service worker").await;
-    let keys = h.js("return caches.keys()").await;
+    let keys = h.js("return caches.keys().then(k => k.filter(n => n !== 'lede-kept'))").await;
     assert_eq!(keys, json!([format!("lede-{version}")]));
+    h.wait_until(&kept("location.href"), "the article read to be kept").await;
     drop(server);
 
     let _server = serve(&new, port, "/", None);
     h.client.goto(&url).await.expect("open again");
     h.wait_ready().await;
     assert!(h.js("return document.title").await.as_str().unwrap_or("").starts_with("Updated"), "the next visit shows the new build");
-    h.wait_until("caches.keys().then(k => window.__keys = k) && window.__keys && window.__keys.length === 1 && window.__keys[0] === 'lede-0000000000'", "the old cache to be deleted").await;
+    h.wait_until(
+        "caches.keys().then(k => window.__keys = k.filter(n => n !== 'lede-kept')) && window.__keys \
+         && window.__keys.length === 1 && window.__keys[0] === 'lede-0000000000'",
+        "the old cache to be deleted",
+    )
+    .await;
+    // The pages read are kept through the new build.
+    assert!(h.js("return caches.keys()").await.as_array().is_some_and(|k| k.contains(&json!("lede-kept"))), "the runtime cache stays");
     let _ = std::fs::remove_dir_all(&tmp);
     h.close().await;
 }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::chrome::{Masthead, SiteFooter};
 use super::dom;
+use super::keep_offline::KeepOffline;
 use super::open_article::OpenArticle;
 use super::own;
 use super::route::Mode;
@@ -117,6 +118,7 @@ pub fn LibraryView() -> Html {
                     </section>
                 }
                 <OpenArticle {on_opened} />
+                if mode == Mode::Pages { <KeepOffline /> }
             </main>
             <SiteFooter />
         </div>

@@ -24,6 +24,7 @@ pub mod export_panel;
 pub mod header;
 pub mod highlight_bar;
 pub mod hooks;
+pub mod keep_offline;
 pub mod library_view;
 pub mod mention_stepper;
 pub mod name_view;

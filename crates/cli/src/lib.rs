@@ -5,7 +5,8 @@
 //!   ([`site`]): the viewer's components (the `lede` crate) server-rendered
 //!   around every article of the folder, each analysed in parallel and
 //!   cached ([`load`]), with the wasm bundles, the search index, the service
-//!   worker and the single-file edition;
+//!   worker, the single-file edition, and the list of files a reader keeps
+//!   to read it all offline ([`offline`]);
 //! - `lede serve dist` serves a build on loopback to look at it ([`serve`]);
 //! - `lede analyze FILE` prints what Lede finds in an article, as JSON
 //!   ([`analyze`]; also the `analyze` program, `src/bin/analyze.rs`).
@@ -18,6 +19,7 @@ pub mod analyze;
 #[cfg(target_os = "linux")]
 pub mod huge;
 pub mod load;
+pub mod offline;
 pub mod serve;
 pub mod site;
 pub mod synth;

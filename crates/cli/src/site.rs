@@ -215,13 +215,17 @@ pub fn assemble(opts: &Options, progress: &dyn Progress) -> io::Result<Built> {
         )),
     }
     // The service worker precaches the shell: every file but the pages of
-    // articles and the library's further pages, which it keeps as they are
-    // read (and the single-file edition, which is for keeping, not for the
-    // site).
+    // articles, the library's further pages and the search index's shards
+    // (all but its root), which it keeps as they are read (and the
+    // single-file edition, which is for keeping, not for the site).
     let articles: std::collections::HashSet<String> = loaded.iter().map(|l| format!("{}.html", l.article.slug)).collect();
+    let shard = |k: &str| k.strip_prefix("search/").is_some_and(|s| !s.starts_with("root"));
     let precache: Vec<String> = std::iter::once("./".to_string())
-        .chain(b.files.keys().filter(|k| *k != "lede-offline.html" && !articles.contains(*k) && !is_library_page(k)).cloned())
+        .chain(b.files.keys().filter(|k| *k != "lede-offline.html" && !articles.contains(*k) && !is_library_page(k) && !shard(k)).cloned())
         .collect();
+    // What a reader stores to keep the whole library (not precached).
+    let offline = crate::offline::manifest(&b.files);
+    b.files.insert(crate::offline::NAME.into(), offline.into_bytes());
     let mut all = Vec::new();
     for (k, v) in &b.files {
         all.extend_from_slice(k.as_bytes());
