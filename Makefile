@@ -64,12 +64,12 @@ serve: dist
 # another failed, and any failure, including an engine that cannot start,
 # fails the run.
 E2E_ENGINES := chromium firefox webkit
-# A generated library of a few hundred articles (many search shards, many
+# A generated library of 120 articles (many search shards, three
 # library pages), built beside dist/ for the end-to-end suite.
 E2E_LIBRARY := $(TARGET)/e2e-library
 e2e-library: wasm $(LEDE)
 	rm -rf $(E2E_LIBRARY)/articles
-	cargo run --release --quiet -p lede-cli --bin synth-library -- 300 $(E2E_LIBRARY)/articles
+	cargo run --release --quiet -p lede-cli --bin synth-library -- 120 $(E2E_LIBRARY)/articles
 	$(LEDE) build $(E2E_LIBRARY)/articles -o $(E2E_LIBRARY)/dist --pkg $(PKG) --cache $(E2E_LIBRARY)/cache
 
 test: export LEDE_E2E_LIBRARY := $(E2E_LIBRARY)/dist

@@ -49,6 +49,7 @@ in_every_engine!(
     downloads_every_export_of_an_article_and_of_ones_own,
     corrects_ones_own_article_in_the_page,
     a_library_of_many_shards_pages_searches_and_shows_a_names_timeline,
+    keeps_a_library_of_many_shards_and_reads_and_searches_it_offline,
 );
 
 /// The seed article's page.
@@ -862,7 +863,7 @@ async fn corrects_ones_own_article_in_the_page(engine: Engine) {
     h.close().await;
 }
 
-/// A library of a few hundred generated articles (`make e2e-library`): its
+/// A library of 120 generated articles (`make e2e-library`): its
 /// library in pages, newest first; a search that fetches only the shards of
 /// its words; a name's page with its articles and their events on one
 /// timeline; an event that opens its article at its sentence.
@@ -936,4 +937,64 @@ async fn a_library_of_many_shards_pages_searches_and_shows_a_names_timeline(engi
     )
     .await;
     h.close().await;
+}
+
+/// "Keep the whole library offline" on a library of many shards: then,
+/// with the server gone, an article never opened reads, a search fetches
+/// its shards and fragments from what was kept, and a name's page shows its
+/// library timeline.
+async fn keeps_a_library_of_many_shards_and_reads_and_searches_it_offline(engine: Engine) {
+    let mut h = Harness::start_library(engine).await;
+    let name = engine.name();
+    h.open("index.html").await;
+    h.wait_until("(document.querySelector('.keep-size') || {}).textContent.startsWith('The whole library is ')", "the library's size").await;
+    h.click("button.keep-button").await;
+    keeping_done(&h).await;
+    let root = h.js("return fetch('search/root.json').then(r => r.json())").await;
+    let shared = &root["shared"][0];
+    let (id, full) = (shared["id"].as_str().expect("id").to_string(), shared["name"].as_str().expect("name").to_string());
+    // An article from the library's last page: never opened.
+    let pages = h.js("return document.querySelector('.pager-where').textContent.replace(/^Page 1 of /, '')").await;
+    let last = pages.as_str().and_then(|p| p.parse::<usize>().ok()).expect("the number of pages");
+    // The service worker serves the pages once the server is gone: it
+    // controls this page after a reload.
+    h.reload().await;
+    h.stop_server();
+    h.open(&format!("index-{last}.html")).await;
+    let article = h.js("return document.querySelector('.cards a').getAttribute('href')").await;
+    let article = article.as_str().expect("an article link").to_string();
+    h.open(&article).await;
+    let marks = h.js("return document.querySelectorAll('#article mark').length").await;
+    assert!(marks.as_u64().unwrap_or(0) > 0, "{name}: {article} reads offline with its names highlighted");
+    // A search, from the kept shards.
+    let surname = full.rsplit(' ').next().expect("a word").to_lowercase();
+    h.open(&format!("search.html?q={surname}")).await;
+    h.wait_until(&format!("document.querySelector('.search-entity[data-entity=\"{id}\"]') !== null"), "the name found offline").await;
+    h.wait_until("document.querySelectorAll('.search-article .search-snippet').length > 0", "articles found offline").await;
+    // The name's page and its timeline.
+    h.open(&format!("search.html?name={id}")).await;
+    h.wait_until("document.querySelectorAll('.name-timeline li').length > 1", "the name's timeline offline").await;
+    h.close().await;
+}
+
+/// Waits while the library is being kept, for as long as the count of
+/// files kept goes up: done when the page says the whole library is kept;
+/// a failure if it says why it could not, or if no file is kept for 15 s.
+async fn keeping_done(h: &Harness) {
+    let name = h.engine.name();
+    let mut last = (String::new(), std::time::Instant::now());
+    loop {
+        let state = h.js("const s = document.querySelector('.keep-status'); const c = document.querySelector('.keep-count'); return [s ? s.textContent : '', c ? c.textContent : '']").await;
+        let status = state[0].as_str().unwrap_or_default().to_string();
+        let count = state[1].as_str().unwrap_or_default().to_string();
+        if status.starts_with("The whole library is kept in this browser") {
+            return;
+        }
+        assert!(h.js("return document.querySelector('.keep-error') === null").await == json!(true), "{name}: keeping failed: {status}");
+        if count != last.0 {
+            last = (count, std::time::Instant::now());
+        }
+        assert!(last.1.elapsed() < std::time::Duration::from_secs(15), "{name}: no file kept for 15 s (at {:?}; {status})", last.0);
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
 }

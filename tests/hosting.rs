@@ -260,6 +260,13 @@ async fn keeps_the_whole_library_offline() {
         assert!(marks.as_u64().unwrap_or(0) > 0, "{article} reads offline with its names highlighted");
         assert!(!h.js("return document.querySelector('h1').textContent").await.as_str().unwrap_or("").is_empty(), "{article}: its title");
     }
+    // Search works offline too: its root, shards and fragments were kept.
+    h.open("search.html?q=lavrov").await;
+    h.wait_until("document.querySelector('.search-entity[data-entity=\"sergei-lavrov\"]') !== null", "a name found offline").await;
+    h.wait_until("document.querySelectorAll('.search-article .search-snippet').length > 0", "articles found offline, with their snippets").await;
+    // And a name's page, with its library timeline.
+    h.open("search.html?name=sergei-lavrov").await;
+    h.wait_until("document.querySelectorAll('.name-timeline li').length > 0", "a name's timeline offline").await;
     // Run again offline: every file is kept already, so nothing needs the network.
     h.open("index.html").await;
     h.wait_until("(document.querySelector('.keep-size') || {}).textContent.startsWith('The whole library is ')", "the size, offline").await;

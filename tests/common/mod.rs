@@ -311,7 +311,7 @@ impl Harness {
         Harness::launch(engine, "/", media).await
     }
 
-    /// Serves the generated library of a few hundred articles (`make
+    /// Serves the generated library of 120 articles (`make
     /// e2e-library`, which `make test` runs; its folder is named by
     /// `LEDE_E2E_LIBRARY`) and opens a session in `engine`.
     pub async fn start_library(engine: Engine) -> Harness {
