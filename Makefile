@@ -18,6 +18,7 @@ PORT ?= 8080
 TARGET ?= $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null \
   | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])' 2>/dev/null || echo target)
 WASM := $(TARGET)/wasm32-unknown-unknown/web/lede.wasm
+WORKER_WASM := $(TARGET)/wasm32-unknown-unknown/web-worker/lede.wasm
 PKG := $(TARGET)/pkg
 WASM_OPT := tools/node_modules/.bin/wasm-opt
 # The wasm features today's rustc emits, which wasm-opt must accept.
@@ -36,14 +37,29 @@ setup-test:
 # viewer (an ES module, loaded by every page) and the analysis worker's (the
 # `lede` crate with its `worker` feature, a classic script for
 # static/worker.js, loaded only when a reader opens a file of their own).
+#
+# The viewer's bundle holds no article, so a new article compiles nothing:
+# cargo finds nothing to do, and each bundle's glue and shrinking are
+# skipped when the compiled module is the one they were made from (its
+# hash, kept beside them).
 wasm: setup
-	rm -rf $(PKG)
+	@mkdir -p $(PKG)
 	cargo rustc -p lede --profile web --target wasm32-unknown-unknown --lib --crate-type cdylib
-	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM)
-	$(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/lede_bg.wasm -o $(PKG)/lede_bg.wasm
-	cargo rustc -p lede --profile web --target wasm32-unknown-unknown --lib --crate-type cdylib --features worker
-	wasm-bindgen --target no-modules --no-typescript --out-dir $(PKG) --out-name lede_worker $(WASM)
-	$(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/lede_worker_bg.wasm -o $(PKG)/lede_worker_bg.wasm
+	@if [ "$$(sha256sum < $(WASM))" = "$$(cat $(PKG)/.lede.sum 2>/dev/null)" ] && [ -f $(PKG)/lede_bg.wasm ]; then \
+	  echo "wasm: the viewer's bundle is up to date"; \
+	else \
+	  set -x; wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM) && \
+	  $(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/lede_bg.wasm -o $(PKG)/lede_bg.wasm && \
+	  sha256sum < $(WASM) > $(PKG)/.lede.sum; \
+	fi
+	cargo rustc -p lede --profile web-worker --target wasm32-unknown-unknown --lib --crate-type cdylib --features worker
+	@if [ "$$(sha256sum < $(WORKER_WASM))" = "$$(cat $(PKG)/.lede_worker.sum 2>/dev/null)" ] && [ -f $(PKG)/lede_worker_bg.wasm ]; then \
+	  echo "wasm: the worker's bundle is up to date"; \
+	else \
+	  set -x; wasm-bindgen --target no-modules --no-typescript --out-dir $(PKG) --out-name lede_worker $(WORKER_WASM) && \
+	  $(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/lede_worker_bg.wasm -o $(PKG)/lede_worker_bg.wasm && \
+	  sha256sum < $(WORKER_WASM) > $(PKG)/.lede_worker.sum; \
+	fi
 
 # The static site: server-rendered pages around the bundle, by `lede build`
 # (crates/cli). Analyses are cached in .lede-cache/, so a rebuild analyses
@@ -96,18 +112,13 @@ eval:
 # view, loads in headless Chromium next to a static page of the same article,
 # a generated 100,000-word article, and analysis throughput. Prints a table
 # and writes target/bench.json; a missed target is reported, not an error.
-# The long article's site is built by the `wasm` recipe above with
-# LEDE_ARTICLES, in its own target directory (minutes the first time, then
-# only what changed).
+# The long article's site is built by `lede build` from its own folder,
+# with the same viewer bundle (it holds no article).
 BENCH := target/bench
-BENCH_BUILD := target/bench-build
 bench: dist
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || scripts/setup.sh test
 	python3 scripts/bench-article.py --words 100000 $(BENCH)/long-articles/long-report.txt
-	$(MAKE) --no-print-directory wasm LEDE_ARTICLES=$(CURDIR)/$(BENCH)/long-articles CARGO_TARGET_DIR=$(BENCH_BUILD) \
-	  TARGET=$(BENCH_BUILD)
-	LEDE_ARTICLES=$(CURDIR)/$(BENCH)/long-articles cargo run --quiet --release --target-dir $(BENCH_BUILD) -p lede-cli --bin site -- \
-	  $(BENCH)/long-site $(BENCH_BUILD)/pkg
+	$(LEDE) build $(BENCH)/long-articles -o $(BENCH)/long-site --pkg $(PKG) --cache $(BENCH)/cache
 	cargo bench -p lede-cli --bench site
 
 clean:

@@ -23,9 +23,8 @@
 //!   `lede:interactive` mark; the static page's `loadEventEnd`).
 //! - Long article: `make bench` writes a 100,000-word report with
 //!   `scripts/bench-article.py` to `target/bench/long-articles/` and builds a
-//!   second site embedding it (`LEDE_ARTICLES`, the Makefile's own `wasm`
-//!   recipe, in `target/bench-build`, so the main build and `dist/` are untouched)
-//!   into `target/bench/long-site/`; here it is loaded, then the highlight
+//!   second site of it with `lede build` (the same viewer bundle: it holds
+//!   no article) into `target/bench/long-site/`; here it is loaded, then the highlight
 //!   toggle (10 presses), timeline jumps (8 events spread over the timeline,
 //!   each from the top of the page, with smooth scrolling and again with
 //!   reduced motion) and memory are measured.

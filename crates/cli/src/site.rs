@@ -154,6 +154,9 @@ pub struct Options {
     pub static_dir: std::path::PathBuf,
     /// Where analyses are cached between builds (none: analyse every one).
     pub cache: Option<std::path::PathBuf>,
+    /// The largest single-file edition written, in bytes (see
+    /// [`SINGLE_FILE_LIMIT`]).
+    pub single_file_limit: usize,
 }
 
 /// What a build made, and what it has to say.
@@ -202,7 +205,7 @@ pub fn assemble(opts: &Options, progress: &dyn Progress) -> io::Result<Built> {
     let cached = loaded.iter().filter(|l| l.cached).count();
 
     let mut b = pages_edition(&inputs, &opts.static_dir, &loaded, progress)?;
-    match single_file_edition(&inputs, &loaded) {
+    match single_file_edition(&inputs, &loaded, opts.single_file_limit) {
         Ok(single) => {
             b.files.insert("lede-offline.html".into(), single.into_bytes());
         }
@@ -211,7 +214,7 @@ pub fn assemble(opts: &Options, progress: &dyn Progress) -> io::Result<Built> {
              readers keep the whole library with “Keep the whole library offline” on its page instead",
             loaded.len(),
             size >> 20,
-            SINGLE_FILE_LIMIT >> 20
+            opts.single_file_limit >> 20
         )),
     }
     // The service worker precaches the shell: every file but the pages of
@@ -345,11 +348,11 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
 }
 
 /// The single-file edition, `lede-offline.html` (see [`single_file`]), or
-/// its size when it is over [`SINGLE_FILE_LIMIT`].
-fn single_file_edition(i: &Inputs, loaded: &[Loaded]) -> Result<String, usize> {
+/// its size when it is over `limit` bytes.
+fn single_file_edition(i: &Inputs, loaded: &[Loaded], limit: usize) -> Result<String, usize> {
     // Past the limit in the articles' data alone, nothing is rendered.
     let data_size: usize = loaded.iter().map(|l| l.article.text.len() * 3).sum();
-    if data_size > SINGLE_FILE_LIMIT {
+    if data_size > limit {
         return Err(data_size);
     }
     let analysed: Vec<lede::library::Analysed> = loaded
@@ -357,7 +360,7 @@ fn single_file_edition(i: &Inputs, loaded: &[Loaded]) -> Result<String, usize> {
         .map(|l| lede::library::Analysed { path: l.path.clone(), article: l.article.clone(), analysis: l.analysis.clone(), warnings: Vec::new() })
         .collect();
     let html = single_file(&i.css, &i.glue, &i.wasm, &single_file_worker(&i.worker, &i.worker_glue, &i.worker_wasm), lede::library::whole_library(&analysed));
-    if html.len() > SINGLE_FILE_LIMIT {
+    if html.len() > limit {
         return Err(html.len());
     }
     Ok(html)

@@ -33,6 +33,7 @@ fn options(root: &Path, articles: &Path) -> Options {
         pkg: pkg(root),
         static_dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("../../static"),
         cache: Some(root.join("cache")),
+        single_file_limit: site::SINGLE_FILE_LIMIT,
     }
 }
 
@@ -145,5 +146,24 @@ fn bad_input_stops_the_build_naming_the_file() {
     fs::write(articles.join("binary.txt"), [0u8, 159, 146, 150]).expect("binary");
     let e = site::assemble(&options(&root, &articles), &Quiet).err().expect("not an article");
     assert!(e.to_string().contains("binary.txt"), "{e}");
+    fs::remove_dir_all(&root).expect("clean up");
+}
+
+#[test]
+fn a_library_too_large_for_one_file_says_so_and_keeps_no_old_one() {
+    let root = temp("single");
+    let articles = root.join("articles");
+    write_library(&articles, 3);
+    let out = root.join("dist");
+    let mut opts = options(&root, &articles);
+    let small = site::assemble(&opts, &Quiet).expect("builds");
+    assert!(small.build.files.contains_key("lede-offline.html") && small.notes.is_empty(), "{:?}", small.notes);
+    site::write(&out, &small.build).expect("writes");
+    opts.single_file_limit = 4 << 10;
+    let large = site::assemble(&opts, &Quiet).expect("builds");
+    assert!(!large.build.files.contains_key("lede-offline.html"));
+    assert!(large.notes.iter().any(|n| n.starts_with("lede-offline.html was not written: with 3 articles")), "{:?}", large.notes);
+    site::write(&out, &large.build).expect("writes");
+    assert!(!out.join("lede-offline.html").exists(), "the old single file is not left behind");
     fs::remove_dir_all(&root).expect("clean up");
 }

@@ -108,7 +108,7 @@ fn build(articles: PathBuf, out: PathBuf, pkg: PathBuf, cache: Option<PathBuf>) 
     let static_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../static");
     let start = std::time::Instant::now();
     let bar = Bar(Mutex::new(None));
-    let opts = Options { articles, pkg, static_dir, cache };
+    let opts = Options { articles, pkg, static_dir, cache, single_file_limit: site::SINGLE_FILE_LIMIT };
     let built = site::assemble(&opts, &bar).map_err(|e| e.to_string());
     bar.done();
     let built = built?;
