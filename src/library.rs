@@ -65,8 +65,8 @@ pub struct Card {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
     pub minutes: usize,
-    /// The most-mentioned names, with their kinds.
-    pub names: Vec<(String, EntityKind)>,
+    /// The most-mentioned names: entity id, name, kind.
+    pub names: Vec<(String, String, EntityKind)>,
 }
 
 impl Card {
@@ -78,7 +78,7 @@ impl Card {
             place: a.place.clone(),
             published: a.published.map(|d| lede_analysis::dates::DateValue::Day(d).iso()),
             minutes: a.reading_minutes(),
-            names: analysis.entities.iter().take(CARD_NAMES).map(|e| (e.name.clone(), e.kind)).collect(),
+            names: analysis.entities.iter().take(CARD_NAMES).map(|e| (e.id.clone(), e.name.clone(), e.kind)).collect(),
         }
     }
 

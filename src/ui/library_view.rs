@@ -84,8 +84,10 @@ pub fn LibraryView() -> Html {
                 </p>
                 if !c.names.is_empty() {
                     <ul class="card-entities" aria-label="Most mentioned">
-                        { for c.names.iter().map(|(name, kind): &(String, EntityKind)| html! {
-                            <li><span class="swatch" data-kind={kind.as_str()} aria-hidden="true"></span>{ name.clone() }</li>
+                        { for c.names.iter().map(|(id, name, kind): &(String, String, EntityKind)| html! {
+                            <li><a href={mode.name_href(id)} title={format!("Every article that names {name}, and their timeline")}>
+                                <span class="swatch" data-kind={kind.as_str()} aria-hidden="true"></span>{ name.clone() }
+                            </a></li>
                         }) }
                     </ul>
                 }
