@@ -4,6 +4,7 @@
 #   make test    set up this machine and run every test
 #   make dist    write the deployable static site to dist/
 #   make bench   print the benchmarks
+#   make bench-scale  print the benchmarks at 10, 1,000 and 10,000 generated articles
 #   make eval    print the analysis's quality on the annotated news stories
 #
 # Setup steps check before they install, so a second run installs nothing.
@@ -25,7 +26,7 @@ WASM_OPT := tools/node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                  --enable-reference-types --enable-multivalue --enable-mutable-globals
 
-.PHONY: setup setup-test wasm dist serve test test-unit test-e2e bench eval clean FORCE e2e-library
+.PHONY: setup setup-test wasm dist serve test test-unit test-e2e bench bench-scale eval clean FORCE e2e-library
 
 setup:
 	@scripts/setup.sh build
@@ -120,6 +121,18 @@ bench: dist
 	python3 scripts/bench-article.py --words 100000 $(BENCH)/long-articles/long-report.txt
 	$(LEDE) build $(BENCH)/long-articles -o $(BENCH)/long-site --pkg $(PKG) --cache $(BENCH)/cache
 	cargo bench -p lede-cli --bench site
+
+# The benchmarks at scale (crates/cli/benches/scale.rs): libraries of 10,
+# 1,000 and 10,000 articles written by synth-library into
+# target/bench-scale/, each built cold by `lede build` (timed), then first
+# view, cold search under Slow 4G and warm queries in headless Chromium,
+# rebuild after one new article, site and precache sizes. The bench runs
+# both programs itself (cargo builds them in release for it). Prints a
+# table and writes target/bench-scale.json; a missed target is reported,
+# not an error. LEDE_SCALE_SIZES=10,100,500 for a quick run.
+bench-scale: wasm
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || scripts/setup.sh test
+	LEDE_PKG=$(abspath $(PKG)) cargo bench -p lede-cli --bench scale
 
 clean:
 	rm -rf dist $(PKG)
