@@ -195,6 +195,9 @@ struct Finder<'a> {
     surnames: HashMap<&'a str, Cow<'a, str>>,
     /// The words of craft names (`the Orvel rover`): alone, each is the craft.
     crafts: HashSet<&'a str>,
+    /// Acronyms given in brackets after the name of a law, a treaty or a
+    /// prize (`the Clean Harbour Act (CHA)`): alone, each is that thing.
+    thing_acronyms: HashSet<&'a str>,
 }
 
 /// The words of a text that start with a lower-case letter, as written.
@@ -312,6 +315,7 @@ impl<'a> Finder<'a> {
         self.person_words = self.find_person_words();
         self.alone_words = self.find_alone_words();
         self.crafts = self.find_crafts(&runs);
+        self.thing_acronyms = self.find_thing_acronyms(&runs);
         for run in runs.iter() {
             self.classify(run);
         }
@@ -326,6 +330,23 @@ impl<'a> Finder<'a> {
         for run in runs.iter() {
             if rules::craft_name(self, run).is_some() {
                 out.extend(run.iter().filter(|u| u.gaz.is_none()).flat_map(|u| u.start..u.end).map(|k| self.tok(k)));
+            }
+        }
+        out
+    }
+
+    /// The acronyms in brackets right after a thing's name (see
+    /// [`rules::thing_head`]) whose letters are initials of its words.
+    fn find_thing_acronyms(&self, runs: &Runs) -> HashSet<&'a str> {
+        let mut out = HashSet::default();
+        for run in runs.iter() {
+            let (start, end) = (run[0].start, run[run.len() - 1].end);
+            if rules::thing_head(self, run).is_none() || !self.tok_is(end, "(") || !self.tok_is(end + 2, ")") {
+                continue;
+            }
+            let w = self.tok(end + 1);
+            if is_acronym(w) && rules::initials_in(self, start, end, w) {
+                out.insert(w);
             }
         }
         out
@@ -478,6 +499,7 @@ impl<'a> Finder<'a> {
             alone_words: HashMap::default(),
             surnames: HashMap::default(),
             crafts: HashSet::default(),
+            thing_acronyms: HashSet::default(),
         };
         for i in 0..n {
             f.gaz_at[i] = pack_gaz(f.find_gaz(i));

@@ -371,6 +371,17 @@ pub(super) static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "thing-acronym",
+        stage: Stage::Single,
+        find: thing_acronym,
+        examples: &[
+            ex("Both states signed the Coastal Fishing Treaty (CFT) in May. The CFT limits catches.", "CFT", Nothing),
+            ex("Congress passed the Clean Harbour Act (CHA) last year. Critics say CHA is weak.", "CHA", Nothing),
+            ex("Both states signed the Coastal Fishing Treaty (CFT) in May. The QRB approved it.", "QRB", NotByRule),
+            ex("Both states signed the Coastal Fishing Treaty (AP) in May. AP said so.", "AP", NotByRule),
+        ],
+    },
+    Rule {
         name: "acronym",
         stage: Stage::Single,
         find: acronym,
@@ -725,7 +736,7 @@ fn place_prefix(f: &Finder, run: &[Unit]) -> Option<Outcome> {
 
 /// A run ending in the head of a law, prize, competition, event or product
 /// (`… Act`, `… Cup`, `… Fair`) names none of the four kinds.
-fn thing_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+pub(super) fn thing_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let start = run[0].start;
     let end = run[run.len() - 1].end;
     (end - start >= 2 && run[run.len() - 1].gaz.is_none() && f.lex.thing_heads.contains(f.tok(end - 1)))
@@ -944,13 +955,25 @@ fn bracketed_acronym(f: &Finder, run: &[Unit]) -> Option<Outcome> {
         return None;
     }
     // Its letters are initials of the name's words, in order (not `New York (AP)`).
-    let mut initials = (start..end).filter_map(|k| f.tok(k).chars().next()).map(|c| c.to_ascii_uppercase());
-    if !w.chars().filter(|c| c.is_alphabetic()).all(|c| initials.any(|i| i == c)) {
+    if !initials_in(f, start, end, w) {
         return None;
     }
     let mut o = Outcome::new(a, a + 1);
     o.actions.push(Action::Named { kind: long.kind, start: a, end: a + 1, name: long.name.to_string() });
     Some(o)
+}
+
+/// The letters of acronym `w` are initials of the words `start..end`, in order.
+pub(super) fn initials_in(f: &Finder, start: usize, end: usize, w: &str) -> bool {
+    let mut initials = (start..end).filter_map(|k| f.tok(k).chars().next()).map(|c| c.to_ascii_uppercase());
+    w.chars().filter(|c| c.is_alphabetic()).all(|c| initials.any(|i| i == c))
+}
+
+/// An acronym given in brackets after a law's, a treaty's or a prize's
+/// name stands for that thing wherever it is used alone: no organisation.
+fn thing_acronym(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let i = run[0].start;
+    f.thing_acronyms.contains(f.tok(i)).then(|| Outcome::new(i, i + 1).cover(i, i + 1))
 }
 
 /// An unknown word opening a sentence is left alone.
