@@ -170,6 +170,20 @@ pub(super) static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "organisation-then-person",
+        stage: Stage::Plain,
+        find: organisation_then_person,
+        examples: &[
+            ex("The head of the Harbour Council Tamsin Orlo said the port would reopen.", "Harbour Council", Is(Org)),
+            ex("The head of the Harbour Council Tamsin Orlo said the port would reopen.", "Tamsin Orlo", Is(Person)),
+            ex("A student at University of Tarvin Brelk Ostavi wrote to him. Ostavi said he was glad.", "Brelk Ostavi", Is(Person)),
+            ex("A student at University of Tarvin Brelk Ostavi wrote to him. Ostavi said he was glad.", "University of Tarvin", Is(Org)),
+            ex("The Harbour Council Tarvin Branch met on Monday.", "Harbour Council Tarvin Branch", NotByRule),
+            ex("Staff at the Tarvin Museum Gliding Wing were told on Monday.", "Gliding Wing", NotByRule),
+            ex("Agents of the Office of Harbour Watch said the boats were seized.", "Harbour Watch", NotByRule),
+        ],
+    },
+    Rule {
         name: "organisation-head",
         stage: Stage::Plain,
         find: organisation_head,
@@ -600,6 +614,43 @@ fn organisation_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     }
     let end = f.with_abbreviation_period(end);
     Some(Outcome::new(start, end).push(Org, start, end, None))
+}
+
+/// An organisation's name followed at once by a person's, as a role's
+/// complement writes them (`the head of the Harbour Council Tamsin Orlo
+/// said`): the run's last two words are a person's name where the story
+/// gives evidence of it, and what stands before them, holding an
+/// organisation's head word, is the organisation.
+fn organisation_then_person(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let (start, end) = (run[0].start, run[run.len() - 1].end);
+    if run.len() < 4 || end - start < 4 {
+        return None;
+    }
+    let (g, s) = (run[run.len() - 2], run[run.len() - 1]);
+    let plain_word = |u: &Unit| {
+        let w = f.tok(u.start);
+        u.end == u.start + 1
+            && u.gaz.is_none()
+            && w.chars().count() > 1
+            && !is_acronym(w)
+            && !f.lex.function_words.contains(w)
+            && !f.lex.org_heads.contains(w)
+            && !f.lex.place_heads.contains(w)
+            && !f.lex.thing_heads.contains(w)
+            && !f.lower_words.contains(&w.to_lowercase())
+    };
+    if !(plain_word(&g) && plain_word(&s) && s.start == g.end) {
+        return None;
+    }
+    let front_end = g.start;
+    if front_end - start < 2 || !f.is_cap(front_end - 1) || f.lex.function_words.contains(f.tok(front_end - 1)) {
+        return None;
+    }
+    let head = (start..front_end).any(|k| f.lex.org_heads.contains(f.tok(k)) && (f.gaz(k).is_none()));
+    if !(head && f.own_person_evidence(g.start, s.end)) {
+        return None;
+    }
+    Some(Outcome::new(start, end).push(Org, start, front_end, None).push(Person, g.start, s.end, f.appositive(s.end)))
 }
 
 /// Capitalised words joined by `&` name a firm (`Procter & Gamble`).
