@@ -678,7 +678,7 @@ impl<'a> Finder<'a> {
                 // `&` between capitalised words, or `and` before words ending
                 // in an organisation head, joins one name (`Procter & Gamble`,
                 // `Fish and Wildlife Service`).
-                if self.joiner(k) {
+                if self.joiner(k, &run) || self.complement_and(k, &run) {
                     run.push(Unit { start: k, end: k + 1, gaz: None });
                     k += 1;
                     continue;
@@ -689,7 +689,9 @@ impl<'a> Finder<'a> {
                 }
                 // … except connectors inside institutional names.
                 if !self.is_cap(k) {
-                    let Some(skip) = self.connector(k, run.last().map(|u| u.end - 1)) else { break };
+                    let Some(skip) = self.connector(k, run.last().map(|u| u.end - 1)).or_else(|| self.purpose_of(k, &run)) else {
+                        break;
+                    };
                     if !self.is_cap(k + skip) || !self.contiguous(k - 1, skip + 2) {
                         break;
                     }
@@ -736,7 +738,7 @@ impl<'a> Finder<'a> {
     /// Token `k`, after a capitalised word, is `&` before a capitalised
     /// word, or `and` before up to five capitalised words ending in an
     /// organisation head (not after one).
-    fn joiner(&self, k: usize) -> bool {
+    fn joiner(&self, k: usize, run: &[Unit]) -> bool {
         if k + 1 >= self.toks.len() || !self.is_cap(k + 1) || self.excluded[k] || !self.contiguous(k - 1, 3) {
             return false;
         }
@@ -748,10 +750,61 @@ impl<'a> Finder<'a> {
                 while j + 1 < self.toks.len() && j < k + 5 && self.is_cap(j + 1) && self.contiguous(j, 2) {
                     j += 1;
                 }
-                self.lex.org_heads.contains(self.tok(j))
+                // After an institution's complement, a known name opens a
+                // second institution (`Institute of Tides and Kenya State University`).
+                let in_complement = run.iter().any(|u| !self.is_cap(u.start));
+                self.lex.org_heads.contains(self.tok(j)) && !(in_complement && (k + 1..=j).any(|x| self.gaz(x).is_some()))
             }
             _ => false,
         }
+    }
+
+    /// Token `k`, after a capitalised word in an institution's complement
+    /// (a run holding a connector: `Institute for Marine and Polar
+    /// Research`, `Ministry of Housing and Local Government`), is `and`
+    /// before up to three capitalised words, none of them a known name, a
+    /// given name or a title, and the word before it no known name: the
+    /// complement goes on. Not two institutions (`University of Tarvin and
+    /// Kenya State University`), nor a name and a person's (`Ministry of
+    /// Health and Minister Ola Varn`).
+    fn complement_and(&self, k: usize, run: &[Unit]) -> bool {
+        if k + 1 >= self.toks.len() || self.tok(k) != "and" || self.excluded[k] || !self.contiguous(k - 1, 3) {
+            return false;
+        }
+        let in_complement = run.iter().any(|u| !self.is_cap(u.start));
+        let Some(last) = run.last() else { return false };
+        if !in_complement || last.gaz.is_some() || self.lex.org_heads.contains(self.tok(last.start)) {
+            return false;
+        }
+        let mut j = k + 1;
+        while j < self.toks.len() && self.is_cap(j) && self.contiguous(j - 1, 2) {
+            let w = self.tok(j);
+            if j > k + 3 || self.gaz(j).is_some() || self.lex.given_names.contains(w) || self.lex.titles.contains_key(w) || is_acronym(w) {
+                return false;
+            }
+            j += 1;
+        }
+        j > k + 1 && !self.lex.org_heads.contains(self.tok(j - 1))
+    }
+
+    /// A second `of` in a name whose complement says what the body is for
+    /// (`Council for the Welfare of Veterans`, `Centre for the Study of
+    /// Tides`): after a capitalised word that follows `for` or `for the`.
+    fn purpose_of(&self, k: usize, run: &[Unit]) -> Option<usize> {
+        let n = run.len();
+        if self.tok(k) != "of" || n < 3 || run[n - 1].gaz.is_some() || !self.is_cap(run[n - 1].start) {
+            return None;
+        }
+        let before = &run[..n - 1];
+        let after_for = match before {
+            [.., f, t] if self.tok(f.start) == "for" && self.tok(t.start) == "the" => true,
+            [.., f] => self.tok(f.start) == "for",
+            _ => false,
+        };
+        if !after_for {
+            return None;
+        }
+        Some(if self.tok_is(k + 1, "the") { 2 } else { 1 })
     }
 
     /// Connector words inside a name ("Bank *of* England", "Ministry *of the*
@@ -1511,6 +1564,23 @@ mod prefix_tests {
     fn entities(body: &str) -> Vec<(String, EntityKind)> {
         let a = read_str("t.txt", Format::Text, format!("Title\n{body}\n")).unwrap();
         analyze(&a).entities.into_iter().map(|e| (e.name, e.kind)).collect()
+    }
+
+    #[test]
+    fn an_institutions_complement_keeps_its_and_and_of() {
+        use EntityKind::Organization as Org;
+        let found = entities("Staff at the Institute for Coastal and Polar Research said so.");
+        assert!(found.contains(&("Institute for Coastal and Polar Research".to_string(), Org)), "{found:?}");
+        let found = entities("The Council for the Protection of Moorland wrote on Monday.");
+        assert!(found.contains(&("Council for the Protection of Moorland".to_string(), Org)), "{found:?}");
+        // Two institutions, not one.
+        let found = entities("Researchers at the Institute of Tides and Kenya State University met.");
+        assert!(found.contains(&("Institute of Tides".to_string(), Org)), "{found:?}");
+        let found = entities("The Ministry of Tides and Minister Ola Varnsted met.");
+        assert!(!found.iter().any(|(n, _)| n.contains("and Minister")), "{found:?}");
+        // A second `of` after no `for`: the name ends at the first.
+        let found = entities("The Bank of Tarvin of Brelkton was sold.");
+        assert!(!found.iter().any(|(n, _)| n == "Bank of Tarvin of Brelkton"), "{found:?}");
     }
 
     #[test]
