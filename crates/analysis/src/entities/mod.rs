@@ -1336,6 +1336,10 @@ fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
                 if let Some(last) = c.name.rsplit([' ', '-']).next() {
                     by_last.entry(last).or_default().push(j);
                 }
+                // A hyphenated family name alone (`Tolvek-Hanse`, of `Marta Tolvek-Hanse`).
+                if let Some(last) = c.name.rsplit(' ').next().filter(|l| l.contains('-')) {
+                    by_last.entry(last).or_default().push(j);
+                }
                 let words: Vec<&str> = c.name.split(' ').collect();
                 if words.len() == 3 {
                     by_ends.entry((words[0], words[2])).or_default().push(j);
@@ -1676,6 +1680,14 @@ mod prefix_tests {
         assert_eq!(found.iter().filter(|(n, _)| n.starts_with("Daniel")).count(), 2, "{found:?}");
         assert!(super::one_edit("Velanski", "Velansky") && super::one_edit("Velanski", "Velansik") && super::one_edit("Velanski", "Velnski"));
         assert!(!super::one_edit("Velanski", "Velanski") && !super::one_edit("Velanski", "Volansky"));
+    }
+
+    #[test]
+    fn a_hyphenated_family_name_alone_is_the_person() {
+        let found = entities("Marta Tolvek-Hanse won the vote on Monday. Tolvek-Hanse said she was pleased.");
+        assert_eq!(found, vec![("Marta Tolvek-Hanse".to_string(), EntityKind::Person)]);
+        let found = entities("Ida Brenholt-Vass and Tomas Vass met. Vass said so.");
+        assert!(found.contains(&("Tomas Vass".to_string(), EntityKind::Person)), "{found:?}");
     }
 
     #[test]
