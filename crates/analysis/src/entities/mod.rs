@@ -1691,6 +1691,19 @@ mod prefix_tests {
     }
 
     #[test]
+    fn a_rank_after_a_title_is_part_of_the_title() {
+        let found = entities("The report came from Chief Constable Brenna Oakhart on Monday. Oakhart said it was clear.");
+        assert!(found.contains(&("Brenna Oakhart".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
+    #[test]
+    fn a_place_head_ends_a_places_name() {
+        let found = entities("Floods reached Ostley Vale overnight, and homes in Brannock Springs were cut off.");
+        assert!(found.contains(&("Ostley Vale".to_string(), EntityKind::Place)), "{found:?}");
+        assert!(found.contains(&("Brannock Springs".to_string(), EntityKind::Place)), "{found:?}");
+    }
+
+    #[test]
     fn place_prefixes_and_named_events() {
         let found = entities("The crew was rescued off Cape Breton as the remnants of Hurricane Fiona moved north.");
         assert!(found.contains(&("Cape Breton".to_string(), EntityKind::Place)), "{found:?}");
