@@ -141,6 +141,9 @@ pub(super) static RULES: &[Rule] = &[
             ex("The case was led by Special Agent Rina Doyle of the bureau.", "Special Agent", Nothing),
             ex("The plan of Health Minister of Ruritania Dana Vell was shelved.", "Dana Vell", Is(Person)),
             ex("The Foreign Minister Ostrava Ministry said so.", "Ostrava Ministry", NotByRule),
+            ex("The storm may reach the coast as a Major Hurricane on Sunday.", "Hurricane", Nothing),
+            ex("Aid came after Major Hurricane Orla hit the coast.", "Hurricane Orla", Nothing),
+            ex("The storm may reach the coast as a Major Hurricane on Sunday.", "Major Hurricane", Nothing),
         ],
     },
     Rule {
@@ -561,6 +564,10 @@ fn title_before_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
         let name_end = end.min(name_start + 4);
         if f.lex.org_heads.contains(f.tok(name_end - 1)) {
             return None; // "Foreign Minister … Ministry" is an organisation
+        }
+        // `a Major Hurricane`, `Major Storm Orla`: a named event's word is nobody's name.
+        if f.lex.event_names.contains(f.tok(name_start)) {
+            return Some(o.cover(u.start, end));
         }
         let description = f.description_before(name_start);
         return Some(o.push(Person, name_start, name_end, description));
