@@ -195,6 +195,9 @@ struct Finder<'a> {
     surnames: HashMap<&'a str, Cow<'a, str>>,
     /// The words of craft names (`the Orvel rover`): alone, each is the craft.
     crafts: HashSet<&'a str>,
+    /// Acronyms given in brackets after the name of a law, a treaty or a
+    /// prize (`the Clean Harbour Act (CHA)`): alone, each is that thing.
+    thing_acronyms: HashSet<&'a str>,
 }
 
 /// The words of a text that start with a lower-case letter, as written.
@@ -312,6 +315,7 @@ impl<'a> Finder<'a> {
         self.person_words = self.find_person_words();
         self.alone_words = self.find_alone_words();
         self.crafts = self.find_crafts(&runs);
+        self.thing_acronyms = self.find_thing_acronyms(&runs);
         for run in runs.iter() {
             self.classify(run);
         }
@@ -326,6 +330,23 @@ impl<'a> Finder<'a> {
         for run in runs.iter() {
             if rules::craft_name(self, run).is_some() {
                 out.extend(run.iter().filter(|u| u.gaz.is_none()).flat_map(|u| u.start..u.end).map(|k| self.tok(k)));
+            }
+        }
+        out
+    }
+
+    /// The acronyms in brackets right after a thing's name (see
+    /// [`rules::thing_head`]) whose letters are initials of its words.
+    fn find_thing_acronyms(&self, runs: &Runs) -> HashSet<&'a str> {
+        let mut out = HashSet::default();
+        for run in runs.iter() {
+            let (start, end) = (run[0].start, run[run.len() - 1].end);
+            if rules::thing_head(self, run).is_none() || !self.tok_is(end, "(") || !self.tok_is(end + 2, ")") {
+                continue;
+            }
+            let w = self.tok(end + 1);
+            if is_acronym(w) && rules::initials_in(self, start, end, w) {
+                out.insert(w);
             }
         }
         out
@@ -478,6 +499,7 @@ impl<'a> Finder<'a> {
             alone_words: HashMap::default(),
             surnames: HashMap::default(),
             crafts: HashSet::default(),
+            thing_acronyms: HashSet::default(),
         };
         for i in 0..n {
             f.gaz_at[i] = pack_gaz(f.find_gaz(i));
@@ -656,7 +678,7 @@ impl<'a> Finder<'a> {
                 // `&` between capitalised words, or `and` before words ending
                 // in an organisation head, joins one name (`Procter & Gamble`,
                 // `Fish and Wildlife Service`).
-                if self.joiner(k) {
+                if self.joiner(k, &run) || self.complement_and(k, &run) {
                     run.push(Unit { start: k, end: k + 1, gaz: None });
                     k += 1;
                     continue;
@@ -667,7 +689,9 @@ impl<'a> Finder<'a> {
                 }
                 // … except connectors inside institutional names.
                 if !self.is_cap(k) {
-                    let Some(skip) = self.connector(k, run.last().map(|u| u.end - 1)) else { break };
+                    let Some(skip) = self.connector(k, run.last().map(|u| u.end - 1)).or_else(|| self.purpose_of(k, &run)) else {
+                        break;
+                    };
                     if !self.is_cap(k + skip) || !self.contiguous(k - 1, skip + 2) {
                         break;
                     }
@@ -714,7 +738,7 @@ impl<'a> Finder<'a> {
     /// Token `k`, after a capitalised word, is `&` before a capitalised
     /// word, or `and` before up to five capitalised words ending in an
     /// organisation head (not after one).
-    fn joiner(&self, k: usize) -> bool {
+    fn joiner(&self, k: usize, run: &[Unit]) -> bool {
         if k + 1 >= self.toks.len() || !self.is_cap(k + 1) || self.excluded[k] || !self.contiguous(k - 1, 3) {
             return false;
         }
@@ -726,10 +750,61 @@ impl<'a> Finder<'a> {
                 while j + 1 < self.toks.len() && j < k + 5 && self.is_cap(j + 1) && self.contiguous(j, 2) {
                     j += 1;
                 }
-                self.lex.org_heads.contains(self.tok(j))
+                // After an institution's complement, a known name opens a
+                // second institution (`Institute of Tides and Kenya State University`).
+                let in_complement = run.iter().any(|u| !self.is_cap(u.start));
+                self.lex.org_heads.contains(self.tok(j)) && !(in_complement && (k + 1..=j).any(|x| self.gaz(x).is_some()))
             }
             _ => false,
         }
+    }
+
+    /// Token `k`, after a capitalised word in an institution's complement
+    /// (a run holding a connector: `Institute for Marine and Polar
+    /// Research`, `Ministry of Housing and Local Government`), is `and`
+    /// before up to three capitalised words, none of them a known name, a
+    /// given name or a title, and the word before it no known name: the
+    /// complement goes on. Not two institutions (`University of Tarvin and
+    /// Kenya State University`), nor a name and a person's (`Ministry of
+    /// Health and Minister Ola Varn`).
+    fn complement_and(&self, k: usize, run: &[Unit]) -> bool {
+        if k + 1 >= self.toks.len() || self.tok(k) != "and" || self.excluded[k] || !self.contiguous(k - 1, 3) {
+            return false;
+        }
+        let in_complement = run.iter().any(|u| !self.is_cap(u.start));
+        let Some(last) = run.last() else { return false };
+        if !in_complement || last.gaz.is_some() || self.lex.org_heads.contains(self.tok(last.start)) {
+            return false;
+        }
+        let mut j = k + 1;
+        while j < self.toks.len() && self.is_cap(j) && self.contiguous(j - 1, 2) {
+            let w = self.tok(j);
+            if j > k + 3 || self.gaz(j).is_some() || self.lex.given_names.contains(w) || self.lex.titles.contains_key(w) || is_acronym(w) {
+                return false;
+            }
+            j += 1;
+        }
+        j > k + 1 && !self.lex.org_heads.contains(self.tok(j - 1))
+    }
+
+    /// A second `of` in a name whose complement says what the body is for
+    /// (`Council for the Welfare of Veterans`, `Centre for the Study of
+    /// Tides`): after a capitalised word that follows `for` or `for the`.
+    fn purpose_of(&self, k: usize, run: &[Unit]) -> Option<usize> {
+        let n = run.len();
+        if self.tok(k) != "of" || n < 3 || run[n - 1].gaz.is_some() || !self.is_cap(run[n - 1].start) {
+            return None;
+        }
+        let before = &run[..n - 1];
+        let after_for = match before {
+            [.., f, t] if self.tok(f.start) == "for" && self.tok(t.start) == "the" => true,
+            [.., f] => self.tok(f.start) == "for",
+            _ => false,
+        };
+        if !after_for {
+            return None;
+        }
+        Some(if self.tok_is(k + 1, "the") { 2 } else { 1 })
     }
 
     /// Connector words inside a name ("Bank *of* England", "Ministry *of the*
@@ -1211,7 +1286,7 @@ impl<'a> Finder<'a> {
                 e.description = f.description.take();
             }
         }
-        let mut out = one_kind_per_name(merge_referents(out));
+        let mut out = one_kind_per_name(misspelt_names(merge_referents(out)));
         for e in &mut out {
             if let Some(name) = fullest_written_name(self.text, e) {
                 e.name = name;
@@ -1259,6 +1334,10 @@ fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
             }
             if c.kind == EntityKind::Person {
                 if let Some(last) = c.name.rsplit([' ', '-']).next() {
+                    by_last.entry(last).or_default().push(j);
+                }
+                // A hyphenated family name alone (`Tolvek-Hanse`, of `Marta Tolvek-Hanse`).
+                if let Some(last) = c.name.rsplit(' ').next().filter(|l| l.contains('-')) {
                     by_last.entry(last).or_default().push(j);
                 }
                 let words: Vec<&str> = c.name.split(' ').collect();
@@ -1340,6 +1419,90 @@ fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
         e.mentions.sort_by_key(|s| s.start);
     }
     out.into_iter().zip(roots).filter(|(_, to)| to.is_none()).map(|(e, _)| e).collect()
+}
+
+/// A person's name misspelt once is the same person: two people's names
+/// of a story that are the same but for one word, where the two spellings
+/// of that word are one letter apart (a letter left out, added, changed or
+/// two swapped; `Tomas Velanski`, `Tomas Velansky`), and not two given
+/// names (`Daniel`, `Daniela`), are one person, under the spelling used
+/// more often (the first, as often). A name of one word joins the one
+/// person whose last word it is, so misspelt (`Velansky`). Words of five
+/// letters or more only.
+fn misspelt_names(mut out: Vec<Entity>) -> Vec<Entity> {
+    let lex = crate::lexicon::lexicon();
+    let words: Vec<Vec<&str>> = out.iter().map(|e| e.name.split(' ').collect()).collect();
+    let persons: Vec<usize> = (0..out.len()).filter(|&i| out[i].kind == EntityKind::Person).collect();
+    let near = |a: &str, b: &str| {
+        a.chars().count() >= 5
+            && b.chars().count() >= 5
+            && one_edit(a, b)
+            && !(lex.given_names.contains(a) && lex.given_names.contains(b))
+    };
+    let mut into: Vec<Option<usize>> = vec![None; out.len()];
+    for (pi, &i) in persons.iter().enumerate() {
+        for &j in &persons[pi + 1..] {
+            let (a, b) = (&words[i], &words[j]);
+            let same = if a.len() == b.len() {
+                let diff: Vec<usize> = (0..a.len()).filter(|&k| a[k] != b[k]).collect();
+                diff.len() == 1 && near(a[diff[0]], b[diff[0]])
+            } else {
+                false
+            };
+            if same && into[i].is_none() && into[j].is_none() {
+                let (keep, gone) = if out[j].mentions.len() > out[i].mentions.len() { (j, i) } else { (i, j) };
+                into[gone] = Some(keep);
+            }
+        }
+    }
+    // One word: the one person whose last word it nearly is.
+    for &i in &persons {
+        if words[i].len() != 1 || into[i].is_some() {
+            continue;
+        }
+        let mut fits = persons
+            .iter()
+            .filter(|&&j| j != i && into[j].is_none() && words[j].len() > 1 && near(words[i][0], words[j][words[j].len() - 1]));
+        if let (Some(&j), None) = (fits.next(), fits.next()) {
+            into[i] = Some(j);
+        }
+    }
+    if into.iter().all(Option::is_none) {
+        return out;
+    }
+    for i in 0..out.len() {
+        if let Some(j) = into[i] {
+            let mentions = std::mem::take(&mut out[i].mentions);
+            let description = out[i].description.take();
+            out[j].mentions.extend(mentions);
+            out[j].mentions.sort_by_key(|s| s.start);
+            if out[j].description.is_none() {
+                out[j].description = description;
+            }
+        }
+    }
+    out.into_iter().zip(into).filter(|(_, to)| to.is_none()).map(|(e, _)| e).collect()
+}
+
+/// Are `a` and `b` one letter apart: one left out, added or changed, or
+/// two neighbours swapped?
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    match long.len() - short.len() {
+        0 => {
+            let diff: Vec<usize> = (0..a.len()).filter(|&k| a[k] != b[k]).collect();
+            diff.len() == 1 || diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
+        }
+        1 => {
+            let k = (0..short.len()).find(|&k| short[k] != long[k]).unwrap_or(short.len());
+            short[k..] == long[k + 1..]
+        }
+        _ => false,
+    }
 }
 
 /// One name in one story is one referent: where a person's, an
@@ -1489,6 +1652,55 @@ mod prefix_tests {
     fn entities(body: &str) -> Vec<(String, EntityKind)> {
         let a = read_str("t.txt", Format::Text, format!("Title\n{body}\n")).unwrap();
         analyze(&a).entities.into_iter().map(|e| (e.name, e.kind)).collect()
+    }
+
+    #[test]
+    fn an_institutions_complement_keeps_its_and_and_of() {
+        use EntityKind::Organization as Org;
+        let found = entities("Staff at the Institute for Coastal and Polar Research said so.");
+        assert!(found.contains(&("Institute for Coastal and Polar Research".to_string(), Org)), "{found:?}");
+        let found = entities("The Council for the Protection of Moorland wrote on Monday.");
+        assert!(found.contains(&("Council for the Protection of Moorland".to_string(), Org)), "{found:?}");
+        // Two institutions, not one.
+        let found = entities("Researchers at the Institute of Tides and Kenya State University met.");
+        assert!(found.contains(&("Institute of Tides".to_string(), Org)), "{found:?}");
+        let found = entities("The Ministry of Tides and Minister Ola Varnsted met.");
+        assert!(!found.iter().any(|(n, _)| n.contains("and Minister")), "{found:?}");
+        // A second `of` after no `for`: the name ends at the first.
+        let found = entities("The Bank of Tarvin of Brelkton was sold.");
+        assert!(!found.iter().any(|(n, _)| n == "Bank of Tarvin of Brelkton"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_misspelt_once_is_the_same_person() {
+        let found = entities("Tomas Velanski won the race. Tomas Velansky said he was tired. Velanski left. Daniel Orvath and Daniela Orvath met. Orvathy came.");
+        let tomas: Vec<_> = found.iter().filter(|(n, _)| n.starts_with("Tomas")).collect();
+        assert_eq!(tomas.len(), 1, "{found:?}");
+        assert_eq!(tomas[0].0, "Tomas Velanski", "{found:?}");
+        assert_eq!(found.iter().filter(|(n, _)| n.starts_with("Daniel")).count(), 2, "{found:?}");
+        assert!(super::one_edit("Velanski", "Velansky") && super::one_edit("Velanski", "Velansik") && super::one_edit("Velanski", "Velnski"));
+        assert!(!super::one_edit("Velanski", "Velanski") && !super::one_edit("Velanski", "Volansky"));
+    }
+
+    #[test]
+    fn a_hyphenated_family_name_alone_is_the_person() {
+        let found = entities("Marta Tolvek-Hanse won the vote on Monday. Tolvek-Hanse said she was pleased.");
+        assert_eq!(found, vec![("Marta Tolvek-Hanse".to_string(), EntityKind::Person)]);
+        let found = entities("Ida Brenholt-Vass and Tomas Vass met. Vass said so.");
+        assert!(found.contains(&("Tomas Vass".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
+    #[test]
+    fn a_rank_after_a_title_is_part_of_the_title() {
+        let found = entities("The report came from Chief Constable Brenna Oakhart on Monday. Oakhart said it was clear.");
+        assert!(found.contains(&("Brenna Oakhart".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
+    #[test]
+    fn a_place_head_ends_a_places_name() {
+        let found = entities("Floods reached Ostley Vale overnight, and homes in Brannock Springs were cut off.");
+        assert!(found.contains(&("Ostley Vale".to_string(), EntityKind::Place)), "{found:?}");
+        assert!(found.contains(&("Brannock Springs".to_string(), EntityKind::Place)), "{found:?}");
     }
 
     #[test]

@@ -141,6 +141,9 @@ pub(super) static RULES: &[Rule] = &[
             ex("The case was led by Special Agent Rina Doyle of the bureau.", "Special Agent", Nothing),
             ex("The plan of Health Minister of Ruritania Dana Vell was shelved.", "Dana Vell", Is(Person)),
             ex("The Foreign Minister Ostrava Ministry said so.", "Ostrava Ministry", NotByRule),
+            ex("The storm may reach the coast as a Major Hurricane on Sunday.", "Hurricane", Nothing),
+            ex("Aid came after Major Hurricane Orla hit the coast.", "Hurricane Orla", Nothing),
+            ex("The storm may reach the coast as a Major Hurricane on Sunday.", "Major Hurricane", Nothing),
         ],
     },
     Rule {
@@ -167,6 +170,20 @@ pub(super) static RULES: &[Rule] = &[
             ex("The pilot Marta Kowalczyk flew the helicopter on Monday.", "Marta Kowalczyk", NotByRule),
             ex("Aid reached Tamsin Valley by helicopter on Monday.", "Tamsin Valley", NotByRule),
             ex("The Space Shuttle Office closed in May.", "Space Shuttle Office", Nothing),
+        ],
+    },
+    Rule {
+        name: "organisation-then-person",
+        stage: Stage::Plain,
+        find: organisation_then_person,
+        examples: &[
+            ex("The head of the Harbour Council Tamsin Orlo said the port would reopen.", "Harbour Council", Is(Org)),
+            ex("The head of the Harbour Council Tamsin Orlo said the port would reopen.", "Tamsin Orlo", Is(Person)),
+            ex("A student at University of Tarvin Brelk Ostavi wrote to him. Ostavi said he was glad.", "Brelk Ostavi", Is(Person)),
+            ex("A student at University of Tarvin Brelk Ostavi wrote to him. Ostavi said he was glad.", "University of Tarvin", Is(Org)),
+            ex("The Harbour Council Tarvin Branch met on Monday.", "Harbour Council Tarvin Branch", NotByRule),
+            ex("Staff at the Tarvin Museum Gliding Wing were told on Monday.", "Gliding Wing", NotByRule),
+            ex("Agents of the Office of Harbour Watch said the boats were seized.", "Harbour Watch", NotByRule),
         ],
     },
     Rule {
@@ -371,6 +388,17 @@ pub(super) static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "thing-acronym",
+        stage: Stage::Single,
+        find: thing_acronym,
+        examples: &[
+            ex("Both states signed the Coastal Fishing Treaty (CFT) in May. The CFT limits catches.", "CFT", Nothing),
+            ex("Congress passed the Clean Harbour Act (CHA) last year. Critics say CHA is weak.", "CHA", Nothing),
+            ex("Both states signed the Coastal Fishing Treaty (CFT) in May. The QRB approved it.", "QRB", NotByRule),
+            ex("Both states signed the Coastal Fishing Treaty (AP) in May. AP said so.", "AP", NotByRule),
+        ],
+    },
+    Rule {
         name: "acronym",
         stage: Stage::Single,
         find: acronym,
@@ -537,6 +565,10 @@ fn title_before_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
         if f.lex.org_heads.contains(f.tok(name_end - 1)) {
             return None; // "Foreign Minister … Ministry" is an organisation
         }
+        // `a Major Hurricane`, `Major Storm Orla`: a named event's word is nobody's name.
+        if f.lex.event_names.contains(f.tok(name_start)) {
+            return Some(o.cover(u.start, end));
+        }
         let description = f.description_before(name_start);
         return Some(o.push(Person, name_start, name_end, description));
     }
@@ -589,6 +621,43 @@ fn organisation_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     }
     let end = f.with_abbreviation_period(end);
     Some(Outcome::new(start, end).push(Org, start, end, None))
+}
+
+/// An organisation's name followed at once by a person's, as a role's
+/// complement writes them (`the head of the Harbour Council Tamsin Orlo
+/// said`): the run's last two words are a person's name where the story
+/// gives evidence of it, and what stands before them, holding an
+/// organisation's head word, is the organisation.
+fn organisation_then_person(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let (start, end) = (run[0].start, run[run.len() - 1].end);
+    if run.len() < 4 || end - start < 4 {
+        return None;
+    }
+    let (g, s) = (run[run.len() - 2], run[run.len() - 1]);
+    let plain_word = |u: &Unit| {
+        let w = f.tok(u.start);
+        u.end == u.start + 1
+            && u.gaz.is_none()
+            && w.chars().count() > 1
+            && !is_acronym(w)
+            && !f.lex.function_words.contains(w)
+            && !f.lex.org_heads.contains(w)
+            && !f.lex.place_heads.contains(w)
+            && !f.lex.thing_heads.contains(w)
+            && !f.lower_words.contains(&w.to_lowercase())
+    };
+    if !(plain_word(&g) && plain_word(&s) && s.start == g.end) {
+        return None;
+    }
+    let front_end = g.start;
+    if front_end - start < 2 || !f.is_cap(front_end - 1) || f.lex.function_words.contains(f.tok(front_end - 1)) {
+        return None;
+    }
+    let head = (start..front_end).any(|k| f.lex.org_heads.contains(f.tok(k)) && (f.gaz(k).is_none()));
+    if !(head && f.own_person_evidence(g.start, s.end)) {
+        return None;
+    }
+    Some(Outcome::new(start, end).push(Org, start, front_end, None).push(Person, g.start, s.end, f.appositive(s.end)))
 }
 
 /// Capitalised words joined by `&` name a firm (`Procter & Gamble`).
@@ -725,7 +794,7 @@ fn place_prefix(f: &Finder, run: &[Unit]) -> Option<Outcome> {
 
 /// A run ending in the head of a law, prize, competition, event or product
 /// (`… Act`, `… Cup`, `… Fair`) names none of the four kinds.
-fn thing_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+pub(super) fn thing_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let start = run[0].start;
     let end = run[run.len() - 1].end;
     (end - start >= 2 && run[run.len() - 1].gaz.is_none() && f.lex.thing_heads.contains(f.tok(end - 1)))
@@ -944,13 +1013,25 @@ fn bracketed_acronym(f: &Finder, run: &[Unit]) -> Option<Outcome> {
         return None;
     }
     // Its letters are initials of the name's words, in order (not `New York (AP)`).
-    let mut initials = (start..end).filter_map(|k| f.tok(k).chars().next()).map(|c| c.to_ascii_uppercase());
-    if !w.chars().filter(|c| c.is_alphabetic()).all(|c| initials.any(|i| i == c)) {
+    if !initials_in(f, start, end, w) {
         return None;
     }
     let mut o = Outcome::new(a, a + 1);
     o.actions.push(Action::Named { kind: long.kind, start: a, end: a + 1, name: long.name.to_string() });
     Some(o)
+}
+
+/// The letters of acronym `w` are initials of the words `start..end`, in order.
+pub(super) fn initials_in(f: &Finder, start: usize, end: usize, w: &str) -> bool {
+    let mut initials = (start..end).filter_map(|k| f.tok(k).chars().next()).map(|c| c.to_ascii_uppercase());
+    w.chars().filter(|c| c.is_alphabetic()).all(|c| initials.any(|i| i == c))
+}
+
+/// An acronym given in brackets after a law's, a treaty's or a prize's
+/// name stands for that thing wherever it is used alone: no organisation.
+fn thing_acronym(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let i = run[0].start;
+    f.thing_acronyms.contains(f.tok(i)).then(|| Outcome::new(i, i + 1).cover(i, i + 1))
 }
 
 /// An unknown word opening a sentence is left alone.
