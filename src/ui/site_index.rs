@@ -112,10 +112,7 @@ pub async fn entity(id: &str, in_memory: bool) -> Result<EntityFile, String> {
     if in_memory {
         let docs = all_embedded();
         let searchable: Vec<Searchable> = docs.iter().map(|d| Searchable { article: &d.article, analysis: &d.analysis }).collect();
-        let path = index::entity_file(id);
-        let built = index::build(&searchable);
-        let json = built.files.into_iter().find(|(p, _)| *p == path).map(|(_, j)| j).ok_or_else(|| format!("no article names “{id}”"))?;
-        return EntityFile::from_json(&json);
+        return index::entity(&searchable, id).ok_or_else(|| format!("no article names “{id}”"));
     }
     EntityFile::from_json(&file(&index::entity_file(id)).await.map_err(|_| format!("no article of the library names “{id}”"))?)
 }

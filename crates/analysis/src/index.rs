@@ -613,6 +613,39 @@ fn entity_file_of(docs: &[Searchable], ids: &[String], naming: &[(usize, usize)]
     EntityFile { id: id.to_string(), name: record.name.clone(), kind: record.kind, description: record.description.clone(), articles, timeline }
 }
 
+/// One name's file, made from articles in memory: what [`build`] writes at
+/// [`entity_file`]`(id)` for the same articles (the single-file edition
+/// carries its articles and makes a name's page from them, without
+/// building the whole index). `None` when no article names it.
+pub fn entity(docs: &[Searchable], id: &str) -> Option<EntityFile> {
+    let slugs: Vec<&str> = docs.iter().map(|d| d.article.slug.as_str()).collect();
+    let ids = doc_ids(&slugs);
+    let mut naming = Vec::new();
+    let mut first = None;
+    let mut description = None;
+    for (i, d) in docs.iter().enumerate() {
+        if let Some(e) = d.analysis.entities.iter().find(|e| e.id == id) {
+            first.get_or_insert(e);
+            if description.is_none() {
+                description = e.description.as_deref().filter(|s| !s.is_empty());
+            }
+            naming.push((i, e.mentions.len()));
+        }
+    }
+    let e = first?;
+    let record = EntityRecord {
+        id: id.to_string(),
+        name: e.name.clone(),
+        kind: e.kind,
+        description: description.map(str::to_string),
+        articles: naming.len(),
+        mentions: naming.iter().map(|n| n.1).sum(),
+        top: Vec::new(),
+        forms: Vec::new(),
+    };
+    Some(entity_file_of(docs, &ids, &naming, id, &record))
+}
+
 /// What a query found in the index.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Found {

@@ -315,6 +315,13 @@ fn an_entity_file_holds_the_library_timeline_of_the_name() {
     let bad = json.replacen("\"article\":0", "\"article\":9", 1);
     assert!(bad != *json && EntityFile::from_json(&bad).is_err());
     assert!(!files(&index).contains_key(&entity_file("nobody")));
+    // Made in memory, a name's file is the one the index writes.
+    assert_eq!(entity(&all, "marta-quintela"), Some(e));
+    for (path, json) in files(&index).iter().filter(|(p, _)| p.starts_with("search/e/")) {
+        let id = path.trim_start_matches("search/e/").trim_end_matches(".json");
+        assert_eq!(entity(&all, id).as_ref(), Some(&EntityFile::from_json(json).unwrap()), "{id}");
+    }
+    assert_eq!(entity(&all, "nobody"), None);
 }
 
 #[test]
