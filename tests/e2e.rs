@@ -961,7 +961,7 @@ async fn keeps_a_library_of_many_shards_and_reads_and_searches_it_offline(engine
     h.reload().await;
     h.stop_server();
     h.open(&format!("index-{last}.html")).await;
-    let article = h.js("return document.querySelector('.cards a').getAttribute('href')").await;
+    let article = h.js("return document.querySelector('.cards .card-title a').getAttribute('href')").await;
     let article = article.as_str().expect("an article link").to_string();
     h.open(&article).await;
     let marks = h.js("return document.querySelectorAll('#article mark').length").await;

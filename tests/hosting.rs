@@ -198,7 +198,7 @@ async fn works_offline_after_one_visit() {
     h.wait_until("document.activeElement && document.activeElement.matches('.event-sentence')", "the timeline jump offline").await;
     // An article never read was not kept: a short note says so and links to the library.
     h.open("index.html").await;
-    let links = h.js("return [...document.querySelectorAll('.cards a')].map(a => a.getAttribute('href'))").await;
+    let links = h.js("return [...document.querySelectorAll('.cards .card-title a')].map(a => a.getAttribute('href'))").await;
     let other = links.as_array().expect("links").iter().filter_map(Value::as_str).find(|l| !l.starts_with(SEED)).expect("another article").to_string();
     h.client.goto(&format!("{}{other}", h.base)).await.expect("open another article");
     h.wait_until("document.querySelector('h1') && document.querySelector('h1').textContent.includes('not kept offline')", "the offline note").await;
@@ -247,7 +247,7 @@ async fn keeps_the_whole_library_offline() {
         .await
         .expect("the runtime cache");
     assert_eq!(stale, json!(false), "a page no longer in the build is removed from the runtime cache");
-    let links = h.js("return [...document.querySelectorAll('.cards a')].map(a => a.getAttribute('href'))").await;
+    let links = h.js("return [...document.querySelectorAll('.cards .card-title a')].map(a => a.getAttribute('href'))").await;
     let never_opened: Vec<String> =
         links.as_array().expect("links").iter().filter_map(Value::as_str).filter(|l| !l.starts_with(SEED)).take(4).map(String::from).collect();
     assert!(never_opened.len() >= 2, "articles to read: {never_opened:?}");
