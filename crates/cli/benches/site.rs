@@ -38,16 +38,16 @@
 //! own inputs: the file list, the static page and the long article.
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader};
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use lede_cli::site::escape;
 use serde_json::{json, Value};
 
-type Result<T, E = String> = std::result::Result<T, E>;
+mod common;
+
+use common::*;
 
 const SEED: &str = "russia-offers-to-mediate-kashmir";
 const LONG_SLUG: &str = "long-report";
@@ -61,10 +61,6 @@ const CHROMIUM_ARGS: &[&str] = &[
     "--enable-precise-memory-info", "--js-flags=--expose-gc",
 ];
 
-/// The top of the repository (this crate is `crates/cli`).
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn main() {
     let bench = std::env::args().any(|a| a == "--bench");
@@ -78,179 +74,6 @@ fn main() {
 // ---------------------------------------------------------------------------
 // Child processes, WebDriver
 
-/// A child process killed when dropped.
-struct Proc(Child);
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> Result<u16> {
-    let l = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("bind a loopback port: {e}"))?;
-    l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
-}
-
-/// Waits until `port` takes connections: false if the process exits first.
-fn wait_for_port(port: u16, what: &str, process: &mut Proc) -> Result<bool> {
-    let start = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if let Ok(Some(_)) = process.0.try_wait() {
-            return Ok(false);
-        }
-        if start.elapsed() > Duration::from_secs(20) {
-            return Err(format!("{what} did not start listening on port {port}"));
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Ok(true)
-}
-/// `scripts/serve.py` serving `dir` (the site's own server: its headers, CSP,
-/// no compression), on a port it picks and names in the line it prints once
-/// it listens.
-fn serve(dir: &Path) -> Result<(Proc, String)> {
-    let mut child = Command::new("python3")
-        .arg(root().join("scripts/serve.py"))
-        .args(["--dir", &dir.to_string_lossy(), "--port", "0"])
-        .env("LEDE_SERVE_QUIET", "1")
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("start scripts/serve.py: {e}"))?;
-    let mut line = String::new();
-    if let Some(out) = child.stdout.take() {
-        let _ = BufReader::new(out).read_line(&mut line);
-    }
-    let p = Proc(child);
-    let port: u16 = line
-        .split("http://127.0.0.1:")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .ok_or(format!("scripts/serve.py did not say where it listens ({line:?})"))?;
-    Ok((p, format!("http://127.0.0.1:{port}/")))
-}
-
-/// A Chromium session over WebDriver (chromedriver), through `fantoccini`
-/// as in the end-to-end tests, with CDP commands through chromedriver's
-/// `goog/cdp/execute`. The benchmark itself is sequential: each call waits
-/// for its answer on the session's own runtime.
-struct Browser {
-    rt: tokio::runtime::Runtime,
-    client: fantoccini::Client,
-    version: String,
-    _driver: Proc,
-}
-
-/// A Chrome DevTools Protocol command, sent through chromedriver.
-#[derive(Debug)]
-struct Cdp {
-    cmd: String,
-    params: Value,
-}
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()))
-    }
-}
-
-impl Browser {
-    fn start() -> Result<Browser> {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
-        // A port found free can be taken before chromedriver binds it: a
-        // driver that exits at once is started again on another.
-        let (driver, port) = (|| {
-            for _ in 0..5 {
-                let port = free_port()?;
-                let child = Command::new("chromedriver")
-                    .arg(format!("--port={port}"))
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::null())
-                    .spawn()
-                    .map_err(|e| format!("cannot start chromedriver ({e}); `scripts/setup.sh test` installs it"))?;
-                let mut driver = Proc(child);
-                if wait_for_port(port, "chromedriver", &mut driver)? {
-                    return Ok((driver, port));
-                }
-            }
-            Err("chromedriver exited at start five times".to_string())
-        })()?;
-        let caps = json!({
-            "browserName": "chrome",
-            "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": CHROMIUM_ARGS },
-        });
-        let caps = caps.as_object().cloned().unwrap_or_default();
-        let client = rt
-            .block_on(
-                fantoccini::ClientBuilder::rustls()
-                    .map_err(|e| e.to_string())?
-                    .capabilities(caps)
-                    .connect(&format!("http://127.0.0.1:{port}")),
-            )
-            .map_err(|e| format!("chromedriver could not open a session: {e}"))?;
-        let version = client
-            .capabilities()
-            .and_then(|c| c.get("browserVersion"))
-            .and_then(Value::as_str)
-            .unwrap_or("?")
-            .to_string();
-        let long = Some(Duration::from_secs(300));
-        rt.block_on(client.update_timeouts(fantoccini::wd::TimeoutConfiguration::new(long, long, None)))
-            .map_err(|e| format!("timeouts: {e}"))?;
-        Ok(Browser { rt, client, version, _driver: driver })
-    }
-
-    fn goto(&self, url: &str) -> Result<()> {
-        self.rt.block_on(self.client.goto(url)).map_err(|e| format!("go to {url}: {e}"))
-    }
-
-    /// Runs an async function body; its value (or thrown error) is the result.
-    fn js_async(&self, body: &str, args: Vec<Value>) -> Result<Value> {
-        let script = format!(
-            "const done = arguments[arguments.length - 1]; const args = Array.from(arguments).slice(0, -1);\n\
-             (async (...args) => {{ {body} }})(...args).then((v) => done({{ ok: v }}), (e) => done({{ error: String(e && e.stack || e) }}));"
-        );
-        let v = self.rt.block_on(self.client.execute_async(&script, args)).map_err(|e| format!("script: {e}"))?;
-        match v.get("error") {
-            Some(e) => Err(format!("in the page: {}", e.as_str().unwrap_or("?"))),
-            None => Ok(v["ok"].clone()),
-        }
-    }
-
-    fn cdp(&self, cmd: &str, params: Value) -> Result<Value> {
-        self.rt
-            .block_on(self.client.issue_cmd(Cdp { cmd: cmd.to_string(), params }))
-            .map_err(|e| format!("{cmd}: {e}"))
-    }
-
-    /// Makes the next load of these origins a first view: no service worker,
-    /// no Cache Storage, no HTTP cache, no stored data.
-    fn forget(&self, origins: &[&str]) -> Result<()> {
-        self.js_async(
-            "if (navigator.serviceWorker) for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();\n\
-             if (self.caches) for (const k of await caches.keys()) await caches.delete(k);",
-            vec![],
-        )?;
-        self.goto("about:blank")?;
-        self.cdp("Network.clearBrowserCache", json!({}))?;
-        for o in origins {
-            self.cdp("Storage.clearDataForOrigin", json!({ "origin": o.trim_end_matches('/'), "storageTypes": "all" }))?;
-        }
-        Ok(())
-    }
-}
-
-impl Drop for Browser {
-    fn drop(&mut self) {
-        let _ = self.rt.block_on(self.client.clone().close());
-    }
-}
 
 // ---------------------------------------------------------------------------
 // Inputs: the first view's files, the static page, the generated articles
@@ -818,7 +641,7 @@ fn run() -> Result<()> {
     let (_long_server, long_url) = serve(&long_site)?;
     let origins = [lede_url.as_str(), static_url.as_str(), long_url.as_str()];
     progress("starting Chromium");
-    let b = Browser::start()?;
+    let b = Browser::start(CHROMIUM_ARGS)?;
 
     progress(&format!("{loads} first-view loads each of Lede and the static page"));
     // First contentful paint, text on screen, interactive, DOMContentLoaded.

@@ -68,27 +68,35 @@ fn parse_format(v: &str) -> Result<Format, String> {
 /// Runs the command with these arguments (the first is the program's
 /// name); `name` is how its messages call it (`analyze`, `lede analyze`).
 pub fn main_from(args: impl IntoIterator<Item = std::ffi::OsString>, name: &str) -> ExitCode {
-    let args = match Args::try_parse_from(args) {
+    let args = match parse::<Args>(Args::try_parse_from(args), name) {
         Ok(args) => args,
-        Err(e) if !e.use_stderr() => {
-            // --help and --version.
-            let _ = e.print();
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            // One line, as every other failure: clap's first paragraph,
-            // without its "error: " (the usage is one --help away).
-            let text = e.render().to_string();
-            let first: Vec<&str> = text.lines().take_while(|l| !l.trim().is_empty()).map(str::trim).collect();
-            eprintln!("{name}: {}; see {name} --help", first.join(" ").trim_start_matches("error: "));
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     match run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
             eprintln!("{name}: {msg}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// What clap parsed, or how the program ends: `--help` and `--version`
+/// print and succeed; an error is one line, as every other failure
+/// (clap's first paragraph, without its "error: "; the usage is one
+/// `--help` away), and fails.
+pub fn parse<T>(parsed: Result<T, clap::Error>, name: &str) -> Result<T, ExitCode> {
+    match parsed {
+        Ok(t) => Ok(t),
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print();
+            Err(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            let text = e.render().to_string();
+            let first: Vec<&str> = text.lines().take_while(|l| !l.trim().is_empty()).map(str::trim).collect();
+            eprintln!("{name}: {}; see {name} --help", first.join(" ").trim_start_matches("error: "));
+            Err(ExitCode::FAILURE)
         }
     }
 }

@@ -88,15 +88,9 @@ pub fn page(template: &str, title: &str, description: &str, view: &str, slug: &s
         .replace("{{app}}", app_html)
 }
 
-/// A short content hash (FNV-1a, 64 bits) for file names and cache versions.
-pub fn content_hash(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{:010x}", h >> 24)
-}
+/// A short content hash (FNV-1a, 64 bits) for file names and cache
+/// versions: the one the search index names its shards with.
+pub use lede_analysis::index::content_hash;
 
 /// `dir/stem.ext` → `dir/stem-HASH.ext`.
 fn hashed_name(path: &str, bytes: &[u8]) -> String {

@@ -137,18 +137,9 @@ fn main() -> ExitCode {
         let rest = std::iter::once("lede analyze".into()).chain(args.into_iter().skip(2));
         return lede_cli::analyze::main_from(rest, "lede analyze");
     }
-    let cli = match Cli::try_parse() {
+    let cli = match lede_cli::analyze::parse(Cli::try_parse(), "lede") {
         Ok(cli) => cli,
-        Err(e) if !e.use_stderr() => {
-            let _ = e.print();
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            let text = e.render().to_string();
-            let first: Vec<&str> = text.lines().take_while(|l| !l.trim().is_empty()).map(str::trim).collect();
-            eprintln!("lede: {}; see lede --help", first.join(" ").trim_start_matches("error: "));
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let result = match cli.command {
         Command::Build { articles, out, pkg, cache, no_cache } => build(articles, out, pkg, (!no_cache).then_some(cache)),
