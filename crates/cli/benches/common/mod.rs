@@ -1,7 +1,8 @@
 //! What both benchmarks share (`make bench`, `make bench-scale`): child
 //! processes killed when dropped, the loopback server, and a headless
 //! Chromium session over WebDriver (fantoccini) with DevTools commands
-//! through chromedriver.
+//! through chromedriver; the files of a page's first view and their
+//! compressed sizes.
 
 #![allow(dead_code)]
 
@@ -193,3 +194,107 @@ impl Drop for Browser {
         let _ = self.rt.block_on(self.client.clone().close());
     }
 }
+
+// ---------------------------------------------------------------------------
+// The first view's files, and their compressed sizes
+
+/// Quoted strings that follow `marker` (`href=`, `src=`, `import … from `, `new URL(`).
+pub fn quoted_after<'a>(text: &'a str, marker: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(marker) {
+        rest = &rest[i + marker.len()..];
+        let t = rest.trim_start();
+        if let Some(q) = t.chars().next().filter(|c| matches!(c, '"' | '\'')) {
+            if let Some(end) = t[1..].find(q) {
+                out.push(&t[1..1 + end]);
+            }
+        }
+    }
+    out
+}
+
+/// Resolves `url` against the file `from` (both relative to the site root).
+pub fn resolve(from: &str, url: &str) -> Option<String> {
+    if url.contains("://") || url.starts_with('/') || url.starts_with("data:") || url.starts_with('#') {
+        return None;
+    }
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in url.split(['?', '#']).next().unwrap_or("").split('/') {
+        match seg {
+            "." | "" => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The files of the first view of `page`: the page, what its `<link>`s
+/// (stylesheet, module preload, icon) and `<script>`s load, and what those
+/// scripts import or fetch (`import … from`, `import(…)`, `new URL(…,
+/// import.meta.url)`), as far as the files exist. Not the touch icon
+/// (fetched by iOS on install), nor what the service worker precaches
+/// afterwards (see [`precached`]).
+pub fn first_view_files(dir: &Path, page: &str) -> Result<Vec<String>> {
+    let html = std::fs::read_to_string(dir.join(page)).map_err(|e| format!("{page}: {e}"))?;
+    let mut todo = Vec::new();
+    for tag in html.split('<').filter(|t| t.starts_with("link ") || t.starts_with("script ")) {
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        if tag.starts_with("link ") {
+            let rel = quoted_after(tag, "rel=").first().map(|r| r.to_string()).unwrap_or_default();
+            if !matches!(rel.as_str(), "stylesheet" | "modulepreload" | "icon" | "manifest" | "preload") {
+                continue;
+            }
+        }
+        todo.extend(quoted_after(tag, "href=").into_iter().chain(quoted_after(tag, "src=")).filter_map(|u| resolve(page, u)));
+    }
+    let mut seen: Vec<String> = vec![page.to_string()];
+    while let Some(f) = todo.pop() {
+        if seen.contains(&f) || !dir.join(&f).is_file() {
+            continue;
+        }
+        if f.ends_with(".js") {
+            let js = std::fs::read_to_string(dir.join(&f)).map_err(|e| format!("{f}: {e}"))?;
+            for m in ["from ", "import(", "new URL(", "import "] {
+                todo.extend(quoted_after(&js, m).into_iter().filter_map(|u| resolve(&f, u)));
+            }
+        }
+        seen.push(f);
+    }
+    Ok(seen)
+}
+
+#[derive(Clone, Debug)]
+pub struct Sizes {
+    pub file: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+/// Raw, gzip and brotli q11 sizes of `files` (`scripts/bench-compress.mjs`).
+pub fn compress(dir: &Path, files: &[String]) -> Result<Vec<Sizes>> {
+    let out = Command::new("node")
+        .arg(root().join("scripts/bench-compress.mjs"))
+        .args(files)
+        .current_dir(dir)
+        .output()
+        .map_err(|e| format!("node: {e} (Node.js 20 is needed for the compressed sizes)"))?;
+    if !out.status.success() {
+        return Err(format!("scripts/bench-compress.mjs: {}", String::from_utf8_lossy(&out.stderr)));
+    }
+    let v: Vec<Value> = serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())?;
+    Ok(v.iter()
+        .map(|s| Sizes {
+            file: s["file"].as_str().unwrap_or("").to_string(),
+            raw: s["raw"].as_u64().unwrap_or(0),
+            gzip: s["gzip"].as_u64().unwrap_or(0),
+            brotli: s["brotli"].as_u64().unwrap_or(0),
+        })
+        .collect())
+}
+
