@@ -33,6 +33,8 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
     /// Whether the analysis came from the cache.
     pub cached: bool,
+    /// Its cache key, when a cache is used.
+    key: Option<String>,
 }
 
 /// What the cache keeps of one article.
@@ -53,13 +55,12 @@ pub fn fingerprint() -> &'static str {
     })
 }
 
-/// Reads and analyses every article of `dir` (see `read::article_paths`),
-/// in file-name order, through the cache in `cache` if given. `tick` is
-/// called once per article (for a progress bar). The first file that cannot
-/// be read, or two that give the same address, stop it with an error
-/// naming the file.
-pub fn load(dir: &Path, cache: Option<&Path>, tick: &(dyn Fn() + Sync)) -> Result<Vec<Loaded>, FileError> {
-    let paths = read::article_paths(dir)?;
+/// Reads and analyses these article files (a folder's, from
+/// `read::article_paths`), in their order, through the cache in `cache` if
+/// given. `tick` is called once per article (for a progress bar). The first
+/// file that cannot be read, or two that give the same address, stop it
+/// with an error naming the file.
+pub fn load(paths: &[PathBuf], cache: Option<&Path>, tick: &(dyn Fn() + Sync)) -> Result<Vec<Loaded>, FileError> {
     if let Some(c) = cache {
         fs::create_dir_all(c).map_err(|e| FileError { path: c.to_path_buf(), line: None, reason: format!("cannot make the cache folder: {e}") })?;
     }
@@ -98,9 +99,9 @@ fn load_one(path: &Path, cache: Option<&Path>) -> Result<Loaded, FileError> {
     };
     if let (Some(c), Some(k)) = (cache, &key) {
         let hit = fs::read_to_string(cache_file(c, k)).ok().and_then(|s| serde_json::from_str::<Entry>(&s).ok());
-        if let Some((entry, (article, analysis))) = hit.and_then(|e| e.doc.clone().unpack().ok().map(|d| (e, d))) {
-            let warnings = entry.warnings.into_iter().map(|(file, line, message)| Warning { file, line, message }).collect();
-            return Ok(Loaded { path: path.to_path_buf(), article, analysis, warnings, cached: true });
+        if let Some((warnings, (article, analysis))) = hit.and_then(|Entry { doc, warnings }| Some((warnings, doc.unpack().ok()?))) {
+            let warnings = warnings.into_iter().map(|(file, line, message)| Warning { file, line, message }).collect();
+            return Ok(Loaded { path: path.to_path_buf(), article, analysis, warnings, cached: true, key });
         }
     }
     let read::ArticleFile { path, mut article, corrections } = read::read_file(path)?;
@@ -115,12 +116,12 @@ fn load_one(path: &Path, cache: Option<&Path>) -> Result<Loaded, FileError> {
             let _ = fs::write(cache_file(c, k), json);
         }
     }
-    Ok(Loaded { path, article, analysis: corrected.analysis, warnings: corrected.warnings, cached: false })
+    Ok(Loaded { path, article, analysis: corrected.analysis, warnings: corrected.warnings, cached: false, key })
 }
 
 /// Removes the cache's files that no article of this build uses.
 fn prune(cache: &Path, loaded: &[Loaded]) {
-    let keep: BTreeSet<String> = loaded.iter().filter_map(|l| key(&l.path).ok()).map(|k| format!("{k}.json")).collect();
+    let keep: BTreeSet<String> = loaded.iter().filter_map(|l| l.key.as_ref()).map(|k| format!("{k}.json")).collect();
     if let Ok(entries) = fs::read_dir(cache) {
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().to_string();
@@ -148,23 +149,23 @@ mod tests {
         let cache = dir.join(".cache");
         fs::write(dir.join("a.txt"), "Harbour Talks Resume\n\nOSLO, May 4 - Mira Dahl met the Port Authority on Tuesday.\n").unwrap();
         fs::write(dir.join("b.txt"), "Bridge Opens\n\nBERGEN, June 1 - The bridge opened on Monday, said Jon Vik.\n").unwrap();
-        let first = load(&dir, Some(&cache), &|| ()).unwrap();
+        let first = load(&read::article_paths(&dir).unwrap(), Some(&cache), &|| ()).unwrap();
         assert!(first.iter().all(|l| !l.cached));
-        let second = load(&dir, Some(&cache), &|| ()).unwrap();
+        let second = load(&read::article_paths(&dir).unwrap(), Some(&cache), &|| ()).unwrap();
         assert!(second.iter().all(|l| l.cached));
         for (a, b) in first.iter().zip(&second) {
             assert_eq!((&a.article, &a.analysis), (&b.article, &b.analysis));
         }
         // One file changed: only it is analysed again; the old entry goes.
         fs::write(dir.join("b.txt"), "Bridge Opens\n\nBERGEN, June 1 - The bridge opened on Friday, said Jon Vik.\n").unwrap();
-        let third = load(&dir, Some(&cache), &|| ()).unwrap();
+        let third = load(&read::article_paths(&dir).unwrap(), Some(&cache), &|| ()).unwrap();
         assert_eq!(third.iter().map(|l| l.cached).collect::<Vec<_>>(), [true, false]);
         assert_eq!(fs::read_dir(&cache).unwrap().count(), 2);
         // A damaged entry is analysed again, not trusted.
         for e in fs::read_dir(&cache).unwrap() {
             fs::write(e.unwrap().path(), "{not json").unwrap();
         }
-        let fourth = load(&dir, Some(&cache), &|| ()).unwrap();
+        let fourth = load(&read::article_paths(&dir).unwrap(), Some(&cache), &|| ()).unwrap();
         assert!(fourth.iter().all(|l| !l.cached));
         assert_eq!(fourth[1].analysis, third[1].analysis);
         fs::remove_dir_all(&dir).unwrap();
@@ -175,7 +176,7 @@ mod tests {
         let dir = folder("errors");
         fs::write(dir.join("good.txt"), "Title\n\nText here.\n").unwrap();
         fs::write(dir.join("bad.txt"), [0xff, 0xfe, 0x00]).unwrap();
-        let e = load(&dir, None, &|| ()).unwrap_err();
+        let e = load(&read::article_paths(&dir).unwrap(), None, &|| ()).unwrap_err();
         assert!(e.path.ends_with("bad.txt"), "{e}");
         fs::remove_dir_all(&dir).unwrap();
     }

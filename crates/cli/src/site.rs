@@ -187,7 +187,7 @@ pub fn assemble(opts: &Options, progress: &dyn Progress) -> io::Result<Built> {
     let inputs = Inputs::read(&opts.pkg, &opts.static_dir)?;
     let paths = lede_analysis::read::article_paths(&opts.articles).map_err(|e| invalid(e.to_string()))?;
     progress.stage("Analysing", paths.len());
-    let loaded = load::load(&opts.articles, opts.cache.as_deref(), &|| progress.step()).map_err(|e| invalid(e.to_string()))?;
+    let loaded = load::load(&paths, opts.cache.as_deref(), &|| progress.step()).map_err(|e| invalid(e.to_string()))?;
     if let Some(l) = loaded.iter().find(|l| is_reserved(&l.article.slug)) {
         return Err(invalid(format!(
             "{}: its name gives the address “{}.html”, which Lede uses for its own page; rename the file",
