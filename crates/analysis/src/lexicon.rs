@@ -4,61 +4,13 @@
 //! Both files are compiled into the binary (and the wasm) with
 //! `include_str!` and parsed once, on first use.
 
-use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// A small, fast, deterministic hasher for the short word keys of the
-/// analysis (the multiply-rotate hash of the Rust compiler). The standard
-/// SipHash is built to resist crafted keys, which costs more than the rest
-/// of a word lookup; nothing here needs that.
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl WordHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for WordHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A `HashMap` with [`WordHasher`].
-pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<WordHasher>>;
-/// A `HashSet` with [`WordHasher`].
-pub type HashSet<K> = StdHashSet<K, BuildHasherDefault<WordHasher>>;
+/// A `HashMap` with the compiler's FxHash (`rustc-hash`): the keys here are
+/// short words, and nothing needs SipHash's resistance to crafted keys.
+pub type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
+/// A `HashSet` with the compiler's FxHash (see [`HashMap`]).
+pub type HashSet<K> = rustc_hash::FxHashSet<K>;
 
 /// What a gazetteer entry names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
