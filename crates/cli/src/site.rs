@@ -76,16 +76,66 @@ pub fn description(a: &Article) -> String {
     out
 }
 
-/// Fills the page template. `view` is `library`, `article` or `search`;
-/// `data` is the page's data island (see [`PageData::island`]).
-pub fn page(template: &str, title: &str, description: &str, view: &str, slug: &str, app_html: &str, data: &str) -> String {
-    template
-        .replace("{{view}}", view)
-        .replace("{{title}}", &escape(title))
-        .replace("{{description}}", &escape(description))
-        .replace("{{slug}}", &escape(slug))
-        .replace("{{data}}", data)
-        .replace("{{app}}", app_html)
+/// The page template (`index.html`) with the site's asset names: every
+/// page of the hosted edition is this template filled once (minijinja, one
+/// pass: what a title or a description holds is text, never a
+/// placeholder). Values are HTML-escaped unless marked `|safe` in the
+/// template: the server-rendered view and the data island, which are HTML
+/// already.
+pub struct Template<'s> {
+    env: minijinja::Environment<'s>,
+}
+
+/// The asset names a page links to (content-hashed in a build).
+pub struct Assets<'a> {
+    pub css: &'a str,
+    pub boot: &'a str,
+    pub glue: &'a str,
+    pub worker: &'a str,
+}
+
+impl<'s> Template<'s> {
+    /// Reads the template; an error names what is wrong in it.
+    pub fn new(source: &'s str, assets: &Assets) -> Result<Template<'s>, String> {
+        let mut env = minijinja::Environment::new();
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        env.set_keep_trailing_newline(true);
+        // The project's one HTML escaping, for every value not marked safe.
+        env.set_formatter(|out, _state, value| {
+            if value.is_safe() {
+                write!(out, "{value}")?;
+            } else {
+                out.write_str(&escape(&value.to_string()))?;
+            }
+            Ok(())
+        });
+        env.add_global("css", assets.css);
+        env.add_global("boot", assets.boot);
+        env.add_global("glue", assets.glue);
+        env.add_global("worker", assets.worker);
+        env.add_template("index.html", source).map_err(|e| format!("index.html: {e}"))?;
+        let t = Template { env };
+        // Every name the template uses must be one a page gives.
+        t.render("", "", "", "", "", "").map_err(|e| format!("index.html: {e}"))?;
+        Ok(t)
+    }
+
+    /// A page: `view` is `library`, `article` or `search`; `app_html` the
+    /// server-rendered view; `data` the page's data island (see
+    /// [`PageData::island`]).
+    pub fn page(&self, title: &str, description: &str, view: &str, slug: &str, app_html: &str, data: &str) -> String {
+        // The template was rendered once when it was read (see `new`).
+        self.render(title, description, view, slug, app_html, data).unwrap_or_else(|e| panic!("the page template: {e:#}"))
+    }
+
+    fn render(&self, title: &str, description: &str, view: &str, slug: &str, app_html: &str, data: &str) -> Result<String, minijinja::Error> {
+        let ctx = minijinja::context! {
+            title, description, view, slug,
+            app => minijinja::Value::from_safe_string(app_html.to_string()),
+            data => minijinja::Value::from_safe_string(data.to_string()),
+        };
+        self.env.get_template("index.html")?.render(ctx)
+    }
 }
 
 /// A short content hash (FNV-1a, 64 bits) for file names and cache
@@ -273,11 +323,8 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
         b.files.insert(format!("static/{name}"), read(&e.path())?);
     }
 
-    let template = TEMPLATE
-        .replace("static/lede.css", &css_name)
-        .replace("static/boot.js", &boot_name)
-        .replace("pkg/lede.js", &glue_name)
-        .replace("{{worker}}", &worker_name);
+    let assets = Assets { css: &css_name, boot: &boot_name, glue: &glue_name, worker: &worker_name };
+    let template = Template::new(TEMPLATE, &assets).map_err(io::Error::other)?;
     // Each article page carries its article and, for its names, in how
     // many of the library's articles each appears.
     let counts = entity_counts(loaded.iter().map(|l| &l.analysis));
@@ -293,7 +340,7 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
             };
             let island = data.island();
             let app = render_page(Route::Article(a.slug.clone()), Mode::Pages, data);
-            let html = page(&template, &a.title, &description(a), "article", &a.slug, &app, &island);
+            let html = template.page(&a.title, &description(a), "article", &a.slug, &app, &island);
             progress.step();
             (format!("{}.html", a.slug), html.into_bytes())
         })
@@ -316,7 +363,7 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
             let island = data.island();
             let app = render_page(Route::Library, Mode::Pages, data);
             let title = if i == 0 { "Library".to_string() } else { format!("Library, page {}", i + 1) };
-            (Mode::Pages.library_page_href(i + 1), page(&template, &title, &intro, "library", "", &app, &island).into_bytes())
+            (Mode::Pages.library_page_href(i + 1), template.page(&title, &intro, "library", "", &app, &island).into_bytes())
         })
         .collect();
     b.files.extend(library);
@@ -329,7 +376,7 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
     let island = data.island();
     let app = render_page(Route::Search(String::new()), Mode::Pages, data);
     let search = "Search the library's articles: words, and the people, organisations, places and groups they name.";
-    b.files.insert("search.html".into(), page(&template, "Search", search, "search", "", &app, &island).into_bytes());
+    b.files.insert("search.html".into(), template.page("Search", search, "search", "", &app, &island).into_bytes());
 
     b.files.insert(worker_wasm_name, worker_wasm.clone());
     b.files.insert(worker_glue_name, worker_glue.clone().into_bytes());
@@ -461,8 +508,27 @@ mod tests {
     }
 
     #[test]
-    fn template_text_is_escaped() {
-        let p = page("<title>{{title}}</title>{{app}}", "A <b>&", "", "article", "s", "<main/>", "");
-        assert_eq!(p, "<title>A &lt;b&gt;&amp;</title><main/>");
+    fn template_text_is_escaped_and_never_read_as_a_placeholder() {
+        let assets = Assets { css: "static/lede-1.css", boot: "static/boot-2.js", glue: "pkg/lede-3.js", worker: "static/worker-4.js" };
+        let t = Template::new("<title>{{ title }}</title><link href=\"{{ css }}\">{{ app|safe }}{{ data|safe }}", &assets).unwrap();
+        let p = t.page("A <b>& {{ data }}", "", "article", "s", "<main/>", "<script>1</script>");
+        assert_eq!(p, "<title>A &lt;b&gt;&amp; {{ data }}</title><link href=\"static/lede-1.css\"><main/><script>1</script>");
+    }
+
+    #[test]
+    fn the_sites_template_fills_every_placeholder() {
+        let assets = Assets { css: "static/lede-1.css", boot: "static/boot-2.js", glue: "pkg/lede-3.js", worker: "static/worker-4.js" };
+        let p = Template::new(TEMPLATE, &assets).unwrap().page("T", "D", "article", "slug", "<main></main>", "");
+        assert!(!p.contains("{{") && !p.contains("}}"), "{p}");
+        for needle in ["static/lede-1.css", "static/boot-2.js", "pkg/lede-3.js", "data-worker=\"static/worker-4.js\"", "data-article=\"slug\"", "<main></main>"] {
+            assert!(p.contains(needle), "{needle} missing in {p}");
+        }
+    }
+
+    #[test]
+    fn a_template_naming_an_unknown_value_is_an_error_when_read() {
+        let assets = Assets { css: "", boot: "", glue: "", worker: "" };
+        let err = Template::new("{{ titel }}", &assets).err().expect("an unknown name is an error");
+        assert!(err.contains("index.html"), "{err}");
     }
 }
