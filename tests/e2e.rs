@@ -50,6 +50,7 @@ in_every_engine!(
     corrects_ones_own_article_in_the_page,
     a_library_of_many_shards_pages_searches_and_shows_a_names_timeline,
     keeps_a_library_of_many_shards_and_reads_and_searches_it_offline,
+    every_view_fits_a_phone_screen,
 );
 
 /// The seed article's page.
@@ -883,6 +884,25 @@ async fn a_library_of_many_shards_pages_searches_and_shows_a_names_timeline(engi
     let older = h.js("return document.querySelector('.cards time').getAttribute('datetime')").await;
     assert!(older.as_str().is_some_and(|d| d <= dates[dates.len() - 1]), "{name}: page 2 is older: {older}");
 
+    // The library's filter: a name and a kind, across the whole library.
+    let root = h.js("return fetch('search/root.json').then(r => r.json())").await;
+    let shared = &root["shared"][0];
+    let (kind, full) = (shared["kind"].as_str().expect("a kind"), shared["name"].as_str().expect("a name"));
+    let surname = full.rsplit(' ').next().expect("a word").to_lowercase();
+    h.click("#filter-name").await;
+    h.type_text(&surname).await;
+    h.js(&format!("document.querySelector('#filter-kind').value = '{kind}'; return true")).await;
+    h.click(".library-filter-go").await;
+    h.wait_until(&format!("location.pathname.endsWith('/search.html') && new URLSearchParams(location.search).get('kind') === '{kind}'"), "the filtered search").await;
+    h.wait_ready().await;
+    h.wait_until(&format!("document.querySelector('.kind-choice[aria-pressed=\"true\"]')?.dataset.kind === '{kind}'"), "the kind chosen").await;
+    h.wait_until(&format!("[...document.querySelectorAll('.search-entity .name')].some(n => n.textContent === {full:?})"), "the name found").await;
+    let kinds = h.js("return [...new Set([...document.querySelectorAll('.search-entity')].map(e => e.dataset.kind))]").await;
+    assert_eq!(kinds, json!([kind]), "{name}: only names of the kind chosen");
+    // "All kinds" lifts the filter, in place.
+    h.click(".kind-choice:not([data-kind])").await;
+    h.wait_until("new URLSearchParams(location.search).get('kind') === null && document.querySelector('.kind-choice:not([data-kind])').getAttribute('aria-pressed') === 'true'", "every kind").await;
+
     // The most shared name of the library, from the index's root.
     h.open("search.html").await;
     h.wait_until("document.querySelector('.shared-names a') !== null", "the shared names").await;
@@ -997,4 +1017,36 @@ async fn keeping_done(h: &Harness) {
         assert!(last.1.elapsed() < std::time::Duration::from_secs(15), "{name}: no file kept for 15 s (at {:?}; {status})", last.0);
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
+}
+
+/// Each view laid out 390 px wide (a phone held upright), in a frame of the
+/// page: nothing sticks out past the right edge (but in a box that scrolls
+/// sideways on purpose, or is hidden).
+async fn every_view_fits_a_phone_screen(engine: Engine) {
+    let h = Harness::start_in(engine).await;
+    let name = engine.name();
+    h.open("index.html").await;
+    for view in ["index.html", PAGE, "search.html?q=pakistan", "search.html?kind=person"] {
+        h.js(&format!(
+            "document.getElementById('phone')?.remove(); const f = document.createElement('iframe'); \
+             f.id = 'phone'; f.style.cssText = 'width: 390px; height: 844px; border: 0'; f.src = '{view}'; \
+             document.body.append(f); return true"
+        ))
+        .await;
+        h.wait_until(
+            "document.getElementById('phone').contentWindow.performance?.getEntriesByName('lede:interactive').length > 0",
+            &format!("{view} in a phone-sized frame"),
+        )
+        .await;
+        let out = h
+            .js("const w = document.getElementById('phone').contentWindow, d = w.document; \
+                 const clipped = (e) => { for (let p = e.parentElement; p && p !== d.body; p = p.parentElement) { \
+                   if (w.getComputedStyle(p).overflowX !== 'visible') return true; } return false; }; \
+                 return [...d.body.querySelectorAll('*')].filter((e) => { const r = e.getBoundingClientRect(); \
+                   return r.width > 0 && r.height > 0 && r.right > w.innerWidth + 1 && !clipped(e); }) \
+                   .map((e) => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + ' ' + Math.round(e.getBoundingClientRect().right))")
+            .await;
+        assert_eq!(out, json!([]), "{name}: {view} is wider than a phone");
+    }
+    h.close().await;
 }

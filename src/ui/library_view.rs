@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::chrome::{Masthead, SiteFooter};
 use super::dom;
 use super::keep_offline::KeepOffline;
+use super::library_filter::LibraryFilter;
 use super::open_article::OpenArticle;
 use super::own;
 use super::route::Mode;
@@ -111,6 +112,7 @@ pub fn LibraryView() -> Html {
             <main class="library" id="library">
                 <h1 class="library-title">{ "Library" }</h1>
                 <p class="library-intro">{ intro(lib.total) }</p>
+                <LibraryFilter />
                 { for months }
                 { pager(mode, &lib) }
                 if !mine.is_empty() {

@@ -25,6 +25,8 @@ pub mod header;
 pub mod highlight_bar;
 pub mod hooks;
 pub mod keep_offline;
+pub mod kind_filter;
+pub mod library_filter;
 pub mod library_view;
 pub mod mention_stepper;
 pub mod name_view;

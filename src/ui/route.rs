@@ -13,6 +13,8 @@
 //! and `e=ID` (the entity to show, at its first mention): after the page
 //! name in the hosted site, after the hash path in the hash.
 
+use lede_analysis::entities::EntityKind;
+
 /// Which edition the app runs in; provided to every component as context.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
@@ -92,7 +94,20 @@ impl Mode {
 
     /// The search view for a query.
     pub fn search_href(self, q: &str) -> String {
-        let query = if q.is_empty() { String::new() } else { format!("?q={}", encode(q)) };
+        self.search_kind_href(q, None)
+    }
+
+    /// A search whose names are narrowed to one kind:
+    /// `search.html?q=…&kind=person` (see [`kind_param`]).
+    pub fn search_kind_href(self, q: &str, kind: Option<EntityKind>) -> String {
+        let mut params = Vec::new();
+        if !q.is_empty() {
+            params.push(format!("q={}", encode(q)));
+        }
+        if let Some(k) = kind {
+            params.push(format!("kind={}", k.as_str()));
+        }
+        let query = if params.is_empty() { String::new() } else { format!("?{}", params.join("&")) };
         match self {
             Mode::Pages => format!("search.html{query}"),
             Mode::Single => format!("#/search{query}"),
@@ -197,6 +212,12 @@ pub fn param(query: &str, name: &str) -> Option<String> {
     })
 }
 
+/// The kind a `kind=` parameter names (`person`, `organization`, `place`,
+/// `group`); anything else is no kind (every name).
+pub fn kind_param(v: &str) -> Option<EntityKind> {
+    EntityKind::ALL.into_iter().find(|k| k.as_str() == v)
+}
+
 /// The query string of a location hash (after `?`), if any.
 pub fn hash_query(hash: &str) -> &str {
     hash.split_once('?').map_or("", |(_, q)| q)
@@ -260,6 +281,14 @@ mod tests {
     fn search_addresses_round_trip() {
         assert_eq!(Mode::Pages.search_href("Sergei Lavrov"), "search.html?q=Sergei%20Lavrov");
         assert_eq!(Mode::Pages.search_href(""), "search.html");
+        assert_eq!(Mode::Pages.search_kind_href("lee", Some(EntityKind::Person)), "search.html?q=lee&kind=person");
+        assert_eq!(Mode::Pages.search_kind_href("", Some(EntityKind::Place)), "search.html?kind=place");
+        assert_eq!(Mode::Single.search_kind_href("port", Some(EntityKind::Organization)), "#/search?q=port&kind=organization");
+        for k in EntityKind::ALL {
+            assert_eq!(kind_param(k.as_str()), Some(k));
+        }
+        assert_eq!(kind_param(""), None);
+        assert_eq!(kind_param("people"), None);
         let h = Mode::Single.search_href("Russia’s offer & more");
         assert_eq!(Mode::Single.route_in_hash(&h[1..]), Some(Route::Search("Russia’s offer & more".into())));
         assert_eq!(Mode::Pages.route_in_hash("/search?q=x"), None, "the hosted site has a search page");

@@ -13,6 +13,7 @@
 
 use std::rc::Rc;
 
+use lede_analysis::entities::EntityKind;
 use lede_analysis::index::SharedName;
 use lede_analysis::search::{search, ArticleHit, EntityHit, Query, Results, Searchable, Snippet, MIN_QUERY};
 use yew::prelude::*;
@@ -20,6 +21,7 @@ use yew::prelude::*;
 use super::chrome::{Masthead, SiteFooter};
 use super::doc::{all_embedded, load_own, DocRef};
 use super::dom;
+use super::kind_filter::{nouns, KindFilter};
 use super::own;
 use super::route::Mode;
 use super::site_index::{self, spawn, ARTICLES_AT_ONCE};
@@ -137,20 +139,31 @@ fn load_more(q: String, outcome: UseStateHandle<Outcome>) {
 pub fn SearchView(props: &SearchViewProps) -> Html {
     let mode = use_context::<Mode>().unwrap_or_default();
     let query = use_state(|| props.query.to_string());
-    // The hosted search page reads its query from its address.
+    // Only names of this kind (`kind=` in the address), or every name.
+    let kind = use_state(|| None::<EntityKind>);
+    // The hosted search page reads its query from its address, and both
+    // editions their kind.
     {
-        let query = query.clone();
+        let (query, kind) = (query.clone(), kind.clone());
         use_effect_with((), move |_| {
             if let Some(q) = dom::page_param("q").filter(|q| !q.is_empty()) {
                 query.set(q);
             }
+            kind.set(dom::page_param("kind").as_deref().and_then(super::route::kind_param));
         });
     }
     let on_search = {
-        let query = query.clone();
+        let (query, kind) = (query.clone(), kind.clone());
         Callback::from(move |q: String| {
-            dom::replace_url(&mode.search_href(q.trim()));
+            dom::replace_url(&mode.search_kind_href(q.trim(), *kind));
             query.set(q);
+        })
+    };
+    let on_kind = {
+        let (query, kind) = (query.clone(), kind.clone());
+        Callback::from(move |k: Option<EntityKind>| {
+            dom::replace_url(&mode.search_kind_href(query.trim(), k));
+            kind.set(k);
         })
     };
     // The reader's own articles are searched too, once analysed.
@@ -211,11 +224,12 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
         Callback::from(move |_: MouseEvent| load_more(q.clone(), outcome.clone()))
     };
     let nothing = |q: &str| html! { <p class="search-summary" role="status">{ format!("Nothing in the library matches “{q}”.") }</p> };
+    let kind = *kind;
     let body = if Query::new(&q).is_none() {
-        hint(mode, &shared)
+        hint(mode, &shared, kind)
     } else if mode == Mode::Single {
         match in_memory.as_ref() {
-            Some(r) if !r.is_empty() => results_html(mode, &q, r, &[], 0, None),
+            Some(r) if !r.is_empty() => results_html(mode, &q, r, &[], 0, None, kind),
             _ => nothing(&q),
         }
     } else {
@@ -223,7 +237,7 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
             Outcome::Searching => html! { <p class="search-summary" role="status">{ "Searching the library…" }</p> },
             Outcome::Failed(e) => html! { <p class="search-summary search-error" role="status">{ format!("The search could not finish: {e}.") }</p> },
             Outcome::Found { results, .. } if results.is_empty() => nothing(&q),
-            Outcome::Found { results, more, counts } => results_html(mode, &q, results, counts, more.len(), Some(on_more)),
+            Outcome::Found { results, more, counts } => results_html(mode, &q, results, counts, more.len(), Some(on_more), kind),
         }
     };
     html! {
@@ -232,6 +246,7 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
             <Masthead query={AttrValue::from((*query).clone())} {on_search} autofocus=true />
             <main class="search" id="search-results">
                 <h1 class="library-title">{ "Search" }</h1>
+                <KindFilter chosen={kind} onchoose={on_kind} />
                 { body }
             </main>
             <SiteFooter />
@@ -239,9 +254,10 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
     }
 }
 
-/// What to type, and the names that link articles: from the index's root
-/// in the hosted site, from the articles carried in the single-file edition.
-fn hint(mode: Mode, from_root: &[SharedName]) -> Html {
+/// What to type, and the names that link articles (of `kind`, if one is
+/// chosen): from the index's root in the hosted site, from the articles
+/// carried in the single-file edition.
+fn hint(mode: Mode, from_root: &[SharedName], kind: Option<EntityKind>) -> Html {
     let mut shared: Vec<(String, String, &'static str, usize)> =
         from_root.iter().map(|s| (s.id.clone(), s.name.clone(), s.kind.as_str(), s.articles)).collect();
     if mode == Mode::Single {
@@ -255,7 +271,12 @@ fn hint(mode: Mode, from_root: &[SharedName]) -> Html {
             }
         }
     }
+    shared.retain(|(_, _, k, _)| kind.is_none_or(|kind| kind.as_str() == *k));
     shared.sort_by(|a, b| b.3.cmp(&a.3).then(a.1.cmp(&b.1)));
+    let heading = match kind {
+        None => "Names in more than one article".to_string(),
+        Some(k) => format!("{} in more than one article", k.plural()),
+    };
     html! {
         <>
             <p class="search-summary" role="status">
@@ -263,7 +284,7 @@ fn hint(mode: Mode, from_root: &[SharedName]) -> Html {
             </p>
             if !shared.is_empty() {
                 <section class="search-section" aria-labelledby="shared-heading">
-                    <h2 id="shared-heading" class="panel-heading">{ "Names in more than one article" }</h2>
+                    <h2 id="shared-heading" class="panel-heading">{ heading }</h2>
                     <ul class="shared-names">
                         { for shared.iter().map(|(id, name, kind, n)| html! {
                             <li><a href={mode.name_href(id)}>
@@ -289,14 +310,23 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// The results: `counts` gives, for the first names, their number of
 /// articles and mentions across the library (the index lists a few articles
-/// per name); `more` articles are still to be fetched with `on_more`.
-fn results_html(mode: Mode, q: &str, r: &Results, counts: &[(usize, usize)], more: usize, on_more: Option<Callback<MouseEvent>>) -> Html {
-    let summary = format!(
-        "{} and {} match “{q}”.",
-        plural(r.entities.len(), "name", "names"),
-        plural(r.articles.len() + more, "article", "articles")
-    );
-    let entities = r.entities.iter().enumerate().map(|(i, e): (usize, &EntityHit)| {
+/// per name); `more` articles are still to be fetched with `on_more`. With
+/// a `kind`, only the names of that kind are listed (the articles that
+/// match in their text are all listed still).
+fn results_html(
+    mode: Mode,
+    q: &str,
+    r: &Results,
+    counts: &[(usize, usize)],
+    more: usize,
+    on_more: Option<Callback<MouseEvent>>,
+    kind: Option<EntityKind>,
+) -> Html {
+    let shown: Vec<(usize, &EntityHit)> = r.entities.iter().enumerate().filter(|(_, e)| kind.is_none_or(|k| e.kind == k)).collect();
+    let (one, many) = nouns(kind);
+    let summary = format!("{} and {} match “{q}”.", plural(shown.len(), one, many), plural(r.articles.len() + more, "article", "articles"));
+    let names_heading = kind.map_or("Names", EntityKind::plural);
+    let entities = shown.iter().map(|&(i, e)| {
         let n = counts.get(i).map_or(e.articles.len(), |c| c.0.max(e.articles.len()));
         // Only a name of the library's articles has a page (not one found
         // in a reader's own articles alone).
@@ -335,9 +365,9 @@ fn results_html(mode: Mode, q: &str, r: &Results, counts: &[(usize, usize)], mor
     html! {
         <>
             <p class="search-summary" role="status">{ summary }</p>
-            if !r.entities.is_empty() {
+            if !shown.is_empty() {
                 <section class="search-section" aria-labelledby="names-heading">
-                    <h2 id="names-heading" class="panel-heading">{ "Names" }</h2>
+                    <h2 id="names-heading" class="panel-heading">{ names_heading }</h2>
                     <ul class="search-entities">{ for entities }</ul>
                 </section>
             }
