@@ -357,6 +357,9 @@ struct Scanner<'t> {
     /// The latest day told of so far in the three days up to publication
     /// (the day a quotation's `today` speaks of).
     recent: Option<Date>,
+    /// Every date resolved so far, with its first token, in text order
+    /// (what `a month after the storm` finds the storm's date in).
+    told: Vec<(usize, DateValue)>,
 }
 
 impl<'t> Scanner<'t> {
@@ -387,6 +390,7 @@ impl<'t> Scanner<'t> {
             last: None,
             year_in_view: None,
             recent: None,
+            told: Vec::new(),
         };
         scanner.tags = (0..scanner.toks.len())
             .map(|k| {
@@ -457,6 +461,7 @@ impl<'t> Scanner<'t> {
                         _ => {}
                     }
                     self.last = Some((value, i));
+                    self.told.push((i, value));
                     out.dates.push(DateMention { span: found.span, value, relative: found.raw.relative(), event });
                     names.push(rule.name);
                 }
