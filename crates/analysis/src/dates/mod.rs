@@ -348,6 +348,8 @@ struct Scanner<'t> {
     published: Option<Date>,
     /// The last day resolved so far (the anchor of `two days later`).
     reference: Option<Date>,
+    /// The first token of that day's expression.
+    reference_token: Option<usize>,
     /// The last date of any kind resolved so far, with its first token
     /// (what `that year` and `the end of the month` speak of).
     last: Option<(DateValue, usize)>,
@@ -387,6 +389,7 @@ impl<'t> Scanner<'t> {
             tags: Vec::new(),
             published,
             reference: None,
+            reference_token: None,
             last: None,
             year_in_view: None,
             recent: None,
@@ -450,6 +453,7 @@ impl<'t> Scanner<'t> {
                 Some((value, event)) => {
                     if let DateValue::Day(d) = value {
                         self.reference = Some(d);
+                        self.reference_token = Some(i);
                         let near = self.published.is_some_and(|p| d <= p && resolve::add_days(d, 3).is_some_and(|d3| d3 >= p));
                         if near && self.recent.is_none_or(|r| r < d) {
                             self.recent = Some(d);

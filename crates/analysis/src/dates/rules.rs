@@ -1121,12 +1121,18 @@ impl Scanner<'_> {
         // The latest use of the word in an earlier sentence with a date just
         // after it (a long text looks back a bounded way).
         let lo = at.saturating_sub(4000);
-        let k = (lo..at).rev().find(|&k| {
-            self.sentence_of(k).is_some_and(|s| s < sentence)
-                && self.is_word(k, word)
-                && self.told.iter().rev().any(|&(d, _)| d > k && d <= k + 6 && self.plain_between(k, d))
-        })?;
-        self.told.iter().find(|&&(d, _)| d > k && d <= k + 6 && self.plain_between(k, d)).map(|&(_, v)| v)
+        (lo..at)
+            .rev()
+            .filter(|&k| self.sentence_of(k).is_some_and(|s| s < sentence) && self.is_word(k, word))
+            .find_map(|k| self.told_just_after(k))
+    }
+
+    /// The first date told within six tokens after token `k`, in its clause.
+    fn told_just_after(&self, k: usize) -> Option<DateValue> {
+        // `told` is in token order: a binary search, not a walk.
+        let from = self.told.partition_point(|&(d, _)| d <= k);
+        let &(d, v) = self.told.get(from)?;
+        (d <= k + 6 && self.plain_between(k, d)).then_some(v)
     }
 
     /// Does the clause of an anchored relative ending at token `at` (`She
@@ -1140,7 +1146,7 @@ impl Scanner<'_> {
             k -= 1;
         }
         let Some(verb) = self.word(k).filter(|w| w.len() > 2 && !self.capitalised(k)) else { return false };
-        let Some(&(r, _)) = self.told.iter().rev().find(|(_, v)| matches!(v, DateValue::Day(_))) else { return false };
+        let Some(r) = self.reference_token else { return false };
         let (Some(here), Some(there)) = (self.sentence_of(at), self.sentence_of(r)) else { return false };
         there < here && here - there <= 2 && (r.saturating_sub(6)..r).any(|t| self.same_sentence(t, r) && self.is_word(t, verb))
     }
