@@ -42,6 +42,10 @@ const DANGLING: &[&str] = &[
     "into", "its", "of", "on", "or", "our", "than", "that", "the", "their", "to", "which", "who", "whose", "with",
 ];
 
+/// Adverbs of degree a label cannot end on when what they measured was
+/// cut (`came exactly [a month after …]`).
+const DEGREE: &[&str] = &["almost", "exactly", "just", "nearly", "roughly"];
+
 /// Builds the timeline of a text.
 pub fn build_timeline(
     text: &str,
@@ -130,7 +134,29 @@ pub fn build_timeline(
                 None => continue,
             }
         };
-        let mut label = make_label(text, raw, &date_spans, &descriptions, &mut scratch, Some(d.span));
+        // `Hopes that the team could repeat its win of the night before
+        // were dashed`: the date dates the `that` clause it stands in.
+        let raw = if d.event.is_none() { that_clause(text, raw, d.span).unwrap_or(raw) } else { raw };
+        // `was caused by a storm which came a week after the drought`: the
+        // relative clause holding the date is the happening, told of the
+        // noun phrase before it.
+        let relative = if d.event.is_none() { relative_clause(text, raw, d.span) } else { None };
+        let mut label = match relative {
+            Some((np, rel)) => {
+                let subject = make_label(text, np, &date_spans, &descriptions, &mut scratch, None);
+                let mut rest = make_label(text, rel, &date_spans, &descriptions, &mut scratch, Some(d.span));
+                if rest.as_bytes().first().is_some_and(u8::is_ascii) {
+                    rest[..1].make_ascii_lowercase();
+                }
+                format!("{subject} {rest}")
+            }
+            None => make_label(text, raw, &date_spans, &descriptions, &mut scratch, Some(d.span)),
+        };
+        // (`… came exactly`, once what it measured is cut.)
+        while label.split_whitespace().count() > 2 && label.rsplit(' ').next().is_some_and(|w| lower_is_one_of(w, DEGREE)) {
+            let cut = label.rfind(' ').unwrap_or(label.len());
+            label.truncate(cut);
+        }
         // "…, according to Environment Canada, which recorded a surge": the
         // name the relative pronoun stands for makes the label read alone.
         if let Some(name) = antecedent(text, raw, &names) {
@@ -143,7 +169,7 @@ pub fn build_timeline(
         // `…, and was used in messages by Thursday night`, `…, landing in
         // the capital on Tuesday`: a clause that starts with its verb takes
         // the sentence's subject from the clause it began in.
-        if starts_with_verb(text, raw, true) {
+        if relative.is_none() && starts_with_verb(text, raw, true) {
             if clauses_of.0 != sentence {
                 clauses_of = (sentence, clauses(text, sentence, &protected));
             }
@@ -159,6 +185,12 @@ pub fn build_timeline(
         if label.split_whitespace().count() < 2 {
             continue;
         }
+        // A clause's label without a verb (`The 9.0 magnitude earthquake`)
+        // names no happening: no entry. (A happening named by a noun
+        // phrase, `his talks with Wang`, is its own label.)
+        if d.event.is_none() && !has_verb(&label, Span::new(0, label.len())) && !present_or_infinitive(&label) {
+            continue;
+        }
         // One sentence gives a label once: a second date told in the same
         // words (`she signed in 1956 to one label, then in 1960 to another`)
         // adds no entry that reads the same.
@@ -167,8 +199,24 @@ pub fn build_timeline(
             // `was charged on January 3 with killing Ty Smith on December
             // 31`: the last verb before the second date names its happening,
             // told of the clause's subject.
-            let Some((subject, phrase)) = later_verb_phrase(text, raw, d.span) else { continue };
-            let phrase = make_label(text, phrase, &date_spans, &descriptions, &mut scratch, None);
+            // `She signed in 1956 to one label, then in 1960 to another`: a
+            // clause of the date's own with no verb shares the verb of the
+            // clause before it.
+            let gapped = || {
+                let own = clauses_of.1.iter().copied().filter(|_| clauses_of.0 == sentence).find(|c| c.contains(d.span))?;
+                if own == raw || has_verb(text, own) || own.start < raw.end {
+                    return None;
+                }
+                Some((subject_and_verb(text, raw)?, own))
+            };
+            let (subject, phrase, date) = match later_verb_phrase(text, raw, d.span) {
+                Some((subject, phrase)) => (subject, phrase, None),
+                None => match gapped() {
+                    Some((subject, own)) => (subject, own, Some(d.span)),
+                    None => continue,
+                },
+            };
+            let phrase = make_label(text, phrase, &date_spans, &descriptions, &mut scratch, date);
             let subject = make_label(text, subject, &date_spans, &descriptions, &mut scratch, None);
             let mut rest = phrase;
             if rest.as_bytes().first().is_some_and(u8::is_ascii) {
@@ -553,6 +601,24 @@ fn later_verb_phrase(text: &str, clause: Span, date: Span) -> Option<(Span, Span
     Some((subject, phrase))
 }
 
+/// The words of `clause` up to and including its first verb (`She signed`
+/// in `She signed in 1956 to one label`), when a subject stands before it.
+fn subject_and_verb(text: &str, clause: Span) -> Option<Span> {
+    let s = clause.of(text);
+    let mut offset = 0;
+    for (k, w) in s.split_inclusive(char::is_whitespace).enumerate() {
+        let word = w.trim();
+        if k > 0 && !word.starts_with(char::is_uppercase) && is_verb_form(word) {
+            return crate::text::trim(text, Span::new(clause.start, clause.start + offset + w.trim_end().len()));
+        }
+        if k >= 6 {
+            return None;
+        }
+        offset += w.len();
+    }
+    None
+}
+
 /// Words after which a verb starts a second happening of its clause.
 const LATER_VERB_AFTER: &[&str] = &["after", "and", "before", "by", "for", "from", "of", "since", "while", "with", "without"];
 
@@ -583,6 +649,99 @@ fn subordinate(text: &str, clause: Span, date: Span) -> Option<Span> {
     let main = Span::new(clause.start, clause.start + at);
     let sub = Span::new(clause.start + after, clause.end);
     (at > 0 && has_verb(text, main) && has_verb(text, Span::new(sub.start, date.start.max(sub.start)))).then_some(sub)
+}
+
+/// Could a label hold a verb the tables do not list: a lower-case word
+/// after the first ending in `s` (`The company hopes`), or `to` and a word
+/// (`plans to build`)?
+fn present_or_infinitive(label: &str) -> bool {
+    let ws: Vec<&str> = label.split_whitespace().collect();
+    ws.iter().enumerate().skip(1).any(|(k, w)| {
+        let lower = !w.starts_with(char::is_uppercase);
+        lower && w.len() > 2 && w.ends_with('s') && !w.ends_with("ss") || *w == "to" && k + 1 < ws.len()
+    })
+}
+
+/// Words that end the noun phrase a relative clause follows, looking back
+/// from the relative word (`by` in `was caused by a storm which …`).
+const PHRASE_BOUNDS: &[&str] = &[
+    "about", "after", "against", "amid", "and", "as", "at", "before", "but", "by", "during", "following", "for", "from",
+    "in", "into", "of", "on", "over", "than", "through", "to", "under", "with", "without",
+];
+
+/// A relative clause holding the date (`which`, `who` or `that` and a verb,
+/// after a noun phrase): the noun phrase, back to a preposition, a verb or
+/// the clause's start (at most eight words), and the relative clause from
+/// its verb to the end of `clause`. `a storm` and `came a week after the
+/// drought` in `was caused by a storm which came a week after the
+/// drought`; not in `said that the plan failed` (no verb after `that`).
+fn relative_clause(text: &str, clause: Span, date: Span) -> Option<(Span, Span)> {
+    if !clause.contains(date) {
+        return None;
+    }
+    let head = text.get(clause.start..date.start)?;
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut at = clause.start;
+    for w in head.split_inclusive(char::is_whitespace) {
+        let word = w.trim_end();
+        if !word.is_empty() {
+            words.push((at, word));
+        }
+        at += w.len();
+    }
+    let verb = |w: &str| !w.starts_with(char::is_uppercase) && is_verb_form(w);
+    let r = (1..words.len().saturating_sub(1))
+        .rev()
+        .find(|&k| lower_is_one_of(words[k].1, &["which", "who", "that"]) && verb(words[k + 1].1))?;
+    let mut s = r;
+    while s > 0 {
+        let w = words[s - 1].1;
+        if lower_is_one_of(w, PHRASE_BOUNDS) || verb(w) || w.ends_with([',', ';', ':']) {
+            break;
+        }
+        s -= 1;
+    }
+    if s == r || r - s > 8 {
+        return None;
+    }
+    let (np_start, (last_at, last)) = (words[s].0, words[r - 1]);
+    let np = Span::new(np_start, last_at + last.len());
+    if !np.of(text).starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let rel = Span::new(words[r + 1].0, clause.end);
+    Some((np, rel))
+}
+
+/// A subject made of a noun and a `that` clause holding the date, before
+/// the main verb (`Hopes that the team could repeat its win of the night
+/// before were dashed`, `Fears that the dam would burst on Monday proved
+/// wrong`): the `that` clause, up to the date. Not when a verb stands
+/// before `that` (`officials said that …`), nor when the main verb does not
+/// follow the date.
+fn that_clause(text: &str, clause: Span, date: Span) -> Option<Span> {
+    if !clause.contains(date) {
+        return None;
+    }
+    let head = text.get(clause.start..date.start)?;
+    let mut offset = 0;
+    let mut that = None;
+    for (k, w) in head.split_inclusive(char::is_whitespace).enumerate().take(5) {
+        let word = w.trim_end();
+        if lower_is_one_of(word, &["that"]) {
+            that = Some((k, offset + w.len()));
+            break;
+        }
+        if is_verb_form(word) || lower_is_one_of(word, LEADING) {
+            return None;
+        }
+        offset += w.len();
+    }
+    let (k, after) = that?;
+    let inner = Span::new(clause.start + after, date.start);
+    let rest = text.get(date.end..clause.end)?;
+    let main_verb = rest.split_whitespace().next().is_some_and(|w| !w.starts_with(char::is_uppercase) && is_verb_form(w));
+    (k > 0 && has_verb(text, inner) && main_verb).then(|| Span::new(inner.start, date.end))
 }
 
 /// Does the clause open with a participle that describes what stands before
@@ -635,6 +794,14 @@ fn dates_a_happening(text: &str, sentence: Span, d: &DateMention, before: Option
     if before.is_some_and(|b| joined(b.span, d.span)) || !day && opens_range {
         return false;
     }
+    // `at the end of the month on April 29`, `next week, on Tuesday`: a
+    // date told again more precisely just after dates nothing itself.
+    if let Some(n) = next.filter(|n| within(n.value, d.value)) {
+        let between = text.get(d.span.end..n.span.start).unwrap_or("");
+        if between.split_whitespace().count() <= 2 && !between.contains(['.', ';']) {
+            return false;
+        }
+    }
     // (`from today's game` names a thing of that day.)
     if lower_is_one_of(bound_word, BOUNDS) && !possessive && !(day && opens_range) {
         return false;
@@ -678,11 +845,25 @@ fn dates_a_happening(text: &str, sentence: Span, d: &DateMention, before: Option
                 return false;
             }
         }
-        if possessive || determiner && noun_next && !lower_is_one_of(next, LEADING) {
+        // `seized power in a 2001 coup`, `died in the 2019 crash`: after
+        // `in`, the thing the year names is when the clause's happening was.
+        let in_it = lower_is_one_of(back.clone().next().unwrap_or(""), &["in"]) && prev_word != "that";
+        if possessive || determiner && noun_next && !lower_is_one_of(next, LEADING) && !in_it {
             return false;
         }
     }
     true
+}
+
+/// Does `inner` lie inside `outer`, a longer period (a day in its month or
+/// year, a month in its year)?
+fn within(inner: DateValue, outer: DateValue) -> bool {
+    match (inner, outer) {
+        (DateValue::Day(d), DateValue::Month { year, month }) => d.year() == year && d.month() == month,
+        (DateValue::Day(d), DateValue::Year(y)) => d.year() == y,
+        (DateValue::Month { year, .. }, DateValue::Year(y)) => year == y,
+        _ => false,
+    }
 }
 
 /// Does the date close what a sentence compares its subject with (`is now
@@ -887,9 +1068,13 @@ fn make_label(
         let before = &text[raw.start..d.start];
         let trimmed = before.trim_end();
         let prep = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
-        let has_prep = lower_is_one_of(prep, &["on", "in", "at", "since", "by", "until", "from", "during"]);
-        let start = if has_prep { raw.start + trimmed.len() - prep.len() } else { d.start };
         let after = &text[d.end..raw.end];
+        // (`The month of May in 2011 broke the record`: `of` goes with a
+        // date its clause's verb follows.)
+        let of_before_verb = lower_is_one_of(prep, &["of"])
+            && after.split_whitespace().next().is_some_and(|w| !w.starts_with(char::is_uppercase) && is_verb_form(w));
+        let has_prep = of_before_verb || lower_is_one_of(prep, &["on", "in", "at", "since", "by", "until", "from", "during"]);
+        let start = if has_prep { raw.start + trimmed.len() - prep.len() } else { d.start };
         let next = after.split_whitespace().next().unwrap_or("");
         // `Tuesday is a national holiday`, `Today's announcement is an
         // affront`: the date is what the clause is about.
@@ -899,6 +1084,19 @@ fn make_label(
             continue;
         }
         let mut end = d.end;
+        // `She was born just two years before the war began`: what follows
+        // an anchored relative is what it counts from, not the happening;
+        // the label ends at the date (when a subject and verb stand before).
+        let anchored = date == Some(*d) && {
+            let last = text[d.start..d.end].rsplit(char::is_whitespace).next().unwrap_or("");
+            lower_is_one_of(last, &["after", "before"])
+                && after.contains(char::is_alphanumeric)
+                && before.split_whitespace().filter(|w| !is_leading(w)).count() >= 2
+        };
+        if anchored {
+            cuts.push(Span::new(start, raw.end));
+            continue;
+        }
         // `in Tuesday's global trading`, `from today's game`: the date's noun phrase goes with it.
         if has_prep && (after.starts_with("'s") || after.starts_with("’s")) {
             let tail = &after[after.find('s').map_or(0, |k| k + 1)..];
@@ -981,7 +1179,7 @@ fn make_label(
     // of`, `… against Australia and`).
     let needs_more = |w: &str| {
         let w = w.trim_end_matches([',', ';', ':', '.']);
-        w.is_empty() || !w.chars().any(char::is_alphanumeric) || lower_is_one_of(w, DANGLING)
+        w.is_empty() || !w.chars().any(char::is_alphanumeric) || lower_is_one_of(w, DANGLING) || lower_is_one_of(w, DEGREE)
     };
     while cut_at_end && words.len() > 2 && words.last().is_some_and(|w| needs_more(word(w))) {
         words = &words[..words.len() - 1];
@@ -1408,6 +1606,77 @@ mod happening_tests {
     fn a_date_that_is_the_subject_stays_in_the_label() {
         let t = timeline("Tuesday is a national holiday.");
         assert!(t.iter().any(|(_, l)| l == "Tuesday is a national holiday"), "{t:?}");
+    }
+
+    #[test]
+    fn a_that_clause_in_the_subject_is_the_happening() {
+        let t = timeline("Fears that the dam would burst on Monday proved wrong.");
+        assert!(t.iter().any(|(d, l)| d == "2024-11-25" && l == "The dam would burst"), "{t:?}");
+        let t = timeline("The rowers won on Monday. Hopes that the club could repeat its win of the day before were dashed.");
+        assert!(t.iter().any(|(d, l)| d == "2024-11-17" && l == "The club could repeat its win"), "{t:?}");
+        // A verb before `that`: the saying is dated.
+        let t = timeline("Officials said on Monday that the dam would hold.");
+        assert!(t.iter().any(|(d, l)| d == "2024-11-18" && l.starts_with("Officials said")), "{t:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_holding_the_date_is_the_happening() {
+        let t = timeline("Police arrested a man who fled the city on Monday.");
+        assert!(t.iter().any(|(d, l)| d == "2024-11-18" && l == "A man fled the city"), "{t:?}");
+        // The date outside the relative clause dates the main clause.
+        let t = timeline("Police arrested a man who fled the city, on Monday.");
+        assert!(t.iter().any(|(d, l)| d == "2024-11-18" && l.starts_with("Police arrested")), "{t:?}");
+        // `that` with no verb after it opens what is said.
+        let t = timeline("The mayor said that the bridge reopened on Monday.");
+        assert!(t.iter().all(|(_, l)| !l.starts_with("The bridge reopened") || l.split_whitespace().count() > 1), "{t:?}");
+    }
+
+    #[test]
+    fn an_anchored_date_ends_the_label_before_what_it_counts_from() {
+        let t = timeline("A storm struck last month. The flood, which destroyed homes, was caused by heavy rain which came exactly a month after the storm.");
+        // (the month after the storm's; the day last told, when it lies in it)
+        assert!(t.iter().any(|(d, l)| d.starts_with("2024-11") && l == "Heavy rain came"), "{t:?}");
+        let t = timeline("The club was founded on May 2, 1950. It was founded just two years before the league began.");
+        assert!(t.iter().any(|(d, l)| d == "1950" && l == "It was founded"), "{t:?}");
+        // A date that opens its clause keeps the clause after it.
+        let t = timeline("The club was founded on May 2, 1950. Two years later, the club won the cup.");
+        assert!(t.iter().any(|(d, l)| d == "1952" && l.starts_with("The club won the cup")), "{t:?}");
+    }
+
+    #[test]
+    fn a_date_told_again_more_precisely_dates_nothing_itself() {
+        let t = timeline("The rocket will launch at the end of the month on November 29.");
+        assert_eq!(t.iter().filter(|(d, _)| d.starts_with("2024-11-2") || d == "2024-11").map(|(d, _)| d.as_str()).collect::<Vec<_>>(), ["2024-11-29"], "{t:?}");
+        // Two dates apart, each its own.
+        let t = timeline("The rocket flew in March 2020 and landed on April 2, 2020.");
+        assert!(t.iter().any(|(d, _)| d == "2020-03") && t.iter().any(|(d, _)| d == "2020-04-02"), "{t:?}");
+    }
+
+    #[test]
+    fn a_year_naming_the_thing_a_happening_was_in_dates_it() {
+        let t = timeline("The colonel took power in a 1999 military coup.");
+        assert!(t.iter().any(|(d, l)| d == "1999" && l.starts_with("The colonel took power")), "{t:?}");
+        // Not after another preposition.
+        assert_eq!(dates("The council voted before the 2014 protests began."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_clause_without_a_verb_shares_the_verb_before_it() {
+        let t = timeline("He signed in 1990 to a small club, then in 1994 to a bigger one, and in 1998 to the national side.");
+        assert!(t.iter().any(|(d, l)| d == "1994" && l == "He signed to a bigger one"), "{t:?}");
+        assert!(t.iter().any(|(d, l)| d == "1998" && l == "He signed to the national side"), "{t:?}");
+        // A clause with a verb of its own keeps it.
+        let t = timeline("He signed in 1990 to a small club, then in 1994 moved to a bigger one.");
+        assert!(t.iter().all(|(_, l)| l != "He signed to a bigger one"), "{t:?}");
+    }
+
+    #[test]
+    fn a_label_without_a_verb_is_no_entry() {
+        let t = timeline("A storm struck the coast last month. The damage, which was a month after the storm, grew.");
+        assert!(t.iter().all(|(_, l)| super::has_verb(l, crate::span::Span::new(0, l.len())) || super::present_or_infinitive(l)), "{t:?}");
+        assert!(super::present_or_infinitive("The company hopes to announce a deal"));
+        assert!(!super::present_or_infinitive("The 9.0 magnitude earthquake"));
+        assert!(!super::present_or_infinitive("The press"));
     }
 
     #[test]

@@ -348,6 +348,8 @@ struct Scanner<'t> {
     published: Option<Date>,
     /// The last day resolved so far (the anchor of `two days later`).
     reference: Option<Date>,
+    /// The first token of that day's expression.
+    reference_token: Option<usize>,
     /// The last date of any kind resolved so far, with its first token
     /// (what `that year` and `the end of the month` speak of).
     last: Option<(DateValue, usize)>,
@@ -357,6 +359,9 @@ struct Scanner<'t> {
     /// The latest day told of so far in the three days up to publication
     /// (the day a quotation's `today` speaks of).
     recent: Option<Date>,
+    /// Every date resolved so far, with its first token, in text order
+    /// (what `a month after the storm` finds the storm's date in).
+    told: Vec<(usize, DateValue)>,
 }
 
 impl<'t> Scanner<'t> {
@@ -384,9 +389,11 @@ impl<'t> Scanner<'t> {
             tags: Vec::new(),
             published,
             reference: None,
+            reference_token: None,
             last: None,
             year_in_view: None,
             recent: None,
+            told: Vec::new(),
         };
         scanner.tags = (0..scanner.toks.len())
             .map(|k| {
@@ -446,6 +453,7 @@ impl<'t> Scanner<'t> {
                 Some((value, event)) => {
                     if let DateValue::Day(d) = value {
                         self.reference = Some(d);
+                        self.reference_token = Some(i);
                         let near = self.published.is_some_and(|p| d <= p && resolve::add_days(d, 3).is_some_and(|d3| d3 >= p));
                         if near && self.recent.is_none_or(|r| r < d) {
                             self.recent = Some(d);
@@ -457,6 +465,7 @@ impl<'t> Scanner<'t> {
                         _ => {}
                     }
                     self.last = Some((value, i));
+                    self.told.push((i, value));
                     out.dates.push(DateMention { span: found.span, value, relative: found.raw.relative(), event });
                     names.push(rule.name);
                 }

@@ -131,6 +131,15 @@ fn period_of(v: DateValue, unit: Unit) -> Option<DateValue> {
     }
 }
 
+/// The unit a month or a year is measured in (a day, week or season: none).
+fn unit_of(v: DateValue) -> Option<Unit> {
+    match v {
+        DateValue::Month { .. } => Some(Unit::Month),
+        DateValue::Year(_) => Some(Unit::Year),
+        _ => None,
+    }
+}
+
 /// The first day of a season.
 fn season_start(year: i32, season: Season) -> Option<Date> {
     Date::from_calendar_date(year, season.first_month(), 1).ok()
@@ -183,6 +192,7 @@ impl Scanner<'_> {
             Raw::Weekday { weekday, lean, from } => {
                 DateValue::Day(infer_weekday(self.anchor(from)?, weekday, self.lean(lean))?)
             }
+            Raw::Shift { from: Anchor::Reference, n, unit } => shift(self.reference_for(unit)?, n, unit)?,
             Raw::Shift { from, n, unit } => shift(DateValue::Day(self.anchor(from)?), n, unit)?,
             Raw::This(unit) => {
                 let p = self.published?;
@@ -198,9 +208,24 @@ impl Scanner<'_> {
                 if let Some((_, date)) = self.date_at(at).filter(|_| at > 0 && self.same_sentence(at - 1, at)) {
                     return Some((shift(date, sign * n, unit)?, None));
                 }
-                let reference = DateValue::Day(self.anchor(Anchor::Reference)?);
+                let reference = self.reference_for(unit)?;
+                // `She was born on May 2. She was born two years before the
+                // war began`: the happening told again is the reference
+                // day's, and the date is its.
+                if self.clause_at(at) && self.retells_reference(at) {
+                    return Some((shift(reference, 0, unit)?, None));
+                }
                 // `two days after his talks with X`: the talks are the event.
                 if let Some(event) = self.noun_phrase_at(at) {
+                    // `came a month after the quake`, of a quake told and
+                    // dated earlier: the month after its date, the
+                    // reference day when it lies in that month.
+                    if let Some(told) = self.told_date_of(event, at) {
+                        let value = shift(told, sign * n, unit)?;
+                        let day = self.reference.map(DateValue::Day);
+                        let within = day.filter(|d| unit_of(value).and_then(|u| period_of(*d, u)) == Some(value));
+                        return Some((within.unwrap_or(value), None));
+                    }
                     return Some((shift(reference, -sign * n, unit)?, Some(event)));
                 }
                 // `… came two days after.`
@@ -260,6 +285,15 @@ impl Scanner<'_> {
             Lean::Tense(k) => lean_of(self.is_future(k)),
             other => other,
         }
+    }
+
+    /// What a shift by `unit` from the reference time counts from: the last
+    /// date told when it is a month or a year and the shift is by at least
+    /// that (`Her mother died that year, having left four years earlier`),
+    /// else the last day told, or the publication date.
+    fn reference_for(&self, unit: Unit) -> Option<DateValue> {
+        let coarse = self.last.filter(|(v, _)| !matches!(v, DateValue::Day(_))).and_then(|(v, _)| period_of(v, unit));
+        coarse.or_else(|| self.anchor(Anchor::Reference).map(DateValue::Day))
     }
 
     fn anchor(&self, from: Anchor) -> Option<Date> {

@@ -121,6 +121,17 @@ pub(super) static RULES: [Rule; 16] = [
             ("The truce held until the following Monday.", "the following Monday = 2025-05-12"),
             ("They won on May 2. Fans hoped to repeat the win of the night before.", "the night before = 2025-05-01"),
             ("They won on May 2. The loss of the day before was forgotten.", "the day before = 2025-05-01"),
+            // A shift by years from a year told counts from that year.
+            ("The mill closed in 1990. Its owner had bought it four years earlier.", "four years earlier = 1986"),
+            // The happening of the last day told, told again: its date.
+            ("The club was founded on May 2, 1950. It was founded two years before the league began.", "two years before = 1950"),
+            // A happening told and dated before: counted from its date.
+            ("A storm struck the coast last month. The flood came a month after the storm.", "a month after = 2025-05"),
+            ("A storm struck last month. Rain fell on May 4. A flood came a month after the storm.", "a month after = 2025-05-04"),
+            // Not told again, not dated before: the happening the phrase
+            // names is dated, from the reference day.
+            ("The decision came a day after the bank held its rates.", "a day after = 2025-05-05"),
+            ("The club was founded on May 2, 1950. It won a cup two years before the league began.", "two years before = 1952"),
         ],
         negatives: &[
             "A few days later they left.",
@@ -1042,6 +1053,109 @@ impl Scanner<'_> {
             }
             _ => None,
         }
+    }
+
+    /// Does a clause start at token `k`: a subject and its verb, within
+    /// eight words and before any punctuation, relative word or `and`
+    /// (`Mustafa founded a state`, `he completes his sentence`, `the war
+    /// ended`; not `the talks with Wang`, `the elected council`)?
+    pub(super) fn clause_at(&self, k: usize) -> bool {
+        // `the win of the night before was dashed`: a verb, no subject.
+        if self.is_one_of(k, CLAUSE_VERBS) || self.word(k).is_some_and(|w| w.len() > 4 && w.ends_with("ed")) {
+            return false;
+        }
+        let mut prev_determiner = false;
+        for (n, t) in (k..k.saturating_add(8)).enumerate() {
+            let Some(tok) = self.toks.get(t) else { return false };
+            if !self.same_sentence(k, t) || tok.kind == TokenKind::Punct && !self.is_one_of(t, &["-", "'", "’"]) {
+                return false;
+            }
+            if tok.kind != TokenKind::Word {
+                prev_determiner = false;
+                continue;
+            }
+            if self.is_one_of(t, PHRASE_STOPS) || self.is_one_of(t, &["and", "or"]) {
+                return false;
+            }
+            let w = tok.span().of(self.text);
+            let verb = n > 0
+                && !self.capitalised(t)
+                && !prev_determiner
+                && (CLAUSE_VERBS.iter().any(|c| w.eq_ignore_ascii_case(c))
+                    || w.len() > 4 && w.ends_with("ed")
+                    || n == 1 && self.is_one_of(k, SUBJECT_PRONOUNS) && w.len() > 2 && w.ends_with('s'));
+            if verb {
+                return true;
+            }
+            prev_determiner = self.is_one_of(t, &["the", "a", "an", "his", "her", "its", "their", "our", "this", "that"]);
+        }
+        false
+    }
+
+    /// The date told earlier in the text of the happening a noun phrase
+    /// names (`the storm` in `a week after the storm`): the phrase's head
+    /// word (its last word before a preposition) stood earlier, in another
+    /// sentence, a few words before a date of its clause (`the storm last
+    /// month`, `a storm hit the coast on May 2`). `at` is the phrase's
+    /// first token.
+    pub(super) fn told_date_of(&self, phrase: Span, at: usize) -> Option<DateValue> {
+        let mut head = None;
+        for t in at..self.toks.len() {
+            let tok = self.toks.get(t)?;
+            if tok.span().start >= phrase.end {
+                break;
+            }
+            if head.is_some() && self.is_one_of(t, PHRASE_TRIM) {
+                break;
+            }
+            if tok.kind == TokenKind::Word {
+                head = Some(t);
+            }
+        }
+        let head = head?;
+        let word = self.word(head)?;
+        if self.capitalised(head) || word.len() < 4 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        let sentence = self.sentence_of(at)?;
+        // The latest use of the word in an earlier sentence with a date just
+        // after it (a long text looks back a bounded way).
+        let lo = at.saturating_sub(4000);
+        (lo..at)
+            .rev()
+            .filter(|&k| self.sentence_of(k).is_some_and(|s| s < sentence) && self.is_word(k, word))
+            .find_map(|k| self.told_just_after(k))
+    }
+
+    /// The first date told within six tokens after token `k`, in its clause.
+    fn told_just_after(&self, k: usize) -> Option<DateValue> {
+        // `told` is in token order: a binary search, not a walk.
+        let from = self.told.partition_point(|&(d, _)| d <= k);
+        let &(d, v) = self.told.get(from)?;
+        (d <= k + 6 && self.plain_between(k, d)).then_some(v)
+    }
+
+    /// Does the clause of an anchored relative ending at token `at` (`She
+    /// was born two years before …`) tell again the happening of the last
+    /// day told, a sentence or two before (`She was born on February 4,
+    /// 1921`)? Its verb, the word before the count (past `just`, `exactly`),
+    /// stands a few words before that day.
+    pub(super) fn retells_reference(&self, at: usize) -> bool {
+        let mut k = at.saturating_sub(4);
+        while k > 0 && self.is_one_of(k, &["just", "exactly", "only", "nearly", "almost", "about", "some", "roughly"]) {
+            k -= 1;
+        }
+        let Some(verb) = self.word(k).filter(|w| w.len() > 2 && !self.capitalised(k)) else { return false };
+        let Some(r) = self.reference_token else { return false };
+        let (Some(here), Some(there)) = (self.sentence_of(at), self.sentence_of(r)) else { return false };
+        there < here && here - there <= 2 && (r.saturating_sub(6)..r).any(|t| self.same_sentence(t, r) && self.is_word(t, verb))
+    }
+
+    /// Are the tokens strictly between `a` and `b` words of one clause (no
+    /// punctuation but hyphens, the same sentence)?
+    fn plain_between(&self, a: usize, b: usize) -> bool {
+        self.same_sentence(a, b)
+            && (a + 1..b).all(|t| self.toks.get(t).is_some_and(|x| x.kind != TokenKind::Punct || self.is_one_of(t, &["-"])))
     }
 
     /// The noun phrase starting at token `k`, up to a comma or other

@@ -164,6 +164,9 @@ pub(super) const CLAUSE_VERBS: &[&str] = &[
     "does", "also", "then", "urged", "called",
 ];
 
+/// Pronouns that stand as a clause's subject (`after he leaves`).
+pub(super) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+
 /// Prepositions that introduce a date inside a noun phrase (`talks with X on Friday`).
 pub(super) const DATE_PREPOSITIONS: &[&str] = &["on", "in", "at", "during", "since", "from", "by"];
 
