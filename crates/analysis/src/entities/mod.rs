@@ -1319,7 +1319,10 @@ impl<'a> Finder<'a> {
         }
         let mut out = one_kind_per_name(misspelt_names(merge_referents(out)));
         for e in &mut out {
-            if let Some(name) = fullest_written_name(self.text, e).or_else(|| long_form_name(self.text, e)) {
+            if let Some(name) = fullest_written_name(self.text, e)
+                .or_else(|| long_form_name(self.text, e))
+                .or_else(|| group_first_form(self.text, e))
+            {
                 e.name = name;
             }
         }
@@ -1682,6 +1685,35 @@ fn long_form_name(text: &str, e: &Entity) -> Option<String> {
     best.map(normalize)
 }
 
+/// A people's name in the form the story uses most, the first between
+/// forms used as often, where its forms are a singular and its plural
+/// (`Tarvinians` … `Tarvinian leaders` is `Tarvinians`; `Tarvinian towns`
+/// … `Tarvinians` … `a Tarvinian` is `Tarvinian`).
+fn group_first_form(text: &str, e: &Entity) -> Option<String> {
+    if e.kind != EntityKind::Group || e.mentions.len() < 2 {
+        return None;
+    }
+    let plural_of = |a: &str, b: &str| a.strip_prefix(b).is_some_and(|rest| matches!(rest, "s" | "es"));
+    let form = |s: &str| s == e.name || plural_of(s, &e.name) || plural_of(&e.name, s);
+    // (count, first start) of each form, in order of first use.
+    let mut forms: Vec<(&str, usize, usize)> = Vec::new();
+    for m in &e.mentions {
+        let s = m.of(text);
+        if !form(s) {
+            continue;
+        }
+        match forms.iter_mut().find(|f| f.0 == s) {
+            Some(f) => {
+                f.1 += 1;
+                f.2 = f.2.min(m.start);
+            }
+            None => forms.push((s, 1, m.start)),
+        }
+    }
+    let best = forms.iter().max_by_key(|f| (f.1, std::cmp::Reverse(f.2)))?.0;
+    (best != e.name).then(|| best.to_string())
+}
+
 /// The fullest name the text writes an entity with, where its name is not
 /// written in it (a known name's canonical form: `United States` for a
 /// story that only writes `U.S.`): its longest mention. `None` where the
@@ -1878,6 +1910,17 @@ mod referent_tests {
         let a = read_str("t.txt", Format::Text, "Title\nThe anti-democrats won. Two anti-democratic parties and anti-democrats lost; anti-democracy rallies grew.\n".to_string()).unwrap();
         let found: Vec<_> = analyze(&a).entities.into_iter().filter(|e| e.kind == crate::entities::EntityKind::Group).map(|e| (e.name, e.mentions.len())).collect();
         assert_eq!(found, [("anti-democrats".to_string(), 4)], "{found:?}");
+    }
+
+    #[test]
+    fn a_group_is_named_as_the_story_writes_it_most() {
+        let a = read_str("t.txt", Format::Text, "Title\nTalks between Israelis and Kenyans began. Israeli and Kenyan leaders met.\n".to_string()).unwrap();
+        let found: Vec<_> = analyze(&a).entities.into_iter().filter(|e| e.kind == crate::entities::EntityKind::Group).map(|e| (e.name, e.mentions.len())).collect();
+        assert!(found.contains(&("Israelis".to_string(), 2)), "{found:?}");
+        assert!(found.contains(&("Kenyans".to_string(), 2)), "{found:?}");
+        let a = read_str("t.txt", Format::Text, "Title\nKenyan farmers sold maize. Many Kenyans bought it from a Kenyan firm.\n".to_string()).unwrap();
+        let found: Vec<_> = analyze(&a).entities.into_iter().filter(|e| e.kind == crate::entities::EntityKind::Group).map(|e| (e.name, e.mentions.len())).collect();
+        assert_eq!(found, [("Kenyan".to_string(), 3)], "{found:?}");
     }
 
     #[test]
