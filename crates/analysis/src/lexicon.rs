@@ -72,6 +72,8 @@ pub struct Lexicon {
     pub abbreviations: HashSet<&'static str>,
     /// The AP abbreviations of U.S. states, without their final period (`N.J`).
     pub us_states: HashSet<&'static str>,
+    /// The postal codes of U.S. states (`CA`, `DC`), written after a place.
+    pub us_postal_codes: HashSet<&'static str>,
     /// Words after a hyphen that describe a name (`Moscow-based`).
     pub hyphen_descriptors: HashSet<&'static str>,
     /// Capitalised short words that are no acronym (`II`, `TV`).
@@ -198,6 +200,7 @@ impl Lexicon {
             corporate_suffixes: HashSet::default(),
             abbreviations: HashSet::default(),
             us_states: HashSet::default(),
+            us_postal_codes: HashSet::default(),
             hyphen_descriptors: HashSet::default(),
             not_acronyms: HashSet::default(),
             connector_heads: HashSet::default(),
@@ -273,6 +276,9 @@ impl Lexicon {
                     let bare = line.strip_suffix('.').unwrap_or(line);
                     lex.us_states.insert(bare);
                     lex.abbreviations.insert(bare);
+                }
+                "us-postal-codes" => {
+                    lex.us_postal_codes.insert(line);
                 }
                 "hyphen-descriptors" => {
                     lex.hyphen_descriptors.insert(line);

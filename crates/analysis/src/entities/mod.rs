@@ -551,6 +551,30 @@ impl<'a> Finder<'a> {
         end
     }
 
+    /// Token `k` is a hyphen between two names, the second of which opens
+    /// up to three capitalised words ending in an organisation's head:
+    /// `NATO-Kenya Council`, `EU-Tarvin Joint Commission` (not
+    /// `Franco-German talks`, nor `Kenya-Uganda border`).
+    fn hyphen_into_body(&self, k: usize) -> bool {
+        if !(k > 0 && self.tok_is(k, "-") && self.is_cap(k + 1) && self.is_cap(k - 1) && !self.excluded[k] && self.contiguous(k - 1, 3)) {
+            return false;
+        }
+        let mut j = k + 1;
+        for _ in 0..3 {
+            if !(j + 1 < self.toks.len() && self.is_cap(j) && self.contiguous(j, 2) && self.toks[j + 1].kind == TokenKind::Word) {
+                return false;
+            }
+            j += 1;
+            if self.lex.org_heads.contains(self.tok(j)) {
+                return true;
+            }
+            if !self.is_cap(j) {
+                return false;
+            }
+        }
+        false
+    }
+
     fn tok_is(&self, i: usize, s: &str) -> bool {
         i < self.toks.len() && self.tok(i) == s
     }
@@ -675,6 +699,13 @@ impl<'a> Finder<'a> {
                 };
                 run.push(unit);
                 k = unit.end;
+                // Names joined by a hyphen before an organisation's head are
+                // one body (`NATO-Kenya Council`), not two names.
+                if self.hyphen_into_body(k) {
+                    run.push(Unit { start: k, end: k + 1, gaz: None });
+                    k += 1;
+                    continue;
+                }
                 // `&` between capitalised words, or `and` before words ending
                 // in an organisation head, joins one name (`Procter & Gamble`,
                 // `Fish and Wildlife Service`).
@@ -1288,7 +1319,10 @@ impl<'a> Finder<'a> {
         }
         let mut out = one_kind_per_name(misspelt_names(merge_referents(out)));
         for e in &mut out {
-            if let Some(name) = fullest_written_name(self.text, e) {
+            if let Some(name) = fullest_written_name(self.text, e)
+                .or_else(|| long_form_name(self.text, e))
+                .or_else(|| group_first_form(self.text, e))
+            {
                 e.name = name;
             }
         }
@@ -1563,6 +1597,9 @@ fn one_kind_per_name(mut out: Vec<Entity>) -> Vec<Entity> {
 /// Space Center`.
 fn abbreviates(short: &str, long: &str) -> bool {
     let s: Vec<char> = short.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    if initials_spell(&s, long) {
+        return true;
+    }
     // Each character of `long`, lower-cased, with its word's index and whether it opens it.
     let mut l: Vec<(char, usize, bool)> = Vec::with_capacity(long.len());
     let mut capitals: Vec<bool> = Vec::new();
@@ -1579,18 +1616,102 @@ fn abbreviates(short: &str, long: &str) -> bool {
         return false;
     }
     let mut opened = vec![false; capitals.len()];
+    let mut gave = vec![false; capitals.len()];
     let mut li = l.len();
     for (si, &c) in s.iter().enumerate().rev() {
         let Some(p) = (0..li).rev().find(|&p| l[p].0 == c && (si > 0 || p == 0)) else { return false };
         if l[p].2 {
             opened[l[p].1] = true;
         }
+        gave[l[p].1] = true;
         li = p;
+    }
+    // A capitalised word that gives no letter at all is no part of what
+    // the acronym stands for (`NASA` is no `National Air and Space Museum`).
+    if capitals.iter().zip(&gave).any(|(&c, &g)| c && !g) {
+        return false;
     }
     // Half the capitalised words or more give their first letter.
     let caps = capitals.iter().filter(|&&c| c).count();
     let opened_caps = capitals.iter().zip(&opened).filter(|(&c, &o)| c && o).count();
     s.len() >= caps && 2 * opened_caps >= caps
+}
+
+/// Do the letters `s` (lower case) spell the initials of `long`'s words?
+/// Each capitalised word gives the first letter or the first few letters
+/// of itself (`Economic COmmunity` in `ECOWAS`), parts of a hyphenated word
+/// count as words (`NATO-Russia`), and a lower-case word (`of`, `and`,
+/// `the`, `for`) or an ampersand may give its initial or be skipped:
+/// `NBA` for `National Basketball Association`, `KPA` for `Korean
+/// People's Army`, but no `NBA` for `National Basketball Arena League`.
+fn initials_spell(s: &[char], long: &str) -> bool {
+    let words: Vec<Vec<char>> = long
+        .split([' ', '-'])
+        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<Vec<char>>())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Long names and long acronyms are left to the looser test.
+    if s.len() < 2 || words.len() < 2 || words.len() > 12 || s.len() > 8 {
+        return false;
+    }
+    fn spell(s: &[char], words: &[Vec<char>]) -> bool {
+        let Some((w, rest)) = words.split_first() else { return s.is_empty() };
+        let capital = w[0].is_uppercase();
+        if !capital && spell(s, rest) {
+            return true;
+        }
+        // The word's first letters, one or more, open what is left of `s`.
+        let most = if capital { w.len() } else { 1 };
+        (1..=most.min(s.len())).any(|k| w[..k].iter().flat_map(|c| c.to_lowercase()).eq(s[..k].iter().copied()) && spell(&s[k..], rest))
+    }
+    spell(s, &words)
+}
+
+/// The long form an entity named by an acronym is written with
+/// (`Economic Community of West African States`, whose gazetteer name is
+/// `ECOWAS`): its longest mention of two words or more that the acronym
+/// abbreviates. A reader knows the name from its long form.
+fn long_form_name(text: &str, e: &Entity) -> Option<String> {
+    if !is_acronym(&e.name) {
+        return None;
+    }
+    let mut best: Option<&str> = None;
+    for m in &e.mentions {
+        let s = m.of(text);
+        if s.contains(char::is_whitespace) && !s.contains(['’', '\'']) && best.is_none_or(|b| s.len() > b.len()) && abbreviates(&e.name, s) {
+            best = Some(s);
+        }
+    }
+    best.map(normalize)
+}
+
+/// A people's name in the form the story uses most, the first between
+/// forms used as often, where its forms are a singular and its plural
+/// (`Tarvinians` … `Tarvinian leaders` is `Tarvinians`; `Tarvinian towns`
+/// … `Tarvinians` … `a Tarvinian` is `Tarvinian`).
+fn group_first_form(text: &str, e: &Entity) -> Option<String> {
+    if e.kind != EntityKind::Group || e.mentions.len() < 2 {
+        return None;
+    }
+    let plural_of = |a: &str, b: &str| a.strip_prefix(b).is_some_and(|rest| matches!(rest, "s" | "es"));
+    let form = |s: &str| s == e.name || plural_of(s, &e.name) || plural_of(&e.name, s);
+    // (count, first start) of each form, in order of first use.
+    let mut forms: Vec<(&str, usize, usize)> = Vec::new();
+    for m in &e.mentions {
+        let s = m.of(text);
+        if !form(s) {
+            continue;
+        }
+        match forms.iter_mut().find(|f| f.0 == s) {
+            Some(f) => {
+                f.1 += 1;
+                f.2 = f.2.min(m.start);
+            }
+            None => forms.push((s, 1, m.start)),
+        }
+    }
+    let best = forms.iter().max_by_key(|f| (f.1, std::cmp::Reverse(f.2)))?.0;
+    (best != e.name).then(|| best.to_string())
 }
 
 /// The fullest name the text writes an entity with, where its name is not
@@ -1697,6 +1818,17 @@ mod prefix_tests {
     }
 
     #[test]
+    fn names_joined_by_a_hyphen_before_a_head_are_one_body() {
+        let found = entities("Ministers met at the NATO-Kenya Council and the Tarvin-Orlan Joint Commission on Monday.");
+        assert!(found.contains(&("NATO-Kenya Council".to_string(), EntityKind::Organization)), "{found:?}");
+        assert!(found.contains(&("Tarvin-Orlan Joint Commission".to_string(), EntityKind::Organization)), "{found:?}");
+        // Two names, then no body's head: the names stay apart.
+        let found = entities("Troops patrolled the Kenya-Uganda border, and Franco-German talks went on.");
+        assert!(found.contains(&("Kenya".to_string(), EntityKind::Place)), "{found:?}");
+        assert!(found.contains(&("Uganda".to_string(), EntityKind::Place)), "{found:?}");
+    }
+
+    #[test]
     fn a_place_head_ends_a_places_name() {
         let found = entities("Floods reached Ostley Vale overnight, and homes in Brannock Springs were cut off.");
         assert!(found.contains(&("Ostley Vale".to_string(), EntityKind::Place)), "{found:?}");
@@ -1728,6 +1860,24 @@ mod referent_tests {
         assert!(!abbreviates("NASA", "NASA Headquarters"));
         assert!(!abbreviates("FBI", "Federal Reserve"));
         assert!(!abbreviates("CIA", "Central Intelligence"));
+        // Initials, with a word's first few letters, hyphenated parts and
+        // lower-case words skipped or counted.
+        assert!(abbreviates("TBL", "Tarvin Basketball League"));
+        assert!(abbreviates("KVA", "Korlan Volunteers' Army"));
+        assert!(abbreviates("MAT-BC", "Marsh-Tarvin Border Commission") || abbreviates("MTBC", "Marsh-Tarvin Border Commission"));
+        assert!(abbreviates("COFEM", "Council of Fen Mayors"));
+        assert!(abbreviates("TOAF", "Tarvin Office of Arts and Fisheries"));
+        // A capitalised word that gives no letter: another name.
+        assert!(!abbreviates("TASA", "Tarvin Air and Sea Museum"));
+        assert!(!abbreviates("TBL", "Tarvin Basketball Arena League"));
+    }
+
+    #[test]
+    fn an_acronym_is_named_by_the_long_form_the_story_writes() {
+        let found = entities("The Tarvin Coastal Fisheries Board (TCFB) met. The TCFB said so, and TCFB staff left.");
+        assert!(found.contains(&("Tarvin Coastal Fisheries Board".to_string(), 4)), "{found:?}");
+        let found = entities("He played in the Orlan Basketball League last year. This OBL season starts soon. OBL fans wait.");
+        assert!(found.contains(&("Orlan Basketball League".to_string(), 3)), "{found:?}");
     }
 
     fn entities(body: &str) -> Vec<(String, usize)> {
@@ -1760,6 +1910,17 @@ mod referent_tests {
         let a = read_str("t.txt", Format::Text, "Title\nThe anti-democrats won. Two anti-democratic parties and anti-democrats lost; anti-democracy rallies grew.\n".to_string()).unwrap();
         let found: Vec<_> = analyze(&a).entities.into_iter().filter(|e| e.kind == crate::entities::EntityKind::Group).map(|e| (e.name, e.mentions.len())).collect();
         assert_eq!(found, [("anti-democrats".to_string(), 4)], "{found:?}");
+    }
+
+    #[test]
+    fn a_group_is_named_as_the_story_writes_it_most() {
+        let a = read_str("t.txt", Format::Text, "Title\nTalks between Israelis and Kenyans began. Israeli and Kenyan leaders met.\n".to_string()).unwrap();
+        let found: Vec<_> = analyze(&a).entities.into_iter().filter(|e| e.kind == crate::entities::EntityKind::Group).map(|e| (e.name, e.mentions.len())).collect();
+        assert!(found.contains(&("Israelis".to_string(), 2)), "{found:?}");
+        assert!(found.contains(&("Kenyans".to_string(), 2)), "{found:?}");
+        let a = read_str("t.txt", Format::Text, "Title\nKenyan farmers sold maize. Many Kenyans bought it from a Kenyan firm.\n".to_string()).unwrap();
+        let found: Vec<_> = analyze(&a).entities.into_iter().filter(|e| e.kind == crate::entities::EntityKind::Group).map(|e| (e.name, e.mentions.len())).collect();
+        assert_eq!(found, [("Kenyan".to_string(), 3)], "{found:?}");
     }
 
     #[test]

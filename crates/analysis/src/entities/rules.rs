@@ -376,6 +376,12 @@ pub(super) static RULES: &[Rule] = &[
             ex("The company, based in Princeton, N.J., said so.", "N.J.", Is(Place)),
             ex("He lived in Greenwich, Conn., last year.", "Conn.", Is(Place)),
             ex("He lived in Albuquerque, N.M., for years.", "N.M.", Is(Place)),
+            ex("He flew home to Fresno, CA, on Monday.", "CA", Is(Place)),
+            ex("The office in Washington, DC said so.", "DC", Is(Place)),
+            ex("She grew up in Anacostia, D.C., and left.", "D.C.", Is(Place)),
+            ex("Talks with Kenya, CA Holdings and others failed.", "CA", NotByRule),
+            ex("The law, CA said, is weak.", "CA", NotByRule),
+            ex("For the defence, Tom Marsden, SC, said the boy was ill.", "SC", NotByRule),
         ],
     },
     Rule {
@@ -953,6 +959,19 @@ fn state_after_place(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let after_place = i >= 2 && f.tok(i - 1) == "," && f.covered[i - 2];
     let state = f.lex.us_states.contains(w.trim_end_matches('.'))
         && (w.ends_with('.') || f.tok_is(i + 1, ".") && !f.toks[i + 1].space_before);
+    // A postal code (`Fresno, CA`) ends the place's name: no name goes on.
+    // The name before it must be a place's (not `Tom Vale, SC`, a counsel).
+    let code = f.lex.us_postal_codes.contains(w)
+        && !(f.is_cap(i + 1) && f.contiguous(i, 2))
+        && i >= 2
+        && {
+            // Only here, after a comma and a name: a scan of what was found is rare.
+            let end = f.toks[i - 2].span().end;
+            f.found.iter().rev().find(|m| m.span.end == end).is_some_and(|m| m.kind == Place)
+        };
+    if code && after_place {
+        return Some(Outcome::new(i, i + 1).push(Place, i, i + 1, None));
+    }
     if !(after_place && state) {
         return None;
     }

@@ -124,7 +124,7 @@ pub(crate) fn is_heading(line: &str) -> bool {
 }
 
 /// Dash-like separators that close a dateline.
-const SEPARATORS: &[&str] = &[" – ", " — ", " -- ", " - ", " _ ", " —", "— ", "–"];
+const SEPARATORS: &[&str] = &[" – ", " — ", " -- ", " - ", " _ ", " —", "— ", "–", "—"];
 
 /// Finds a dateline at the start of the first paragraph.
 fn dateline(text: &str, para: Span) -> (Option<Span>, Option<String>, Option<time::Date>) {
@@ -245,6 +245,8 @@ mod tests {
             ("T\nNAIROBI, Kenya (AP) _ Text.", Some("Nairobi"), None),
             ("T\nWashington, 6 May 2025 - Text.", Some("Washington"), Some(date!(2025 - 05 - 06))),
             ("T\nThe minister – who spoke – said. More.", None, None),
+            ("T\nFRESNO, CA—A man was held. More.", Some("Fresno"), None),
+            ("T\nThe minister—who spoke—said so. More.", None, None),
         ] {
             let a = read_str("d.txt", Format::Text, src.to_string()).unwrap();
             assert_eq!(a.place.as_deref(), place, "{src}");
