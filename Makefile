@@ -19,6 +19,7 @@ PORT ?= 8080
 TARGET ?= $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null \
   | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])' 2>/dev/null || echo target)
 WASM := $(TARGET)/wasm32-unknown-unknown/web/lede.wasm
+FULL_WASM := $(TARGET)/wasm32-unknown-unknown/web-full/lede.wasm
 WORKER_WASM := $(TARGET)/wasm32-unknown-unknown/web-worker/lede.wasm
 PKG := $(TARGET)/pkg
 WASM_OPT := tools/node_modules/.bin/wasm-opt
@@ -34,10 +35,13 @@ setup:
 setup-test:
 	@scripts/setup.sh test
 
-# The two wasm bundles, each compiled, given its JS glue and shrunk: the
-# viewer (an ES module, loaded by every page) and the analysis worker's (the
-# `lede` crate with its `worker` feature, a classic script for
-# static/worker.js, loaded only when a reader opens a file of their own).
+# The three wasm bundles, each compiled, given its JS glue and shrunk: the
+# viewer's two, ES modules, the reader's (the `lede` crate without features:
+# the article view, loaded by an article's page) and the full one (`full`
+# feature: every view, loaded by the library, search and name pages and
+# inlined in the single-file edition), and the analysis worker's (the `lede`
+# crate with its `worker` feature, a classic script for static/worker.js,
+# loaded only when a reader opens a file of their own).
 #
 # The viewer's bundle holds no article, so a new article compiles nothing:
 # cargo finds nothing to do, and each bundle's glue and shrinking are
@@ -47,11 +51,19 @@ wasm: setup
 	@mkdir -p $(PKG)
 	cargo rustc -p lede --profile web --target wasm32-unknown-unknown --lib --crate-type cdylib
 	@if [ "$$(sha256sum < $(WASM))" = "$$(cat $(PKG)/.lede.sum 2>/dev/null)" ] && [ -f $(PKG)/lede_bg.wasm ]; then \
-	  echo "wasm: the viewer's bundle is up to date"; \
+	  echo "wasm: the viewer's reader bundle is up to date"; \
 	else \
 	  set -x; wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM) && \
 	  $(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/lede_bg.wasm -o $(PKG)/lede_bg.wasm && \
 	  sha256sum < $(WASM) > $(PKG)/.lede.sum; \
+	fi
+	cargo rustc -p lede --profile web-full --target wasm32-unknown-unknown --lib --crate-type cdylib --features full
+	@if [ "$$(sha256sum < $(FULL_WASM))" = "$$(cat $(PKG)/.lede_full.sum 2>/dev/null)" ] && [ -f $(PKG)/lede_full_bg.wasm ]; then \
+	  echo "wasm: the viewer's full bundle is up to date"; \
+	else \
+	  set -x; wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name lede_full $(FULL_WASM) && \
+	  $(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/lede_full_bg.wasm -o $(PKG)/lede_full_bg.wasm && \
+	  sha256sum < $(FULL_WASM) > $(PKG)/.lede_full.sum; \
 	fi
 	cargo rustc -p lede --profile web-worker --target wasm32-unknown-unknown --lib --crate-type cdylib --features worker
 	@if [ "$$(sha256sum < $(WORKER_WASM))" = "$$(cat $(PKG)/.lede_worker.sum 2>/dev/null)" ] && [ -f $(PKG)/lede_worker_bg.wasm ]; then \

@@ -45,6 +45,7 @@ in_every_engine!(
     highlights_keep_contrast_and_differ_by_more_than_colour,
     honours_reduced_motion,
     search_finds_an_entity_and_opens_its_article_at_the_mention,
+    an_articles_search_box_opens_the_search_page,
     an_own_article_without_a_date_takes_one_from_the_reader,
     downloads_every_export_of_an_article_and_of_ones_own,
     corrects_ones_own_article_in_the_page,
@@ -614,6 +615,33 @@ async fn search_finds_an_entity_and_opens_its_article_at_the_mention(engine: Eng
     h.client.back().await.expect("back");
     h.wait_ready().await;
     h.wait_until("location.pathname.endsWith('/search.html') && document.getElementById('search-input').value === 'lavrov' && document.querySelector('.search-entity') !== null", "the results again").await;
+    h.close().await;
+}
+
+/// The wasm files a page loaded, by name (`lede_bg-…`, `lede_full_bg-…`).
+const WASM_LOADED: &str = "return performance.getEntriesByType('resource').map(r => r.name.split('/').pop()).filter(n => n.endsWith('.wasm')).map(n => n.split('-')[0])";
+
+/// An article's page loads the reader's bundle, which holds no search: its
+/// search box is a form for the search page, which loads the full bundle
+/// and shows the results, the query still in the box.
+async fn an_articles_search_box_opens_the_search_page(engine: Engine) {
+    let h = Harness::start_in(engine).await;
+    h.open(PAGE).await;
+    assert_eq!(h.js(WASM_LOADED).await, json!(["lede_bg"]), "{}: an article's page loads the reader's bundle", engine.name());
+    h.press('/').await;
+    h.wait_until("document.activeElement && document.activeElement.id === 'search-input'", "the search box to take focus").await;
+    h.type_text("lavrov").await;
+    assert!(h.js("return location.pathname").await.as_str().unwrap_or("").ends_with(PAGE), "{}: typing stays on the article", engine.name());
+    h.press(ENTER).await;
+    h.wait_until("location.pathname.endsWith('/search.html') && location.search === '?q=lavrov'", "the search page").await;
+    h.wait_ready().await;
+    h.wait_until("document.querySelector('.search-entity[data-entity=\"sergei-lavrov\"]') !== null", "the entity result").await;
+    assert_eq!(h.js("return document.getElementById('search-input').value").await, json!("lavrov"));
+    assert_eq!(h.js(WASM_LOADED).await, json!(["lede_full_bg"]), "{}: the search page loads the full bundle", engine.name());
+    // Back returns to the article.
+    h.client.back().await.expect("back");
+    h.wait_ready().await;
+    h.wait_until(&format!("location.pathname.endsWith('/{PAGE}')"), "the article again").await;
     h.close().await;
 }
 

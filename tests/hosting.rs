@@ -96,7 +96,10 @@ fn the_service_worker_precaches_the_shell_and_offline_json_lists_every_file() {
     for shell in ["./", "index.html", "search.html"] {
         assert!(list.iter().any(|f| f == shell), "the shell holds {shell}");
     }
-    assert!(list.iter().any(|f| f.starts_with("pkg/lede_bg-") && f.ends_with(".wasm")), "the wasm is named by hash");
+    // Both viewer bundles: the reader's (articles' pages) and the full one.
+    for wasm in ["pkg/lede_bg-", "pkg/lede_full_bg-"] {
+        assert!(list.iter().any(|f| f.starts_with(wasm) && f.ends_with(".wasm")), "the wasm {wasm}HASH.wasm is precached, named by hash");
+    }
     assert!(!sw.contains("{{"), "sw.js placeholders are filled");
 
     // offline.json lists every file a reader needs, with its size.

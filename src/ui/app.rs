@@ -1,12 +1,19 @@
 //! The app root: provides the [`Mode`] and shows the current view.
+//!
+//! The reader's bundle (article pages) shows articles of the library only;
+//! a view it does not hold is another page of the site, which loads the
+//! full bundle (see [`super::route::is_own`]).
 
 use yew::prelude::*;
 
 use super::article_view::ArticleView;
+#[cfg(lede_full)]
 use super::library_view::LibraryView;
+#[cfg(lede_full)]
 use super::name_view::NameView;
 use super::route::{Mode, Route};
 use super::search_box::Nav;
+#[cfg(lede_full)]
 use super::search_view::SearchView;
 
 /// Properties of [`App`].
@@ -62,16 +69,67 @@ pub fn App(props: &AppProps) -> Html {
             route.set(next);
         }))
     };
+    #[cfg(lede_full)]
     let view = match &*route {
         Route::Library => html! { <LibraryView /> },
         Route::Article(slug) => html! { <ArticleView key={slug.clone()} slug={AttrValue::from(slug.clone())} /> },
         Route::Search(q) => html! { <SearchView query={AttrValue::from(q.clone())} /> },
         Route::Name(id) => html! { <NameView key={id.clone()} id={AttrValue::from(id.clone())} /> },
     };
+    #[cfg(not(lede_full))]
+    let view = match &*route {
+        Route::Article(slug) if !slug.starts_with(super::route::OWN_PREFIX) => {
+            html! { <ArticleView key={slug.clone()} slug={AttrValue::from(slug.clone())} /> }
+        }
+        other => html! { <reader::OnItsPage href={AttrValue::from(reader::page_of(other, props.mode))} /> },
+    };
     html! {
         <ContextProvider<Mode> context={props.mode}>
             <ContextProvider<Nav> context={nav}>{ view }</ContextProvider<Nav>>
         </ContextProvider<Mode>>
+    }
+}
+
+/// What the reader's bundle does with a view it does not hold (never in a
+/// native build, which holds every view).
+#[cfg(not(lede_full))]
+mod reader {
+    use yew::prelude::*;
+
+    use super::super::chrome::{Masthead, SiteFooter};
+    use super::super::route::{Mode, Route};
+
+    /// The page that shows `route` with the full bundle.
+    pub fn page_of(route: &Route, mode: Mode) -> String {
+        match route {
+            Route::Library => mode.library_href(),
+            Route::Search(q) => mode.search_href(q.trim()),
+            Route::Name(id) => mode.name_href(id),
+            // A reader's own article opens on the library's page.
+            Route::Article(slug) => format!("{}{}", mode.library_href(), mode.article_href(slug)),
+        }
+    }
+
+    /// Properties of [`OnItsPage`].
+    #[derive(Properties, PartialEq)]
+    pub struct OnItsPageProps {
+        pub href: AttrValue,
+    }
+
+    /// Loads the page that holds the view (this page's address is left
+    /// out of the history), with a link to it meanwhile.
+    #[function_component]
+    pub fn OnItsPage(props: &OnItsPageProps) -> Html {
+        use_effect_with(props.href.clone(), |href| {
+            let _ = gloo::utils::window().location().replace(href);
+        });
+        html! {
+            <div class="lede">
+                <Masthead />
+                <main class="not-found"><p><a href={props.href.clone()}>{ "Opening…" }</a></p></main>
+                <SiteFooter />
+            </div>
+        }
     }
 }
 

@@ -22,7 +22,7 @@ use super::state::{Action, ViewState};
 use super::timeline::TimelineView;
 use super::chrome::{Masthead, SiteFooter};
 use super::print_notes::{PrintLegend, PrintTimeline};
-use super::route::{Mode, OWN_PREFIX};
+use super::route::{is_own, Mode, OWN_ARTICLES};
 use super::shortcuts_help::ShortcutsHelp;
 use super::toc::Toc;
 
@@ -42,7 +42,7 @@ pub struct ArticleViewProps {
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let mode = use_context::<Mode>().unwrap_or_default();
-    let own_article = props.slug.starts_with(OWN_PREFIX);
+    let own_article = is_own(&props.slug);
     // An embedded article is analysed at once (on the server too); a
     // reader's own article is read from storage and analysed off the main
     // thread once the view is running.
@@ -52,7 +52,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         let (doc, waiting) = (doc.clone(), waiting.clone());
         let slug = props.slug.to_string();
         use_effect_with((), move |_| {
-            if own_article {
+            if OWN_ARTICLES && own_article {
                 load_own(&slug, move |d| {
                     doc.set(d);
                     waiting.set(false);
@@ -64,7 +64,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     // The analysis in hand: a reader's own article is analysed again when
     // they give it a publication date.
     let analysed = doc.as_ref().map(|d| Rc::as_ptr(&d.0) as usize);
-    let given = use_state(|| if own_article { super::own::published(&props.slug) } else { None });
+    let given = use_state(|| if OWN_ARTICLES && own_article { super::own::published(&props.slug) } else { None });
     let state = use_reducer(ViewState::default);
     // Callbacks that never change, so that components whose other props are
     // unchanged (the timeline, the entity list, the sections) are not
@@ -182,20 +182,26 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     // card) for a moment hides it again.
     let hover_timer = use_hover_timer();
 
-    // A date given for a reader's own article: kept with it, and the article
-    // analysed again against it (its timeline changes, its names do not).
-    let on_date = {
+    // A date given for a reader's own article: the article analysed again
+    // against it (its timeline changes, its names do not), and the date the
+    // worker read in it kept with it (`YYYY-MM-DD`; none when the text given
+    // is no date: the field is only shown when the article gives none).
+    // (None of it in the reader's bundle: see `OWN_ARTICLES`.)
+    let on_date = if !OWN_ARTICLES {
+        Callback::noop()
+    } else {
         let (doc_state, given, dispatch) = (doc.clone(), given.clone(), dispatch.clone());
         let slug = props.slug.to_string();
         Callback::from(move |date: Option<String>| {
-            super::own::set_published(&slug, date.as_deref());
-            given.set(date.clone());
-            let (doc_state, dispatch) = (doc_state.clone(), dispatch.clone());
-            analyse_own(&slug, date.as_deref(), move |d| {
-                if d.is_some() {
-                    dispatch.emit(Action::ClearSelection);
-                    doc_state.set(d);
-                }
+            let (doc_state, given, dispatch, slug) = (doc_state.clone(), given.clone(), dispatch.clone(), slug.clone());
+            let typed = date.clone();
+            analyse_own(&slug.clone(), date.as_deref(), move |d| {
+                let Some(d) = d else { return };
+                let read = typed.and(d.article.published).map(|p| lede_analysis::dates::DateValue::Day(p).iso());
+                super::own::set_published(&slug, read.as_deref());
+                given.set(read);
+                dispatch.emit(Action::ClearSelection);
+                doc_state.set(Some(d));
             });
         })
     };
@@ -219,14 +225,18 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             });
         }
     };
-    let on_correct = {
+    let on_correct = if !OWN_ARTICLES {
+        Callback::noop()
+    } else {
         let (reanalyse, slug) = (reanalyse.clone(), props.slug.to_string());
         Callback::from(move |entry: Entry| {
             own_corrections::push(&slug, entry);
             reanalyse();
         })
     };
-    let on_undo = {
+    let on_undo = if !OWN_ARTICLES {
+        Callback::noop()
+    } else {
         let (reanalyse, slug) = (reanalyse.clone(), props.slug.to_string());
         Callback::from(move |()| {
             if own_corrections::undo(&slug) {
@@ -402,7 +412,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             </div>
             <SiteFooter>
                 <p class="source">{ format!("Source file: {}", doc.article.file) }</p>
-                if doc.article.slug.starts_with(OWN_PREFIX) {
+                if is_own(&doc.article.slug) {
                     <p>{ "This is your own article, kept in this browser until you remove it from the library." }</p>
                 }
             </SiteFooter>

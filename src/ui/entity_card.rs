@@ -13,7 +13,7 @@ use super::doc::DocRef;
 use super::correct_name::CorrectName;
 use super::mention_stepper::MentionStepper;
 use super::own_corrections::{self, Entry};
-use super::route::{Mode, OWN_PREFIX};
+use super::route::{is_own, Mode};
 
 /// Properties of [`EntityCard`].
 #[derive(Properties, PartialEq)]
@@ -64,7 +64,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
     let count = e.mentions.len();
     let close = props.on_close.reform(|_: MouseEvent| ());
     let slug = props.doc.article.slug.as_str();
-    let own = slug.starts_with(OWN_PREFIX);
+    let own = is_own(slug);
     let mentions = if count == 1 { "1 mention".to_string() } else { format!("{count} mentions") };
     html! {
         <div id="entity-card" class="entity-card" data-kind={e.kind.as_str()} role="group" aria-label={format!("{} ({})", e.name, e.kind.as_str())}

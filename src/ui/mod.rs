@@ -5,6 +5,13 @@
 //! Yew's `ServerRenderer`) and are hydrated in the browser, so the article
 //! text arrives as HTML and reads without JavaScript.
 //!
+//! The browser loads one of two bundles of these components: an article's
+//! page the reader's (the article view), every other page the full one (the
+//! library, the search page and names' pages too, and a reader's own
+//! articles). The views only the full bundle holds are compiled under the
+//! `lede_full` cfg (set by `build.rs`: the `full` feature, and every native
+//! build); see [`route::is_own`] for the own-article parts of shared views.
+//!
 //! State lives in one reducer ([`state::ViewState`]); effects that touch
 //! the page outside Yew's tree (scrolling, marking the chosen entity's
 //! mentions, flashing a sentence) are in [`dom`].
@@ -24,12 +31,18 @@ pub mod export_panel;
 pub mod header;
 pub mod highlight_bar;
 pub mod hooks;
+#[cfg(lede_full)]
 pub mod keep_offline;
+#[cfg(lede_full)]
 pub mod kind_filter;
+#[cfg(lede_full)]
 pub mod library_filter;
+#[cfg(lede_full)]
 pub mod library_view;
 pub mod mention_stepper;
+#[cfg(lede_full)]
 pub mod name_view;
+#[cfg(lede_full)]
 pub mod open_article;
 pub mod own;
 pub mod own_corrections;
@@ -39,9 +52,11 @@ pub mod prose;
 pub mod published_date;
 pub mod route;
 pub mod search_box;
+#[cfg(lede_full)]
 pub mod search_view;
 pub mod section;
 pub mod shortcuts_help;
+#[cfg(lede_full)]
 pub mod site_index;
 pub mod state;
 pub mod timeline;

@@ -2,8 +2,11 @@
 //! "last week") were placed against, and a field to give one when the
 //! article itself gives none (a dateline such as `WASHINGTON (AP) —`).
 //! Changing the date analyses the article again; the date is kept with it.
+//!
+//! The field's text is read as a date by the analysis worker (the viewer's
+//! bundles hold no date rules): see `on_date` in [`super::article_view`].
 
-use lede_analysis::dates::{month_name, parse_date_phrase, weekday_name, DateValue};
+use lede_analysis::dates::{month_name, weekday_name, DateValue};
 use yew::prelude::*;
 
 use super::doc::DocRef;
@@ -14,7 +17,8 @@ pub struct PublishedDateProps {
     pub doc: DocRef,
     /// The date the reader gave (`YYYY-MM-DD`), if any.
     pub given: Option<AttrValue>,
-    /// A new date from the field (`None` when it was cleared).
+    /// A new date from the field, as typed (`None` when it was cleared):
+    /// `YYYY-MM-DD` from a date picker, or any date the analysis reads.
     pub on_change: Callback<Option<String>>,
 }
 
@@ -35,9 +39,10 @@ pub fn PublishedDate(props: &PublishedDateProps) -> Html {
         let cb = props.on_change.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let value = input.value();
-            // A browser without a date picker takes typed text: keep only a real date.
-            cb.emit(parse_date_phrase(&value).map(|d| DateValue::Day(d).iso()));
+            let value = input.value().trim().to_string();
+            // A browser without a date picker takes typed text: the worker
+            // reads it, and keeps only a real date.
+            cb.emit((!value.is_empty()).then_some(value));
         })
     };
     let hint = if props.given.is_some() {

@@ -183,6 +183,19 @@ impl Mode {
 /// The slug prefix of a reader's own articles.
 pub const OWN_PREFIX: &str = "own/";
 
+/// Whether this bundle shows a reader's own articles, with what only such an
+/// article has (its date field, corrections, the analysis worker): not the
+/// reader's bundle (article pages), from which this constant leaves that
+/// code out (an own article opens on the library's page, which loads the
+/// full bundle).
+pub const OWN_ARTICLES: bool = cfg!(lede_full);
+
+/// Whether `slug` is a reader's own article, shown as one (see
+/// [`OWN_ARTICLES`]).
+pub fn is_own(slug: &str) -> bool {
+    OWN_ARTICLES && slug.starts_with(OWN_PREFIX)
+}
+
 /// Splits a hash path `/ARTICLE[/SECTION]`, where ARTICLE may be `own/NAME`.
 fn split_hash(hash: &str) -> Option<(String, Option<String>)> {
     let path = hash.split_once('?').map_or(hash, |(p, _)| p);

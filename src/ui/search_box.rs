@@ -5,6 +5,10 @@
 //! see [`super::chrome::Masthead`]). Typing on any view opens the search
 //! view at once (see [`Nav`]), and on the search view each keystroke
 //! updates the results.
+//!
+//! The reader's bundle (article pages) holds no search: there the same
+//! form is submitted as it is, to `search.html?q=…`, a page that loads the
+//! full bundle, so the search's code is loaded when the box is first used.
 
 use yew::prelude::*;
 
@@ -13,6 +17,10 @@ use super::route::{Mode, Route};
 /// How a view asks the app to show another view without a page load.
 #[derive(Clone, PartialEq)]
 pub struct Nav(pub Callback<Route>);
+
+/// Whether this bundle searches in the page (the full bundle): the reader's
+/// submits the form to the search page instead.
+const LIVE: bool = cfg!(lede_full);
 
 /// Properties of [`SearchBox`].
 #[derive(Properties, PartialEq)]
@@ -50,6 +58,9 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         let on_input = props.on_input.clone();
         let nav = nav.clone();
         Callback::from(move |e: InputEvent| {
+            if !LIVE {
+                return;
+            }
             let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
             match (&on_input, &nav) {
                 (Some(cb), _) => cb.emit(value),
@@ -61,6 +72,9 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let onsubmit = {
         let (on_input, nav, input) = (props.on_input.clone(), nav.clone(), input.clone());
         Callback::from(move |e: SubmitEvent| {
+            if !LIVE {
+                return;
+            }
             let Some(el) = input.cast::<web_sys::HtmlInputElement>() else { return };
             e.prevent_default();
             match (&on_input, &nav) {

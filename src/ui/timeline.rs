@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::doc::DocRef;
 use super::own_corrections::Entry;
-use super::route::OWN_PREFIX;
+use super::route::is_own;
 
 /// Properties of [`TimelineView`].
 #[derive(Properties, PartialEq)]
@@ -31,7 +31,7 @@ pub struct TimelineProps {
 #[function_component]
 pub fn TimelineView(props: &TimelineProps) -> Html {
     let a = &props.doc.analysis;
-    let editable = props.doc.article.slug.starts_with(OWN_PREFIX);
+    let editable = is_own(&props.doc.article.slug);
     let events = (0..a.timeline.len()).map(|i| {
         html! { <TimelineEvent doc={props.doc.clone()} index={i} current={props.active == Some(i)} on_choose={props.on_choose.clone()}
                                {editable} on_correct={props.on_correct.clone()} /> }
@@ -78,7 +78,7 @@ pub fn TimelineEvent(props: &TimelineEventProps) -> Html {
                 <time datetime={e.date.iso()}>{ e.date.to_string() }</time>
                 <span class="event-label">{ e.label.clone() }</span>
             </button>
-            if props.editable {
+            if super::route::OWN_ARTICLES && props.editable {
                 <EditEvent doc={props.doc.clone()} index={i} on_correct={props.on_correct.clone()} />
             }
         </li>

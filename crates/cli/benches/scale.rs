@@ -130,14 +130,15 @@ fn tree_size(dir: &Path) -> (u64, usize) {
     total
 }
 
-/// `pkg/lede_bg-HASH.wasm` in a site, and its bytes.
-fn viewer_wasm(dir: &Path) -> Result<(String, Vec<u8>)> {
+/// `pkg/STEM-HASH.wasm` in a site (`lede_bg` the reader's bundle, which an
+/// article's page loads, `lede_full_bg` the full one), and its bytes.
+fn viewer_wasm(dir: &Path, stem: &str) -> Result<(String, Vec<u8>)> {
     let name = std::fs::read_dir(dir.join("pkg"))
         .map_err(|e| format!("{}/pkg: {e}", dir.display()))?
         .flatten()
         .map(|e| e.file_name().to_string_lossy().to_string())
-        .find(|n| n.starts_with("lede_bg-") && n.ends_with(".wasm"))
-        .ok_or(format!("{}: no pkg/lede_bg-*.wasm", dir.display()))?;
+        .find(|n| n.strip_prefix(stem).is_some_and(|h| h.starts_with('-')) && n.ends_with(".wasm"))
+        .ok_or(format!("{}: no pkg/{stem}-*.wasm", dir.display()))?;
     let bytes = std::fs::read(dir.join("pkg").join(&name)).map_err(|e| e.to_string())?;
     Ok((format!("pkg/{name}"), bytes))
 }
@@ -392,8 +393,11 @@ fn run() -> Result<()> {
         .iter()
         .map(|s| std::fs::read_to_string(s.site.join(&page)).is_ok_and(|h| !h.contains("<main class=\"not-found\"")))
         .collect();
-    let wasms: Vec<(String, Vec<u8>)> = sites.iter().map(|s| viewer_wasm(&s.site)).collect::<Result<_>>()?;
-    let wasm_same = wasms.windows(2).all(|w| w[0] == w[1]);
+    let wasms: Vec<(String, Vec<u8>)> = sites.iter().map(|s| viewer_wasm(&s.site, "lede_bg")).collect::<Result<_>>()?;
+    let fulls: Vec<(String, Vec<u8>)> = sites.iter().map(|s| viewer_wasm(&s.site, "lede_full_bg")).collect::<Result<_>>()?;
+    let wasm_same = wasms.windows(2).all(|w| w[0] == w[1]) && fulls.windows(2).all(|w| w[0] == w[1]);
+    // The full bundle (library, search and names' pages), compressed.
+    let full_brotli = brotli_sizes(&sites[0].site, std::slice::from_ref(&fulls[0].0))?.first().map_or(0, |(_, b)| *b);
 
     // Sizes, precache, the offline button.
     let trees: Vec<(u64, usize)> = sites.iter().map(|s| tree_size(&s.site)).collect();
@@ -408,7 +412,7 @@ fn run() -> Result<()> {
     const KEEP: &str = "Keep the whole library offline";
     let last = sites.last().ok_or("no sizes")?;
     let has_keep_button = std::fs::read_to_string(last.site.join("index.html")).is_ok_and(|h| h.contains(KEEP))
-        || wasms.last().is_some_and(|(_, w)| w.windows(KEEP.len()).any(|x| x == KEEP.as_bytes()));
+        || fulls.last().is_some_and(|(_, w)| w.windows(KEEP.len()).any(|x| x == KEEP.as_bytes()));
 
     // The query words: the index's shared names, and common words of the articles.
     let root_json: Value = serde_json::from_str(&std::fs::read_to_string(last.site.join("search/root.json")).map_err(|e| e.to_string())?)
@@ -561,9 +565,18 @@ fn run() -> Result<()> {
     rows.push(row("  requests Chromium made (page included)", per(&|i| fv_requests.get(i).map_or("?".into(), |n| n.to_string())), "", None));
     rows.push(row(
         "viewer wasm the same file in every build",
-        vec![String::new(); cols - 1].into_iter().chain([format!("{} ({}, {})", if wasm_same { "yes" } else { "NO" }, wasms[0].0, kb(wasms[0].1.len() as u64))]).collect(),
+        vec![String::new(); cols - 1]
+            .into_iter()
+            .chain([format!("{} ({}, {}; {}, {})", if wasm_same { "yes" } else { "NO" }, wasms[0].0, kb(wasms[0].1.len() as u64), fulls[0].0, kb(fulls[0].1.len() as u64))])
+            .collect(),
         "identical",
         Some(wasm_same),
+    ));
+    rows.push(row(
+        "  the full bundle (library, search and names' pages), brotli",
+        vec![String::new(); cols - 1].into_iter().chain([kb(full_brotli)]).collect(),
+        "",
+        None,
     ));
     rows.push(row("cold build (lede build, empty cache and site)", per(&|i| secs(sites[i].build_secs)), "", None));
     let per_1000 = |i: usize| sites[i].build_secs / sites[i].n as f64 * 1000.0;
@@ -655,10 +668,12 @@ fn run() -> Result<()> {
             "single_file_edition": s.site.join("lede-offline.html").is_file(),
             "first_view": { "server_rendered_article": fv_rendered[i], "viewer_started": fv_interactive.get(i), "brotli_total": fv_total[i], "files": first_view[i].iter().map(|(f, b)| json!({ "file": f, "brotli": b })).collect::<Vec<_>>(), "chromium_requests": fv_requests.get(i) },
             "viewer_wasm": wasms[i].0,
+            "full_wasm": fulls[i].0,
             "precache": { "bytes": precache[i].0, "files": precache[i].1, "search_files": precache[i].2 },
         })).collect::<Vec<_>>(),
         "first_view_spread": fv_spread,
         "viewer_wasm_identical": wasm_same,
+        "full_wasm_brotli": full_brotli,
         "rebuild": { "s": rebuild_secs, "output": rebuild_line, "written": rebuild_files.map(|f| f.0), "unchanged": rebuild_files.map(|f| f.1), "removed": rebuild_files.map(|f| f.2) },
         "cold_search": {
             "query": cold_query,

@@ -7,9 +7,11 @@
 //!   Each page carries what it shows as JSON (`lede::library::PageData`):
 //!   the viewer's bundle holds no article, so it is the same whatever the
 //!   library holds;
-//! - `pkg/` and `static/`: the bundle, stylesheet, boot script, icons and
-//!   web app manifest, and the worker that analyses a reader's own articles;
-//!   the bundle, stylesheet, boot script and worker are named by
+//! - `pkg/` and `static/`: the viewer's two bundles (the reader's, loaded
+//!   by an article's page, and the full one, loaded by the library, search
+//!   and name pages), a boot script for each, the stylesheet, icons and web
+//!   app manifest, and the worker that analyses a reader's own articles;
+//!   the bundles, stylesheet, boot scripts and worker are named by
 //!   content hash, so a new build never mixes with an old one;
 //! - `search/`: the search index, a small root and shards fetched for the
 //!   words of a query, one file per name (its articles and its library
@@ -162,11 +164,14 @@ fn text_of(bytes: Vec<u8>, what: &str) -> io::Result<String> {
     String::from_utf8(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, format!("{what} is not UTF-8")))
 }
 
-/// What a build reads: the viewer's bundle and the worker's, and the static
-/// files, as they are on disk (not yet named by hash).
+/// What a build reads: the viewer's bundles (the reader's and the full one)
+/// and the worker's, and the static files, as they are on disk (not yet
+/// named by hash).
 struct Inputs {
     wasm: Vec<u8>,
     glue: String,
+    full_wasm: Vec<u8>,
+    full_glue: String,
     css: String,
     boot: String,
     worker: String,
@@ -179,6 +184,8 @@ impl Inputs {
         Ok(Inputs {
             wasm: read(&pkg.join("lede_bg.wasm"))?,
             glue: text_of(read(&pkg.join("lede.js"))?, "pkg/lede.js")?,
+            full_wasm: read(&pkg.join("lede_full_bg.wasm"))?,
+            full_glue: text_of(read(&pkg.join("lede_full.js"))?, "pkg/lede_full.js")?,
             css: text_of(read(&static_dir.join("lede.css"))?, "static/lede.css")?,
             boot: text_of(read(&static_dir.join("boot.js"))?, "static/boot.js")?,
             worker: text_of(read(&static_dir.join("worker.js"))?, "static/worker.js")?,
@@ -192,7 +199,8 @@ impl Inputs {
 pub struct Options {
     /// The folder of articles.
     pub articles: std::path::PathBuf,
-    /// The viewer's and the worker's bundles (`wasm-bindgen`'s output).
+    /// The viewer's bundles (the reader's and the full one) and the
+    /// worker's (`wasm-bindgen`'s output).
     pub pkg: std::path::PathBuf,
     /// The stylesheet, scripts, icons and manifest.
     pub static_dir: std::path::PathBuf,
@@ -293,21 +301,29 @@ fn is_library_page(name: &str) -> bool {
 }
 
 /// The pages edition: a server-rendered page per article, the library and
-/// the search page, around the bundles, stylesheet, boot script and worker
+/// the search page, around the bundles, stylesheet, boot scripts and worker
 /// named by content hash, and the other static files (icons, manifest)
-/// under their own names.
+/// under their own names. An article's page loads the reader's bundle
+/// (the article view alone, so its first view is small), every other page
+/// the full one; each page is rendered by the code of the bundle it loads
+/// (see `lede::ui::route::OWN_ARTICLES`), so hydration matches.
 fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress: &dyn Progress) -> io::Result<Build> {
-    let Inputs { wasm, glue, css, boot, worker, worker_wasm, worker_glue } = inputs;
+    let Inputs { wasm, glue, full_wasm, full_glue, css, boot, worker, worker_wasm, worker_glue } = inputs;
     let mut b = Build::default();
     let worker_wasm_name = hashed_name("pkg/lede_worker_bg.wasm", worker_wasm);
     let worker_glue_name = hashed_name("pkg/lede_worker.js", worker_glue.as_bytes());
     let wasm_name = hashed_name("pkg/lede_bg.wasm", wasm);
     let glue_name = hashed_name("pkg/lede.js", glue.as_bytes());
+    let full_wasm_name = hashed_name("pkg/lede_full_bg.wasm", full_wasm);
+    let full_glue_name = hashed_name("pkg/lede_full.js", full_glue.as_bytes());
     let css_name = hashed_name("static/lede.css", css.as_bytes());
-    let boot = boot
-        .replace("../pkg/lede.js", &format!("../{glue_name}"))
-        .replace("../pkg/lede_bg.wasm", &format!("../{wasm_name}"));
-    let boot_name = hashed_name("static/boot.js", boot.as_bytes());
+    // A boot script per bundle.
+    let boot_for = |glue: &str, wasm: &str| {
+        let boot = boot.replace("../pkg/lede.js", &format!("../{glue}")).replace("../pkg/lede_bg.wasm", &format!("../{wasm}"));
+        (hashed_name("static/boot.js", boot.as_bytes()), boot)
+    };
+    let (boot_name, boot) = boot_for(&glue_name, &wasm_name);
+    let (full_boot_name, full_boot) = boot_for(&full_glue_name, &full_wasm_name);
     let worker = worker
         .replace("../pkg/lede_worker.js", &format!("../{worker_glue_name}"))
         .replace("../pkg/lede_worker_bg.wasm", &format!("../{worker_wasm_name}"));
@@ -323,8 +339,11 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
         b.files.insert(format!("static/{name}"), read(&e.path())?);
     }
 
-    let assets = Assets { css: &css_name, boot: &boot_name, glue: &glue_name, worker: &worker_name };
-    let template = Template::new(TEMPLATE, &assets).map_err(io::Error::other)?;
+    // Articles' pages load the reader's bundle; the others the full one.
+    let article_template = Template::new(TEMPLATE, &Assets { css: &css_name, boot: &boot_name, glue: &glue_name, worker: &worker_name })
+        .map_err(io::Error::other)?;
+    let template = Template::new(TEMPLATE, &Assets { css: &css_name, boot: &full_boot_name, glue: &full_glue_name, worker: &worker_name })
+        .map_err(io::Error::other)?;
     // Each article page carries its article and, for its names, in how
     // many of the library's articles each appears.
     let counts = entity_counts(loaded.iter().map(|l| &l.analysis));
@@ -340,7 +359,7 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
             };
             let island = data.island();
             let app = render_page(Route::Article(a.slug.clone()), Mode::Pages, data);
-            let html = template.page(&a.title, &description(a), "article", &a.slug, &app, &island);
+            let html = article_template.page(&a.title, &description(a), "article", &a.slug, &app, &island);
             progress.step();
             (format!("{}.html", a.slug), html.into_bytes())
         })
@@ -382,6 +401,9 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
     b.files.insert(worker_glue_name, worker_glue.clone().into_bytes());
     b.files.insert(wasm_name, wasm.clone());
     b.files.insert(glue_name, glue.clone().into_bytes());
+    b.files.insert(full_wasm_name, full_wasm.clone());
+    b.files.insert(full_glue_name, full_glue.clone().into_bytes());
+    b.files.insert(full_boot_name, full_boot.into_bytes());
     b.files.insert(css_name, css.clone().into_bytes());
     b.files.insert(boot_name, boot.into_bytes());
     b.files.insert(worker_name, worker.into_bytes());
@@ -400,7 +422,8 @@ fn single_file_edition(i: &Inputs, loaded: &[Loaded], limit: usize) -> Result<St
         .iter()
         .map(|l| lede::library::Analysed { path: l.path.clone(), article: l.article.clone(), analysis: l.analysis.clone(), warnings: Vec::new() })
         .collect();
-    let html = single_file(&i.css, &i.glue, &i.wasm, &single_file_worker(&i.worker, &i.worker_glue, &i.worker_wasm), lede::library::whole_library(&analysed));
+    // The full bundle: the one file holds every view.
+    let html = single_file(&i.css, &i.full_glue, &i.full_wasm, &single_file_worker(&i.worker, &i.worker_glue, &i.worker_wasm), lede::library::whole_library(&analysed));
     if html.len() > limit {
         return Err(html.len());
     }

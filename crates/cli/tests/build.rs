@@ -21,7 +21,14 @@ fn temp(name: &str) -> PathBuf {
 fn pkg(root: &Path) -> PathBuf {
     let pkg = root.join("pkg");
     fs::create_dir_all(&pkg).expect("pkg");
-    for (name, bytes) in [("lede_bg.wasm", &b"\0asm viewer"[..]), ("lede.js", b"export default function init() {}"), ("lede_worker_bg.wasm", b"\0asm worker"), ("lede_worker.js", b"// worker")] {
+    for (name, bytes) in [
+        ("lede_bg.wasm", &b"\0asm reader"[..]),
+        ("lede.js", b"export default function init() {}"),
+        ("lede_full_bg.wasm", b"\0asm full"),
+        ("lede_full.js", b"export default function init() { /* full */ }"),
+        ("lede_worker_bg.wasm", b"\0asm worker"),
+        ("lede_worker.js", b"// worker"),
+    ] {
         fs::write(pkg.join(name), bytes).expect("pkg file");
     }
     pkg
@@ -122,7 +129,7 @@ fn a_new_article_is_analysed_alone_and_only_changed_files_are_rewritten() {
     assert!(w.unchanged > 30, "{w:?}");
     let slug = name.rsplit_once('.').expect("an extension").0;
     assert!(out.join(format!("{slug}.html")).is_file());
-    // The viewer's bundle is the same, byte for byte, whatever the library holds.
+    // The viewer's bundles are the same, byte for byte, whatever the library holds.
     let now: Vec<String> = second.build.files.keys().filter(|k| k.starts_with("pkg/")).cloned().collect();
     assert_eq!(now, viewer);
     // An article taken away takes its page with it.

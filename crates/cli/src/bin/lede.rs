@@ -100,8 +100,8 @@ impl Bar {
 }
 
 fn build(articles: PathBuf, out: PathBuf, pkg: PathBuf, cache: Option<PathBuf>) -> Result<(), String> {
-    if !pkg.join("lede_bg.wasm").is_file() {
-        return Err(format!("{}: no viewer bundle here (lede_bg.wasm); run `make wasm`, or pass --pkg", pkg.display()));
+    if let Some(missing) = ["lede_bg.wasm", "lede_full_bg.wasm"].into_iter().find(|f| !pkg.join(f).is_file()) {
+        return Err(format!("{}: no viewer bundle here ({missing}); run `make wasm`, or pass --pkg", pkg.display()));
     }
     // The top of the repository (this crate is `crates/cli`): the
     // stylesheet, scripts, icons and manifest.
