@@ -680,6 +680,10 @@ fn relative_clause(text: &str, clause: Span, date: Span) -> Option<(Span, Span)>
         return None;
     }
     let head = text.get(clause.start..date.start)?;
+    // Most clauses hold no relative word: found without splitting words.
+    if !["which", "who", "that"].iter().any(|r| head.contains(r)) {
+        return None;
+    }
     let mut words: Vec<(usize, &str)> = Vec::new();
     let mut at = clause.start;
     for w in head.split_inclusive(char::is_whitespace) {

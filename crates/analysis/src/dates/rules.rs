@@ -1120,19 +1120,28 @@ impl Scanner<'_> {
         let sentence = self.sentence_of(at)?;
         // The latest use of the word in an earlier sentence with a date just
         // after it (a long text looks back a bounded way).
+        // Only the six tokens before each date told can be that use: the
+        // dates told are walked back (in token order, far fewer than the
+        // tokens), each with the words between it and the date before it.
         let lo = at.saturating_sub(4000);
-        (lo..at)
-            .rev()
-            .filter(|&k| self.sentence_of(k).is_some_and(|s| s < sentence) && self.is_word(k, word))
-            .find_map(|k| self.told_just_after(k))
-    }
-
-    /// The first date told within six tokens after token `k`, in its clause.
-    fn told_just_after(&self, k: usize) -> Option<DateValue> {
-        // `told` is in token order: a binary search, not a walk.
-        let from = self.told.partition_point(|&(d, _)| d <= k);
-        let &(d, v) = self.told.get(from)?;
-        (d <= k + 6 && self.plain_between(k, d)).then_some(v)
+        let end = self.told.partition_point(|&(d, _)| d < at + 6);
+        for j in (0..end).rev() {
+            let (d, v) = self.told[j];
+            // A word before the previous date has that date first after it.
+            let prev = j.checked_sub(1).map_or(0, |p| self.told[p].0);
+            let to = d.min(at);
+            if to <= lo {
+                break;
+            }
+            let from = prev.max(d.saturating_sub(6)).max(lo);
+            let found = (from..to)
+                .rev()
+                .any(|k| self.sentence_of(k).is_some_and(|s| s < sentence) && self.is_word(k, word) && self.plain_between(k, d));
+            if found {
+                return Some(v);
+            }
+        }
+        None
     }
 
     /// Does the clause of an anchored relative ending at token `at` (`She
