@@ -397,7 +397,8 @@ const worker = new Worker(url);
 const ask = (id) => new Promise((resolve, reject) => {
   worker.onmessage = (e) => {
     const reply = String(e.data);
-    if (!reply.startsWith(id + ' ok {')) reject(new Error('the worker gave no analysis: ' + reply.slice(0, 200)));
+    // "ID ok NOTE\nWIRE-JSON" (static/worker.js): a note line, then the analysis.
+    if (!reply.startsWith(id + ' ok ') || !reply.includes('\n{')) reject(new Error('the worker gave no analysis: ' + reply.slice(0, 200)));
     resolve();
   };
   worker.onerror = (e) => reject(new Error('the worker failed: ' + e.message));
