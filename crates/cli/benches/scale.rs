@@ -275,34 +275,6 @@ fn percentile(xs: &[f64], p: f64) -> f64 {
     v[rank.min(v.len()) - 1]
 }
 
-fn print_table(title: &str, header: &[String], rows: &[Vec<String>]) {
-    let cols = header.len();
-    let mut w: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for r in rows {
-        for (i, c) in r.iter().enumerate() {
-            w[i] = w[i].max(c.chars().count());
-        }
-    }
-    let line = |cells: &[String]| {
-        let mut s = String::from(" ");
-        for (i, c) in cells.iter().enumerate() {
-            let pad = w[i] - c.chars().count();
-            if i == 0 {
-                s.push_str(&format!(" {c}{}", " ".repeat(pad)));
-            } else {
-                s.push_str(&format!("  {}{c}", " ".repeat(pad)));
-            }
-        }
-        println!("{}", s.trim_end());
-    };
-    println!("\n{title}");
-    line(header);
-    println!("  {}", "-".repeat(w.iter().sum::<usize>() + 2 * (cols - 1)));
-    for r in rows {
-        line(r);
-    }
-}
-
 /// A row of the table: a measure, a value per library size (blank where it
 /// is measured on the largest only), a target and pass/MISS.
 struct Row {

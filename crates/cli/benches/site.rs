@@ -459,35 +459,6 @@ fn kb(bytes: u64) -> String {
     format!("{:.1} KB", bytes as f64 / 1000.0)
 }
 
-fn print_table(title: &str, header: &[&str], rows: &[Vec<String>]) {
-    let cols = header.len();
-    let mut w: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for r in rows {
-        for (i, c) in r.iter().enumerate() {
-            w[i] = w[i].max(c.chars().count());
-        }
-    }
-    let line = |cells: &[String]| {
-        let mut s = String::from(" ");
-        for (i, c) in cells.iter().enumerate() {
-            let pad = w[i] - c.chars().count();
-            // First column left-aligned, the figures right-aligned.
-            if i == 0 {
-                s.push_str(&format!(" {c}{}", " ".repeat(pad)));
-            } else {
-                s.push_str(&format!("  {}{c}", " ".repeat(pad)));
-            }
-        }
-        println!("{}", s.trim_end());
-    };
-    println!("\n{title}");
-    line(&header.iter().map(|h| h.to_string()).collect::<Vec<_>>());
-    println!("  {}", "-".repeat(w.iter().sum::<usize>() + 2 * (cols - 1)));
-    for r in rows {
-        line(r);
-    }
-}
-
 fn run() -> Result<()> {
     let started = Instant::now();
     let loads: usize = std::env::var("LEDE_BENCH_LOADS").ok().and_then(|s| s.parse().ok()).unwrap_or(15).max(1);

@@ -298,3 +298,33 @@ pub fn compress(dir: &Path, files: &[String]) -> Result<Vec<Sizes>> {
         .collect())
 }
 
+/// Prints a table of figures under its title: the first column
+/// left-aligned, the figures right-aligned, a rule under the header.
+pub fn print_table<H: AsRef<str>>(title: &str, header: &[H], rows: &[Vec<String>]) {
+    let header: Vec<String> = header.iter().map(|h| h.as_ref().to_string()).collect();
+    let cols = header.len();
+    let mut w: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            w[i] = w[i].max(c.chars().count());
+        }
+    }
+    let line = |cells: &[String]| {
+        let mut s = String::from(" ");
+        for (i, c) in cells.iter().enumerate() {
+            let pad = w[i] - c.chars().count();
+            if i == 0 {
+                s.push_str(&format!(" {c}{}", " ".repeat(pad)));
+            } else {
+                s.push_str(&format!("  {}{c}", " ".repeat(pad)));
+            }
+        }
+        println!("{}", s.trim_end());
+    };
+    println!("\n{title}");
+    line(&header);
+    println!("  {}", "-".repeat(w.iter().sum::<usize>() + 2 * (cols - 1)));
+    for r in rows {
+        line(r);
+    }
+}
