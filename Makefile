@@ -18,9 +18,6 @@ PORT ?= 8080
 # config's build.target-dir), asked of cargo itself.
 TARGET ?= $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null \
   | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])' 2>/dev/null || echo target)
-WASM := $(TARGET)/wasm32-unknown-unknown/web/lede.wasm
-FULL_WASM := $(TARGET)/wasm32-unknown-unknown/web-full/lede.wasm
-WORKER_WASM := $(TARGET)/wasm32-unknown-unknown/web-worker/lede.wasm
 PKG := $(TARGET)/pkg
 WASM_OPT := tools/node_modules/.bin/wasm-opt
 # The wasm features today's rustc emits, which wasm-opt must accept.
@@ -47,32 +44,26 @@ setup-test:
 # cargo finds nothing to do, and each bundle's glue and shrinking are
 # skipped when the compiled module is the one they were made from (its
 # hash, kept beside them).
+# One bundle: $(1) the cargo profile (its own folder under the target), $(2)
+# the glue's name, $(3) cargo's feature flags, $(4) wasm-bindgen's target,
+# $(5) what it is, for the message when it is up to date.
+define bundle
+	cargo rustc -p lede --profile $(1) --target wasm32-unknown-unknown --lib --crate-type cdylib $(3)
+	@wasm=$(TARGET)/wasm32-unknown-unknown/$(1)/lede.wasm; \
+	if [ "$$(sha256sum < $$wasm)" = "$$(cat $(PKG)/.$(2).sum 2>/dev/null)" ] && [ -f $(PKG)/$(2)_bg.wasm ]; then \
+	  echo "wasm: $(5) is up to date"; \
+	else \
+	  set -x; wasm-bindgen --target $(4) --no-typescript --out-dir $(PKG) --out-name $(2) $$wasm && \
+	  $(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/$(2)_bg.wasm -o $(PKG)/$(2)_bg.wasm && \
+	  sha256sum < $$wasm > $(PKG)/.$(2).sum; \
+	fi
+endef
+
 wasm: setup
 	@mkdir -p $(PKG)
-	cargo rustc -p lede --profile web --target wasm32-unknown-unknown --lib --crate-type cdylib
-	@if [ "$$(sha256sum < $(WASM))" = "$$(cat $(PKG)/.lede.sum 2>/dev/null)" ] && [ -f $(PKG)/lede_bg.wasm ]; then \
-	  echo "wasm: the viewer's reader bundle is up to date"; \
-	else \
-	  set -x; wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM) && \
-	  $(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/lede_bg.wasm -o $(PKG)/lede_bg.wasm && \
-	  sha256sum < $(WASM) > $(PKG)/.lede.sum; \
-	fi
-	cargo rustc -p lede --profile web-full --target wasm32-unknown-unknown --lib --crate-type cdylib --features full
-	@if [ "$$(sha256sum < $(FULL_WASM))" = "$$(cat $(PKG)/.lede_full.sum 2>/dev/null)" ] && [ -f $(PKG)/lede_full_bg.wasm ]; then \
-	  echo "wasm: the viewer's full bundle is up to date"; \
-	else \
-	  set -x; wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name lede_full $(FULL_WASM) && \
-	  $(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/lede_full_bg.wasm -o $(PKG)/lede_full_bg.wasm && \
-	  sha256sum < $(FULL_WASM) > $(PKG)/.lede_full.sum; \
-	fi
-	cargo rustc -p lede --profile web-worker --target wasm32-unknown-unknown --lib --crate-type cdylib --features worker
-	@if [ "$$(sha256sum < $(WORKER_WASM))" = "$$(cat $(PKG)/.lede_worker.sum 2>/dev/null)" ] && [ -f $(PKG)/lede_worker_bg.wasm ]; then \
-	  echo "wasm: the worker's bundle is up to date"; \
-	else \
-	  set -x; wasm-bindgen --target no-modules --no-typescript --out-dir $(PKG) --out-name lede_worker $(WORKER_WASM) && \
-	  $(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/lede_worker_bg.wasm -o $(PKG)/lede_worker_bg.wasm && \
-	  sha256sum < $(WORKER_WASM) > $(PKG)/.lede_worker.sum; \
-	fi
+	$(call bundle,web,lede,,web,the viewer's reader bundle)
+	$(call bundle,web-full,lede_full,--features full,web,the viewer's full bundle)
+	$(call bundle,web-worker,lede_worker,--features worker,no-modules,the worker's bundle)
 
 # The static site: server-rendered pages around the bundle, by `lede build`
 # (crates/cli). Analyses are cached in .lede-cache/, so a rebuild analyses

@@ -35,11 +35,42 @@ pub struct PageData {
     pub articles: Vec<WireDoc>,
     /// In how many of the library's articles each name of these articles
     /// appears, by entity id (names in one article only are left out).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub counts: BTreeMap<String, usize>,
+    #[serde(default, skip_serializing_if = "Counts::is_empty")]
+    pub counts: Counts,
     /// The library's cards, on a library page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub library: Option<LibraryPage>,
+}
+
+/// In how many of the library's articles each name appears, by entity id:
+/// pairs sorted by id, written as a list of `[id, count]`, looked up by
+/// binary search (a page carries a few dozen, and the reader's bundle then
+/// needs no tree map).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Counts(Vec<(String, usize)>);
+
+impl Counts {
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok().map(|i| self.0[i].1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().map(|(_, n)| *n)
+    }
+}
+
+impl FromIterator<(String, usize)> for Counts {
+    fn from_iter<I: IntoIterator<Item = (String, usize)>>(pairs: I) -> Self {
+        let mut v: Vec<(String, usize)> = pairs.into_iter().collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v.dedup_by(|a, b| a.0 == b.0);
+        Counts(v)
+    }
 }
 
 /// One page of the library: its cards, newest first.
@@ -169,15 +200,14 @@ pub fn analyse_dir(dir: &std::path::Path) -> Result<Vec<Analysed>, lede_analysis
 }
 
 /// In how many articles each entity id appears, for ids in two or more.
-pub fn entity_counts<'a>(analyses: impl IntoIterator<Item = &'a Analysis>) -> BTreeMap<String, usize> {
+pub fn entity_counts<'a>(analyses: impl IntoIterator<Item = &'a Analysis>) -> Counts {
     let mut out: BTreeMap<String, usize> = BTreeMap::new();
     for a in analyses {
         for e in &a.entities {
             *out.entry(e.id.clone()).or_insert(0) += 1;
         }
     }
-    out.retain(|_, n| *n > 1);
-    out
+    out.into_iter().filter(|(_, n)| *n > 1).collect()
 }
 
 /// The data of a page that carries every article: the single-file edition
@@ -208,8 +238,7 @@ mod tests {
 
     #[test]
     fn a_page_carries_its_data_and_nothing_can_close_its_element() {
-        let mut data = PageData::default();
-        data.counts.insert("a</script><b>".into(), 2);
+        let data = PageData { counts: [("a</script><b>".to_string(), 2)].into_iter().collect(), ..PageData::default() };
         let island = data.island();
         assert_eq!(island.matches("</script>").count(), 1, "{island}");
         let json = island.trim_start_matches(|c| c != '>').trim_start_matches('>').trim_end_matches("</script>");
@@ -224,7 +253,7 @@ mod tests {
         assert_eq!(lib.total, data.articles.len());
         assert!(lib.total >= 1);
         assert!(lib.cards.windows(2).all(|w| newest_first(&w[0], &w[1]) != std::cmp::Ordering::Greater));
-        assert!(data.counts.values().all(|n| *n > 1));
+        assert!(data.counts.values().all(|n| n > 1));
     }
 
     #[test]
@@ -237,7 +266,7 @@ mod tests {
             minutes: 1,
             names: Vec::new(),
         };
-        let mut cards = vec![card("a", None), card("b", Some("2001-02-03")), card("c", Some("2020-01-01"))];
+        let mut cards = [card("a", None), card("b", Some("2001-02-03")), card("c", Some("2020-01-01"))];
         cards.sort_by(newest_first);
         assert_eq!(cards.iter().map(|c| c.slug.as_str()).collect::<Vec<_>>(), ["c", "b", "a"]);
         assert_eq!(cards[0].month(), Some("2020-01"));

@@ -156,7 +156,7 @@ pub fn analyse_own(slug: &str, published: Option<&str>, done: impl FnOnce(Option
 /// In how many of the library's articles each name appears, by entity id
 /// (as the build counted them; names in one article only are left out).
 pub fn article_count(id: &str) -> usize {
-    library::page().counts.get(id).copied().unwrap_or(1)
+    library::page().counts.get(id).unwrap_or(1)
 }
 
 /// A cheap, comparable handle on a [`Doc`] (equal when it is the same doc).

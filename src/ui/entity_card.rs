@@ -46,7 +46,7 @@ pub fn elsewhere(doc: &DocRef, entity: usize, mode: Mode) -> Html {
     let n = if super::doc::carries(&doc.article.slug) {
         super::doc::article_count(&e.id)
     } else {
-        crate::library::page().counts.get(&e.id).copied().unwrap_or(0) + 1
+        crate::library::page().counts.get(&e.id).unwrap_or(0) + 1
     };
     if n < 2 {
         return html! {};

@@ -10,7 +10,7 @@ use super::doc::DocRef;
 pub struct HighlightBarProps {
     pub doc: DocRef,
     pub highlights: bool,
-    pub hidden: std::collections::BTreeSet<EntityKind>,
+    pub hidden: super::state::SmallSet<EntityKind>,
     /// Highlights are switched on or off.
     pub on_toggle: Callback<()>,
     /// One kind is shown or hidden.

@@ -264,7 +264,7 @@ fn hint(mode: Mode, from_root: &[SharedName], kind: Option<EntityKind>) -> Html 
         let counts = crate::library::page().counts.clone();
         for d in all_embedded() {
             for e in &d.analysis.entities {
-                let n = counts.get(&e.id).copied().unwrap_or(0);
+                let n = counts.get(&e.id).unwrap_or(0);
                 if n > 1 && !shared.iter().any(|(id, ..)| *id == e.id) {
                     shared.push((e.id.clone(), e.name.clone(), e.kind.as_str(), n));
                 }

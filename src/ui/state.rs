@@ -1,6 +1,6 @@
 //! The viewer's state and the actions that change it.
 
-use std::collections::BTreeSet;
+use std::borrow::Borrow;
 use std::rc::Rc;
 
 use lede_analysis::entities::EntityKind;
@@ -12,9 +12,9 @@ pub struct ViewState {
     /// All highlights on or off.
     pub highlights: bool,
     /// Kinds whose highlights are filtered out.
-    pub hidden: BTreeSet<EntityKind>,
+    pub hidden: SmallSet<EntityKind>,
     /// Slugs of collapsed sections.
-    pub collapsed: BTreeSet<String>,
+    pub collapsed: SmallSet<String>,
     /// The chosen entity (index) and which of its mentions is current.
     pub selected: Option<(usize, usize)>,
     /// The chosen timeline event, with a counter so choosing it again
@@ -35,8 +35,8 @@ impl Default for ViewState {
     fn default() -> Self {
         ViewState {
             highlights: true,
-            hidden: BTreeSet::new(),
-            collapsed: BTreeSet::new(),
+            hidden: SmallSet::default(),
+            collapsed: SmallSet::default(),
             selected: None,
             event: None,
             restored: false,
@@ -44,6 +44,75 @@ impl Default for ViewState {
             preview: false,
             search: None,
         }
+    }
+}
+
+/// A set of the few things a reader hides (kinds, sections), kept sorted
+/// in a vector: a handful of members needs no tree, and leaving the
+/// standard tree map out keeps its code out of the reader's bundle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SmallSet<T>(Vec<T>);
+
+impl<T> Default for SmallSet<T> {
+    fn default() -> Self {
+        SmallSet(Vec::new())
+    }
+}
+
+impl<T: Ord> SmallSet<T> {
+    fn find<Q: Ord + ?Sized>(&self, x: &Q) -> Result<usize, usize>
+    where
+        T: Borrow<Q>,
+    {
+        self.0.binary_search_by(|t| t.borrow().cmp(x))
+    }
+
+    pub fn contains<Q: Ord + ?Sized>(&self, x: &Q) -> bool
+    where
+        T: Borrow<Q>,
+    {
+        self.find(x).is_ok()
+    }
+
+    /// Takes `x` out; false if it was not in.
+    pub fn remove<Q: Ord + ?Sized>(&mut self, x: &Q) -> bool
+    where
+        T: Borrow<Q>,
+    {
+        self.find(x).map(|i| self.0.remove(i)).is_ok()
+    }
+
+    /// Puts `x` in if it was out, takes it out if it was in.
+    pub fn toggle(&mut self, x: T) {
+        match self.find(&x) {
+            Ok(i) => drop(self.0.remove(i)),
+            Err(i) => self.0.insert(i, x),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+}
+
+impl<T: Ord> FromIterator<T> for SmallSet<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        let mut v: Vec<T> = items.into_iter().collect();
+        v.sort_unstable();
+        v.dedup();
+        SmallSet(v)
+    }
+}
+
+impl<'a, T> IntoIterator for &'a SmallSet<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
     }
 }
 
@@ -87,14 +156,10 @@ impl Reducible for ViewState {
         match action {
             Action::ToggleHighlights => s.highlights = !s.highlights,
             Action::ToggleKind(k) => {
-                if !s.hidden.remove(&k) {
-                    s.hidden.insert(k);
-                }
+                s.hidden.toggle(k);
             }
             Action::ToggleSection(slug) => {
-                if !s.collapsed.remove(&slug) {
-                    s.collapsed.insert(slug);
-                }
+                s.collapsed.toggle(slug);
             }
             Action::Expand(slug) => {
                 if !s.collapsed.remove(&slug) {
@@ -164,6 +229,19 @@ mod tests {
             s = s.reduce(a.clone());
         }
         (*s).clone()
+    }
+
+    #[test]
+    fn a_small_set_stays_sorted_and_holds_each_member_once() {
+        let mut set: SmallSet<String> = ["b", "a", "b"].into_iter().map(String::from).collect();
+        assert_eq!(set.iter().map(String::as_str).collect::<Vec<_>>(), ["a", "b"]);
+        set.toggle("c".into());
+        set.toggle("a".into());
+        assert_eq!(set.iter().map(String::as_str).collect::<Vec<_>>(), ["b", "c"]);
+        assert!(set.contains("c") && !set.contains("a"));
+        assert!(set.remove("b") && !set.remove("b"));
+        let other: SmallSet<String> = ["c"].into_iter().map(String::from).collect();
+        assert_eq!(set, other, "equal whatever the order things went in");
     }
 
     #[test]

@@ -354,7 +354,7 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
             let (a, analysis) = (&l.article, &l.analysis);
             let data = PageData {
                 articles: vec![WireDoc::new(a, analysis)],
-                counts: analysis.entities.iter().filter_map(|e| Some((e.id.clone(), *counts.get(&e.id)?))).collect(),
+                counts: analysis.entities.iter().filter_map(|e| Some((e.id.clone(), counts.get(&e.id)?))).collect(),
                 library: None,
             };
             let island = data.island();

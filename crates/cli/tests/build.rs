@@ -88,7 +88,7 @@ fn every_page_carries_and_shows_its_own_article_and_the_library_is_paged() {
             }
         }
         assert_eq!(text.trim(), title, "{slug}: the page shows its own article");
-        assert!(data.counts.values().all(|n| *n > 1));
+        assert!(data.counts.values().all(|n| n > 1));
         slugs.push(slug);
     }
     // Two library pages, newest first, every article on one of them.
