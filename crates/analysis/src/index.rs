@@ -29,8 +29,10 @@
 //!   numbers (ten hex digits: below 2^40), in increasing order, each written
 //!   as the difference from the one before (the first as itself), and
 //!   written back as ten hex digits when read. Consecutive terms fill a
-//!   shard until it reaches `shard_bytes` ([`DEFAULT_SHARD_BYTES`]); one
-//!   term with a very long posting list makes a bigger shard of its own.
+//!   shard up to `shard_bytes` ([`DEFAULT_SHARD_BYTES`]): a term that would
+//!   take it past starts the next shard, and one term with a very long
+//!   posting list is a bigger shard of its own. Name shards are filled the
+//!   same way.
 //! - `search/n-HASH.json`: a name shard: `{"terms": [[term, [entity…]]…],
 //!   "entities": [record…]}`: the folded words of every entity's name and of
 //!   every form its mentions take, each with indexes into `entities`, whose
@@ -513,6 +515,13 @@ fn word_shards(postings: &BTreeMap<String, Vec<(&str, u32)>>, shard_bytes: usize
             prev = id;
         }
         let entry = to_json(&(term, flat));
+        // A term that would take the shard past its size starts the next
+        // one: a shard holds a run of terms under the size, or one term
+        // bigger than it alone.
+        if shard.is_some() && size + entry.len() + 1 > shard_bytes {
+            out.push(flush(shard.take().expect("a shard")));
+            size = 0;
+        }
         size += entry.len() + 1;
         let s = shard.get_or_insert_with(|| (term.as_str(), term.as_str(), Vec::new()));
         s.1 = term;
@@ -558,12 +567,15 @@ fn name_shards(
         range
     };
     for (term, set) in terms {
-        size += term.len() + 8 + set.len() * 4;
-        for &id in set {
-            if ids.insert(id) {
-                size += lens[id] + 1;
-            }
+        // As for words: a term whose new records would take the shard past
+        // its size starts the next one.
+        let grows = |ids: &BTreeSet<&str>| term.len() + 8 + set.len() * 4 + set.iter().filter(|id| !ids.contains(*id)).map(|id| lens[id] + 1).sum::<usize>();
+        if !shard.is_empty() && size + grows(&ids) > shard_bytes {
+            out.push(flush(&mut shard, &mut ids));
+            size = 0;
         }
+        size += grows(&ids);
+        ids.extend(set.iter().copied());
         shard.push((term, set));
         if size >= shard_bytes {
             out.push(flush(&mut shard, &mut ids));
