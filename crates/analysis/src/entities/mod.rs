@@ -198,6 +198,9 @@ struct Finder<'a> {
     /// Acronyms given in brackets after the name of a law, a treaty or a
     /// prize (`the Clean Harbour Act (CHA)`): alone, each is that thing.
     thing_acronyms: HashSet<&'a str>,
+    /// Acronyms the story also writes with a version number joined to them
+    /// (`QV7`): alone, each is that product (`a newer QV`).
+    versioned: HashSet<&'a str>,
 }
 
 /// The words of a text that start with a lower-case letter, as written.
@@ -316,6 +319,7 @@ impl<'a> Finder<'a> {
         self.alone_words = self.find_alone_words();
         self.crafts = self.find_crafts(&runs);
         self.thing_acronyms = self.find_thing_acronyms(&runs);
+        self.versioned = self.find_versioned();
         for run in runs.iter() {
             self.classify(run);
         }
@@ -330,6 +334,23 @@ impl<'a> Finder<'a> {
         for run in runs.iter() {
             if rules::craft_name(self, run).is_some() {
                 out.extend(run.iter().filter(|u| u.gaz.is_none()).flat_map(|u| u.start..u.end).map(|k| self.tok(k)));
+            }
+        }
+        out
+    }
+
+    /// The acronyms written with a version number joined to them (`QV7`,
+    /// `QV 7` is not one): their letters without the number.
+    fn find_versioned(&self) -> HashSet<&'a str> {
+        let mut out = HashSet::default();
+        for i in 0..self.toks.len() {
+            if !self.capital[i] {
+                continue;
+            }
+            let w = self.tok(i);
+            let stem = w.trim_end_matches(|c: char| c.is_ascii_digit());
+            if stem.len() < w.len() && stem.len() >= 2 && is_acronym(stem) {
+                out.insert(stem);
             }
         }
         out
@@ -476,6 +497,10 @@ impl<'a> Finder<'a> {
             }
             excluded[i] = ei < input.exclude.len() && input.exclude[ei].overlaps(t.span());
             capital[i] = !excluded[i] && t.is_capitalized(text);
+            // A currency's country code joined to its sign (`NZ$40`) names nothing.
+            if i > 0 && !t.space_before && t.kind != TokenKind::Word && t.text(text).starts_with('$') {
+                capital[i - 1] = false;
+            }
             prev_end = t.span().end;
         }
 
@@ -500,6 +525,7 @@ impl<'a> Finder<'a> {
             surnames: HashMap::default(),
             crafts: HashSet::default(),
             thing_acronyms: HashSet::default(),
+            versioned: HashSet::default(),
         };
         for i in 0..n {
             f.gaz_at[i] = pack_gaz(f.find_gaz(i));
@@ -1318,7 +1344,11 @@ impl<'a> Finder<'a> {
             }
         }
         let mut out = one_kind_per_name(misspelt_names(merge_referents(out)));
-        for e in &mut out {
+        let keep: Vec<bool> = out.iter().map(|e| known_long_form(self.text, self.dateline, e, &out)).collect();
+        for (e, keep) in out.iter_mut().zip(keep) {
+            if keep {
+                continue;
+            }
             if let Some(name) = fullest_written_name(self.text, e)
                 .or_else(|| long_form_name(self.text, e))
                 .or_else(|| group_first_form(self.text, e))
@@ -1714,6 +1744,26 @@ fn group_first_form(text: &str, e: &Entity) -> Option<String> {
     (best != e.name).then(|| best.to_string())
 }
 
+/// An organisation the story writes only as an acronym of its known name
+/// (`VOA` for the gazetteer's `Voice of America`) keeps that name: it is
+/// the fullest name of the thing, though the story does not spell it out.
+/// Not an acronym written with periods (`U.N.`, a house style that names
+/// the body as written), nor an agency's credit in the dateline (`(AP)`),
+/// nor where the story names another body the acronym abbreviates (the
+/// acronym is then that body's, not the known one's).
+fn known_long_form(text: &str, dateline: Option<Span>, e: &Entity, all: &[Entity]) -> bool {
+    let acronym_only = e.kind == EntityKind::Organization
+        && e.name.contains(' ')
+        && e.mentions.iter().all(|m| {
+            let s = m.of(text);
+            is_acronym(s) && !s.contains('.') && abbreviates(s, &e.name) && !dateline.is_some_and(|d| d.contains(*m))
+        });
+    acronym_only && {
+        let s = e.mentions[0].of(text);
+        !all.iter().any(|o| o.name != e.name && o.kind == EntityKind::Organization && abbreviates(s, &o.name))
+    }
+}
+
 /// The fullest name the text writes an entity with, where its name is not
 /// written in it (a known name's canonical form: `United States` for a
 /// story that only writes `U.S.`): its longest mention. `None` where the
@@ -1804,6 +1854,13 @@ mod prefix_tests {
     }
 
     #[test]
+    fn a_currency_code_before_its_sign_is_no_name() {
+        let found = entities("Exports to Kenya were worth NZ$40 million and US$3 million last year.");
+        assert!(found.iter().all(|(n, _)| n != "NZ" && n != "US"), "{found:?}");
+        assert!(found.iter().any(|(n, _)| n == "Kenya"), "{found:?}");
+    }
+
+    #[test]
     fn a_hyphenated_family_name_alone_is_the_person() {
         let found = entities("Marta Tolvek-Hanse won the vote on Monday. Tolvek-Hanse said she was pleased.");
         assert_eq!(found, vec![("Marta Tolvek-Hanse".to_string(), EntityKind::Person)]);
@@ -1878,6 +1935,20 @@ mod referent_tests {
         assert!(found.contains(&("Tarvin Coastal Fisheries Board".to_string(), 4)), "{found:?}");
         let found = entities("He played in the Orlan Basketball League last year. This OBL season starts soon. OBL fans wait.");
         assert!(found.contains(&("Orlan Basketball League".to_string(), 3)), "{found:?}");
+    }
+
+    #[test]
+    fn an_acronym_alone_keeps_its_known_long_name() {
+        let found = entities("Talks ended on Monday, the ECB said. ECB staff left.");
+        assert!(found.contains(&("European Central Bank".to_string(), 2)), "{found:?}");
+        let found = entities("The Tarvin Coastal Board (TCB) met. TCB staff left.");
+        assert!(found.contains(&("Tarvin Coastal Board".to_string(), 3)), "{found:?}");
+        // Written with periods, it is named as written.
+        let found = entities("Talks ended on Monday, the U.N. said.");
+        assert!(found.contains(&("U.N.".to_string(), 1)), "{found:?}");
+        // The story's own body with those initials is not the known one.
+        let found = entities("The European Cycling Board met in May. ECB officials said the race would go on.");
+        assert!(!found.iter().any(|(n, _)| n == "European Central Bank"), "{found:?}");
     }
 
     fn entities(body: &str) -> Vec<(String, usize)> {

@@ -416,6 +416,11 @@ pub(super) static RULES: &[Rule] = &[
             ex("The planet TRAX-4c is hot.", "TRAX", NotByRule),
             ex("Few still use QV7 at work.", "QV7", NotByRule),
             ex("Talks failed. UNLESS the plan passes, unless it fails, he goes.", "UNLESS", NotByRule),
+            ex("He will be jailed UNLESS of course he pays.", "UNLESS", Nothing),
+            ex("The plan was approved by the QRB. Its board said the VIP guests would come.", "VIP", Nothing),
+            ex("For the defence, Tom Marsden, QC, said the boy was ill.", "QC", Nothing),
+            ex("Few still use QV7. Users were told to move to a newer QV by May.", "QV", Nothing),
+            ex("The singer Lina Varga (pronounced VAR-ga) sang on Monday.", "VAR", Nothing),
         ],
     },
     Rule {
@@ -1007,13 +1012,20 @@ fn acronym(f: &Finder, run: &[Unit]) -> Option<Outcome> {
         && !f.toks[i + 2].space_before
         && f.tok(i + 2).starts_with(|c: char| c.is_ascii_digit());
     let numbered = w.ends_with(|c: char| c.is_ascii_digit());
-    // A shouted word (`UNLESS`, `SOLAR`): the story writes it in lower case too.
-    let shouted = w.len() >= 5 && {
+    // A product the story also writes with its version (`QV7` … `a newer QV`).
+    let versioned = f.versioned.contains(w);
+    // A shouted word (`UNLESS`, `SOLAR`): a function word, or a word the
+    // story writes in lower case too.
+    let shouted = w.len() >= 4 && {
         let lower = w.to_lowercase();
-        f.lex.function_words.contains(lower.as_str()) || f.lower_words.contains(&lower)
+        let title: String = w.chars().take(1).chain(lower.chars().skip(1)).collect();
+        f.lex.function_words.contains(title.as_str()) || w.len() >= 5 && f.lower_words.contains(&lower)
     };
+    // A pronunciation (`pronounced KAY-lo`).
+    let spoken = i > 0 && f.tok(i - 1) == "pronounced";
     let o = Outcome::new(i, i + 1);
-    Some(if !(next_is_digit || numbered || shouted) && f.title_at(i, i + 1).is_none() { o.push(Org, i, i + 1, None) } else { o })
+    let not_body = next_is_digit || numbered || versioned || shouted || spoken;
+    Some(if !not_body && f.title_at(i, i + 1).is_none() { o.push(Org, i, i + 1, None) } else { o })
 }
 
 /// An acronym in brackets right after a name of two words or more is that
