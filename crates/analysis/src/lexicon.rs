@@ -100,6 +100,10 @@ pub struct Lexicon {
     pub run_place_prepositions: HashSet<&'static str>,
     /// Last words of names that are none of the four kinds (`… Act`, `… Cup`).
     pub thing_heads: HashSet<&'static str>,
+    /// Organisation heads that also end a competition's name (`League`).
+    pub competition_heads: HashSet<&'static str>,
+    /// Words for a stage of a competition after its name (`final`).
+    pub competition_stages: Vec<&'static str>,
     /// Nouns for a craft or a machine, lower case (`rover`): a name right
     /// before one, or with one capitalised inside it, names a craft.
     pub craft_nouns: HashSet<&'static str>,
@@ -212,6 +216,8 @@ impl Lexicon {
             place_nouns: HashSet::default(),
             state_names: HashMap::default(),
             thing_heads: HashSet::default(),
+            competition_heads: HashSet::default(),
+            competition_stages: Vec::new(),
             craft_nouns: HashSet::default(),
             org_followers: HashSet::default(),
             org_member_nouns: HashSet::default(),
@@ -293,6 +299,10 @@ impl Lexicon {
                 "thing-heads" => {
                     lex.thing_heads.insert(line);
                 }
+                "competition-heads" => {
+                    lex.competition_heads.insert(line);
+                }
+                "competition-stages" => lex.competition_stages.push(line),
                 "sports-cues" => add_phrase(&mut lex.sports_cues, line),
                 "person-verbs" => {
                     lex.person_verbs.insert(line);

@@ -201,6 +201,10 @@ struct Finder<'a> {
     /// Acronyms the story also writes with a version number joined to them
     /// (`QV7`): alone, each is that product (`a newer QV`).
     versioned: HashSet<&'a str>,
+    /// The word before a competition head of each name the story writes
+    /// before a stage of the competition (`Harbour` of `the Harbour League
+    /// final`): the name is a competition's wherever it stands.
+    competitions: HashSet<&'a str>,
 }
 
 /// The words of a text that start with a lower-case letter, as written.
@@ -320,6 +324,7 @@ impl<'a> Finder<'a> {
         self.crafts = self.find_crafts(&runs);
         self.thing_acronyms = self.find_thing_acronyms(&runs);
         self.versioned = self.find_versioned();
+        self.competitions = self.find_competitions(&runs);
         for run in runs.iter() {
             self.classify(run);
         }
@@ -334,6 +339,26 @@ impl<'a> Finder<'a> {
         for run in runs.iter() {
             if rules::craft_name(self, run).is_some() {
                 out.extend(run.iter().filter(|u| u.gaz.is_none()).flat_map(|u| u.start..u.end).map(|k| self.tok(k)));
+            }
+        }
+        out
+    }
+
+    /// The names ending in a competition head that the story writes right
+    /// before a stage of the competition (see [`rules::competition`]).
+    fn find_competitions(&self, runs: &Runs) -> HashSet<&'a str> {
+        let mut out = HashSet::default();
+        for run in runs.iter() {
+            let (start, end) = (run[0].start, run[run.len() - 1].end);
+            if end - start < 2 || end >= self.toks.len() || !self.lex.competition_heads.contains(self.tok(end - 1)) {
+                continue;
+            }
+            let rest = &self.text[self.toks[end].span().start..];
+            let stage = self.lex.competition_stages.iter().any(|s| {
+                rest.strip_prefix(s).is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric() || c == '-'))
+            });
+            if stage {
+                out.insert(self.tok(end - 2));
             }
         }
         out
@@ -526,6 +551,7 @@ impl<'a> Finder<'a> {
             crafts: HashSet::default(),
             thing_acronyms: HashSet::default(),
             versioned: HashSet::default(),
+            competitions: HashSet::default(),
         };
         for i in 0..n {
             f.gaz_at[i] = pack_gaz(f.find_gaz(i));

@@ -130,6 +130,19 @@ pub(super) static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "competition",
+        stage: Stage::Plain,
+        find: competition,
+        examples: &[
+            ex("Tarvin won the Harbour League final on Sunday. The Harbour League title was their first.", "Harbour League", Nothing),
+            ex("Tarvin reached the QRB Harbour League group stage. The QRB said so.", "QRB Harbour League", Nothing),
+            ex("Tarvin won gold at the 2016 Coastal Games in May.", "Coastal Games", Nothing),
+            ex("Tarvin finished sixth in the Harbour League this season.", "Harbour League", NotByRule),
+            ex("The Harbour League said the final would be played in May.", "Harbour League", NotByRule),
+            ex("Shares of Brisk Games rose after the Harbour League final.", "Brisk Games", NotByRule),
+        ],
+    },
+    Rule {
         name: "title-before-name",
         stage: Stage::Run,
         find: title_before_name,
@@ -193,6 +206,7 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("Shares of Meridian Pharmaceuticals Inc. rose.", "Meridian Pharmaceuticals Inc.", Is(Org)),
             ex("The Harlow Rowing Club met on Tuesday.", "Harlow Rowing Club", Is(Org)),
+            ex("Pupils at Dunmore High were sent home.", "Dunmore High", Is(Org)),
             ex("The talks with Petra Solvang ended.", "Petra Solvang", NotByRule),
             ex("Agents of the Coastal Fish and Marsh Service came.", "Coastal Fish and Marsh Service", Is(Org)),
             ex("The Marsh Department and Harbour Department met.", "Marsh Department and Harbour Department", Nothing),
@@ -252,6 +266,7 @@ pub(super) static RULES: &[Rule] = &[
             ex("Fires burned along Wheeler Ridge overnight.", "Wheeler Ridge", Is(Place)),
             ex("Rescuers reached Tamsin Valley by noon.", "Tamsin Valley", Is(Place)),
             ex("She lived at 1412 Marigold Lane for years.", "Marigold Lane", Is(Place)),
+            ex("Police patrol the Ostrava Reservation at night.", "Ostrava Reservation", Is(Place)),
             ex("The coach Marla Jensen arrived.", "Marla Jensen", NotByRule),
         ],
     },
@@ -601,6 +616,24 @@ fn sports_team(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     o.actions.push(Action::Named { kind: Org, start, end: start + len, name });
     o.actions.extend(run[cut + 1..].iter().map(|u| Action::Plain(*u)));
     Some(o)
+}
+
+/// A name ending in a competition head (`… League`, `… Games`) is a
+/// competition, none of the four kinds, where the story writes it before a
+/// stage of the competition (`the Harbour League final`) or right after a
+/// year (`the 2016 Coastal Games`), with its organiser's name before it
+/// (`the QRB Harbour League`). A league the story writes only as a body
+/// (`sixth in the Harbour League`) stays an organisation.
+fn competition(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let (start, end) = (run[0].start, run[run.len() - 1].end);
+    if end - start < 2 || !f.lex.competition_heads.contains(f.tok(end - 1)) {
+        return None;
+    }
+    let year = start > 0 && {
+        let y = f.tok(start - 1);
+        y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && matches!(&y[..2], "18" | "19" | "20")
+    };
+    (year || f.competitions.contains(f.tok(end - 2))).then(|| Outcome::new(start, end).cover(start, end))
 }
 
 /// A lower-case role just before the run: a person (`striker Pavel Orlenko`).
