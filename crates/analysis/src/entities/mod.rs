@@ -778,6 +778,9 @@ impl<'a> Finder<'a> {
                     if !self.is_cap(k + skip) || !self.contiguous(k - 1, skip + 2) {
                         break;
                     }
+                    if self.town_and_region(k + skip, &run) {
+                        break;
+                    }
                     // Keep the connector tokens as plain units of the run.
                     for c in k..k + skip {
                         run.push(Unit { start: c, end: c + 1, gaz: None });
@@ -818,6 +821,20 @@ impl<'a> Finder<'a> {
         runs
     }
 
+    /// A named institution's `of` before a town and its region, or its
+    /// country (`the Tarvin Gliding Museum of Dunmore, Oregon`), says where
+    /// it stands: `c` is one capitalised word that is not a known name,
+    /// then a comma and a known region or country, and a name stands
+    /// before the head (not `Bank of Dunmore, Oregon`, nor `University of
+    /// California, Berkeley`).
+    fn town_and_region(&self, c: usize, run: &[Unit]) -> bool {
+        run.len() >= 2
+            && c + 2 < self.toks.len()
+            && self.gaz(c).is_none()
+            && self.tok(c + 1) == ","
+            && self.gaz(c + 2).is_some_and(|(_, e)| matches!(self.lex.entries[e].kind, GazKind::Region | GazKind::Country))
+    }
+
     /// Token `k`, after a capitalised word, is `&` before a capitalised
     /// word, or `and` before up to five capitalised words ending in an
     /// organisation head (not after one).
@@ -836,7 +853,8 @@ impl<'a> Finder<'a> {
                 // After an institution's complement, a known name opens a
                 // second institution (`Institute of Tides and Kenya State University`).
                 let in_complement = run.iter().any(|u| !self.is_cap(u.start));
-                self.lex.org_heads.contains(self.tok(j)) && !(in_complement && (k + 1..=j).any(|x| self.gaz(x).is_some()))
+                (k + 1..=j).any(|x| self.lex.org_heads.contains(self.tok(x)))
+                    && !(in_complement && (k + 1..=j).any(|x| self.gaz(x).is_some()))
             }
             _ => false,
         }
@@ -1412,15 +1430,23 @@ impl<'a> Finder<'a> {
 /// Aerospace Exploration Agency`). Where two candidates fit, nothing is
 /// joined.
 fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
+    let lex = lexicon();
     let mut into: Vec<Option<usize>> = vec![None; out.len()];
     {
         // Indexes of the longer names, so each entity is compared with few others.
         let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
         let mut by_ends: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
         let mut by_initial: HashMap<(EntityKind, char), Vec<usize>> = HashMap::default();
+        // Organisations' names of three words or more, by their last word.
+        let mut by_last_org: HashMap<&str, Vec<usize>> = HashMap::default();
         for (j, c) in out.iter().enumerate() {
             if !c.name.contains(' ') {
                 continue;
+            }
+            if c.kind == EntityKind::Organization && c.name.split(' ').nth(2).is_some() {
+                if let Some(last) = c.name.rsplit(' ').next() {
+                    by_last_org.entry(last).or_default().push(j);
+                }
             }
             if c.kind == EntityKind::Person {
                 if let Some(last) = c.name.rsplit([' ', '-']).next() {
@@ -1453,6 +1479,23 @@ fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
                 match (e.kind, words.as_slice()) {
                     (EntityKind::Person, [first, last]) => {
                         by_ends.get(&(*first, *last)).and_then(|l| only(l.iter(), &|j| j != i))
+                    }
+                    // An organisation by the last words of its name, a name
+                    // of its own (`Tarvin Gliding Centre` of `Harbour Museum
+                    // Tarvin Gliding Centre`), not a head (`Police Department`),
+                    // nor where what stands before is a place's or a people's
+                    // name (`Ruritania Supreme Court` is one court of many).
+                    (EntityKind::Organization, [first, .., last]) if !lex.org_heads.contains(first) => {
+                        by_last_org.get(last).and_then(|l| {
+                            only(l.iter(), &|j| {
+                                j != i
+                                    && out[j]
+                                        .name
+                                        .strip_suffix(e.name.as_str())
+                                        .and_then(|r| r.strip_suffix(' '))
+                                        .is_some_and(|r| !is_place_name(lex, r))
+                            })
+                        })
                     }
                     _ => None,
                 }
@@ -1509,6 +1552,17 @@ fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
         e.mentions.sort_by_key(|s| s.start);
     }
     out.into_iter().zip(roots).filter(|(_, to)| to.is_none()).map(|(e, _)| e).collect()
+}
+
+/// `name` is a known place's or people's name, as the gazetteer writes it.
+fn is_place_name(lex: &Lexicon, name: &str) -> bool {
+    let bare: String = name.split(' ').collect();
+    [name.split(' ').next(), name.split([' ', '.']).next()]
+        .into_iter()
+        .flatten()
+        .filter_map(|first| lex.phrases.get(first))
+        .flatten()
+        .any(|p| lex.entries[p.entry].kind != GazKind::Org && p.tokens.concat() == bare)
 }
 
 /// A person's name misspelt once is the same person: two people's names
@@ -1880,6 +1934,20 @@ mod prefix_tests {
     }
 
     #[test]
+    fn a_town_and_its_region_after_a_named_institution_are_where_it_stands() {
+        let found = entities("Gliders went to the Tarvin Gliding Museum of Dunmore, Oregon, on Monday.");
+        assert!(found.contains(&("Tarvin Gliding Museum".to_string(), EntityKind::Organization)), "{found:?}");
+        let found = entities("He taught at the University of Dunmore, Oregon, for years.");
+        assert!(found.iter().any(|(n, _)| n.starts_with("University of Dunmore")), "{found:?}");
+    }
+
+    #[test]
+    fn an_institution_after_and_may_run_past_its_head() {
+        let found = entities("The plane went to the Tarvin Air and Sea Museum Ola Brandt Centre on Monday.");
+        assert!(found.contains(&("Tarvin Air and Sea Museum Ola Brandt Centre".to_string(), EntityKind::Organization)), "{found:?}");
+    }
+
+    #[test]
     fn a_currency_code_before_its_sign_is_no_name() {
         let found = entities("Exports to Kenya were worth NZ$40 million and US$3 million last year.");
         assert!(found.iter().all(|(n, _)| n != "NZ" && n != "US"), "{found:?}");
@@ -1961,6 +2029,15 @@ mod referent_tests {
         assert!(found.contains(&("Tarvin Coastal Fisheries Board".to_string(), 4)), "{found:?}");
         let found = entities("He played in the Orlan Basketball League last year. This OBL season starts soon. OBL fans wait.");
         assert!(found.contains(&("Orlan Basketball League".to_string(), 3)), "{found:?}");
+    }
+
+    #[test]
+    fn an_organisation_by_the_last_words_of_its_name_is_the_same() {
+        let found = entities("The jet went to the Harbour Museum Ola Brandt Wing Centre in May. Visitors to the Brandt Wing Centre cheered.");
+        assert!(found.contains(&("Harbour Museum Ola Brandt Wing Centre".to_string(), 2)), "{found:?}");
+        // A court of one place is not the court of another.
+        let found = entities("The Kenya Supreme Court met in May. The Supreme Court of Uganda did not.");
+        assert!(found.iter().any(|(n, c)| n == "Kenya Supreme Court" && *c == 1), "{found:?}");
     }
 
     #[test]

@@ -360,6 +360,8 @@ pub(super) static RULES: &[Rule] = &[
             ex("Rescuers reached Tamsin Marsh Valley (TMV) by noon. TMV was cut off.", "TMV", Is(Place)),
             ex("The Marsh Department of Tarvin (MDT) said so.", "MDT", Is(Org)),
             ex("Marta Kowalczyk (MK) spoke on Monday.", "MK", NotByRule),
+            ex("The Coastal Flood Relief Agency (CFPA) sent staff. CFPA said more would come.", "CFPA", Is(Org)),
+            ex("The Coastal Flood Relief Agency (CXPA) sent staff.", "CXPA", NotByRule),
             ex("Rescuers reached Tamsin Valley (AP) by noon.", "AP", NotByRule),
         ],
     },
@@ -1076,13 +1078,25 @@ fn bracketed_acronym(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     if !(is_acronym(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !f.lex.not_acronyms.contains(w)) {
         return None;
     }
-    // Its letters are initials of the name's words, in order (not `New York (AP)`).
-    if !initials_in(f, start, end, w) {
+    // Its letters are initials of the name's words, in order (not `New York
+    // (AP)`), or the initials of its capitalised words but for one letter
+    // mistyped (`Coastal Flood Relief Agency (CFPA)`).
+    if !initials_in(f, start, end, w) && !misspelt_initials(f, start, end, w) {
         return None;
     }
     let mut o = Outcome::new(a, a + 1);
     o.actions.push(Action::Named { kind: long.kind, start: a, end: a + 1, name: long.name.to_string() });
     Some(o)
+}
+
+/// Acronym `w`, of four letters or more, is the initials of the
+/// capitalised words `start..end` with one letter changed.
+fn misspelt_initials(f: &Finder, start: usize, end: usize, w: &str) -> bool {
+    if w.len() < 4 || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let initials: Vec<u8> = (start..end).filter(|&k| f.is_cap(k)).filter_map(|k| f.tok(k).bytes().next()).collect();
+    initials.len() == w.len() && initials.iter().zip(w.bytes()).filter(|(a, b)| *a != b).count() == 1
 }
 
 /// The letters of acronym `w` are initials of the words `start..end`, in order.
