@@ -205,6 +205,9 @@ struct Finder<'a> {
     /// before a stage of the competition (`Harbour` of `the Harbour League
     /// final`): the name is a competition's wherever it stands.
     competitions: HashSet<&'a str>,
+    /// The known town's or region's name inside a club's or a firm's name
+    /// of two words found so far, with the name (`Tarvin` of `FC Tarvin`).
+    org_words: HashMap<&'a str, Cow<'a, str>>,
 }
 
 /// The words of a text that start with a lower-case letter, as written.
@@ -552,6 +555,7 @@ impl<'a> Finder<'a> {
             thing_acronyms: HashSet::default(),
             versioned: HashSet::default(),
             competitions: HashSet::default(),
+            org_words: HashMap::default(),
         };
         for i in 0..n {
             f.gaz_at[i] = pack_gaz(f.find_gaz(i));
@@ -943,6 +947,22 @@ impl<'a> Finder<'a> {
         // Only a known name's word can be taken for a place: others need no entry.
         if kind == EntityKind::Person && end - start >= 2 && self.gaz_at[end - 1] != 0 && self.toks[end - 1].kind == TokenKind::Word {
             self.surnames.entry(self.tok(end - 1)).or_insert_with(|| name.clone());
+        }
+        // A club's or a firm's name of two words, one a town's or a
+        // region's known name (`FC Tarvin`, `Tarvin Records`): that word
+        // alone may stand for it later (see [`rules::gazetteer_names`]).
+        if kind == EntityKind::Organization && end - start == 2 {
+            let w = if self.lex.club_prefixes.contains(self.tok(start)) {
+                Some(start + 1)
+            } else {
+                self.lex.org_heads.contains(self.tok(start + 1)).then_some(start)
+            };
+            if let Some((1, e)) = w.and_then(|w| self.gaz(w)) {
+                if matches!(self.lex.entries[e].kind, GazKind::City | GazKind::Region) {
+                    let w = w.unwrap_or(start);
+                    self.org_words.entry(self.tok(w)).or_insert_with(|| name.clone());
+                }
+            }
         }
         self.found.push(Found { kind, name, span, description, rule: self.rule });
         if self.tok_is(end, "(") {

@@ -318,6 +318,10 @@ pub(super) static RULES: &[Rule] = &[
             ex("Aid came from the British Red Cross on Monday.", "British Red Cross", Is(Org)),
             ex("Talks between the European Union and Russia resumed.", "European Union", Is(Org)),
             ex("The minister flew to Kenya on Monday.", "Kenya", Is(Place)),
+            ex("He joined FC Dortmund in May and lived in Dortmund for years.", "Dortmund", Is(Place)),
+            ex("He scored twice for FC Dortmund. With Dortmund he won the cup.", "Dortmund", Is(Org)),
+            ex("She signed with Oregon Records in 1970. At Oregon she sang soul.", "Oregon", Is(Org)),
+            ex("Kenya Airways flew on. Kenya said so.", "Kenya", Is(Place)),
         ],
     },
     Rule {
@@ -868,13 +872,23 @@ fn gazetteer_names(f: &Finder, run: &[Unit]) -> Option<Outcome> {
             continue;
         }
         let surname = (u.end == u.start + 1 && !f.surnames.is_empty()).then(|| f.surnames.get(f.tok(u.start))).flatten();
-        o.actions.push(match surname {
-            Some(name) => Action::Named { kind: Person, start: u.start, end: u.end, name: name.to_string() },
-            None => Action::Gaz(u),
+        let org = (u.end == u.start + 1 && !f.org_words.is_empty() && !place_word_before(f, u.start))
+            .then(|| f.org_words.get(f.tok(u.start)))
+            .flatten();
+        o.actions.push(match (surname, org) {
+            (Some(name), _) => Action::Named { kind: Person, start: u.start, end: u.end, name: name.to_string() },
+            (None, Some(name)) => Action::Named { kind: Org, start: u.start, end: u.end, name: name.to_string() },
+            (None, None) => Action::Gaz(u),
         });
         k += 1;
     }
     Some(o)
+}
+
+/// A word before token `i` that makes a place of a name (`in`, `near`),
+/// but `at`, which also stands before an employer (`worked at Tarvin`).
+fn place_word_before(f: &Finder, i: usize) -> bool {
+    i > 0 && f.tok(i - 1) != "at" && f.lex.place_prepositions.contains(f.tok(i - 1))
 }
 
 /// A known place's or people's name, then capitalised words ending in a
