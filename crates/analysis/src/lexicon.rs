@@ -102,6 +102,9 @@ pub struct Lexicon {
     pub thing_heads: HashSet<&'static str>,
     /// Organisation heads that also end a competition's name (`League`).
     pub competition_heads: HashSet<&'static str>,
+    /// Place heads that, after an organisation head, end a body's name
+    /// (`School District`).
+    pub body_areas: HashSet<&'static str>,
     /// Words for a stage of a competition after its name (`final`).
     pub competition_stages: Vec<&'static str>,
     /// Nouns for a craft or a machine, lower case (`rover`): a name right
@@ -217,6 +220,7 @@ impl Lexicon {
             state_names: HashMap::default(),
             thing_heads: HashSet::default(),
             competition_heads: HashSet::default(),
+            body_areas: HashSet::default(),
             competition_stages: Vec::new(),
             craft_nouns: HashSet::default(),
             org_followers: HashSet::default(),
@@ -303,6 +307,9 @@ impl Lexicon {
                     lex.competition_heads.insert(line);
                 }
                 "competition-stages" => lex.competition_stages.push(line),
+                "body-areas" => {
+                    lex.body_areas.insert(line);
+                }
                 "sports-cues" => add_phrase(&mut lex.sports_cues, line),
                 "person-verbs" => {
                     lex.person_verbs.insert(line);

@@ -690,10 +690,16 @@ impl<'a> Finder<'a> {
         if i >= end.min(self.toks.len()) {
             return None;
         }
-        let list = self.lex.titles.get(self.tok(i))?;
+        // The last word may be plural, before two names (`Assistant Attorneys`).
+        let first = self.tok(i);
+        let list = self.lex.titles.get(first).or_else(|| first.strip_suffix('s').and_then(|b| self.lex.titles.get(b)))?;
+        let word = |k: usize, w: &str, last: bool| {
+            let t = self.tok(k);
+            t == w || last && t.strip_suffix('s') == Some(w)
+        };
         list.iter().find_map(|t| {
             let len = t.len();
-            (i + len <= end && t.iter().enumerate().all(|(k, w)| self.tok(i + k) == *w)).then_some(len)
+            (i + len <= end && t.iter().enumerate().all(|(k, w)| word(i + k, w, k + 1 == len))).then_some(len)
         })
     }
 

@@ -151,6 +151,8 @@ pub(super) static RULES: &[Rule] = &[
             ex("The car was found by County Sheriff Tom Hale on Monday.", "Tom Hale", Is(Person)),
             ex("The case was heard by U.S. District Judge Ada Morrow on Monday.", "Ada Morrow", Is(Person)),
             ex("The case was heard by U.S. District Judge Ada Morrow on Monday.", "U.S.", Nothing),
+            ex("The case is led by Assistant United States Attorneys Ada Morrow and Tom Hale.", "Ada Morrow", Is(Person)),
+            ex("The case is led by Assistant United States Attorneys Ada Morrow and Tom Hale.", "United States", Nothing),
             ex("The case was led by Special Agent Rina Doyle of the bureau.", "Special Agent", Nothing),
             ex("The plan of Health Minister of Ruritania Dana Vell was shelved.", "Dana Vell", Is(Person)),
             ex("The Foreign Minister Ostrava Ministry said so.", "Ostrava Ministry", NotByRule),
@@ -207,6 +209,7 @@ pub(super) static RULES: &[Rule] = &[
             ex("Shares of Meridian Pharmaceuticals Inc. rose.", "Meridian Pharmaceuticals Inc.", Is(Org)),
             ex("The Harlow Rowing Club met on Tuesday.", "Harlow Rowing Club", Is(Org)),
             ex("Pupils at Dunmore High were sent home.", "Dunmore High", Is(Org)),
+            ex("The Tarvin Independent School District closed its schools.", "Tarvin Independent School District", Is(Org)),
             ex("The talks with Petra Solvang ended.", "Petra Solvang", NotByRule),
             ex("Agents of the Coastal Fish and Marsh Service came.", "Coastal Fish and Marsh Service", Is(Org)),
             ex("The Marsh Department and Harbour Department met.", "Marsh Department and Harbour Department", Nothing),
@@ -267,6 +270,8 @@ pub(super) static RULES: &[Rule] = &[
             ex("Rescuers reached Tamsin Valley by noon.", "Tamsin Valley", Is(Place)),
             ex("She lived at 1412 Marigold Lane for years.", "Marigold Lane", Is(Place)),
             ex("Police patrol the Ostrava Reservation at night.", "Ostrava Reservation", Is(Place)),
+            ex("Floods hit the Tarvin District on Monday.", "Tarvin District", Is(Place)),
+            ex("The Tarvin School District closed its schools.", "Tarvin School District", NotByRule),
             ex("The coach Marla Jensen arrived.", "Marla Jensen", NotByRule),
         ],
     },
@@ -666,7 +671,7 @@ fn role_before_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
 fn organisation_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let start = run[0].start;
     let end = run[run.len() - 1].end;
-    if !(end - start >= 2 && run.len() >= 2 && f.lex.org_heads.contains(f.tok(end - 1))) {
+    if !(end - start >= 2 && run.len() >= 2 && (f.lex.org_heads.contains(f.tok(end - 1)) || body_area(f, start, end))) {
         return None;
     }
     let end = f.with_abbreviation_period(end);
@@ -770,12 +775,20 @@ fn organisation_context(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     (follower || member).then(|| Outcome::new(start, end).push(Org, start, end, None))
 }
 
-/// A run ending in a place head (`… Valley`, `… Ridge`).
+/// A run ending in a place head (`… Valley`, `… Ridge`), not a body's area
+/// (`Tarvin School District`).
 fn place_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let start = run[0].start;
     let end = run[run.len() - 1].end;
-    (end - start >= 2 && run.len() >= 2 && f.lex.place_heads.contains(f.tok(end - 1)))
+    (end - start >= 2 && run.len() >= 2 && f.lex.place_heads.contains(f.tok(end - 1)) && !body_area(f, start, end))
         .then(|| Outcome::new(start, end).push(Place, start, end, None))
+}
+
+/// The run `start..end` ends in a word for the area a body serves, right
+/// after an organisation's head (`Tarvin School District`, `Dunmore Water
+/// District`): the body is named.
+fn body_area(f: &Finder, start: usize, end: usize) -> bool {
+    end - start >= 3 && f.lex.body_areas.contains(f.tok(end - 1)) && f.lex.org_heads.contains(f.tok(end - 2))
 }
 
 /// A named storm or operation (`Hurricane Fiona`) is none of the kinds.
