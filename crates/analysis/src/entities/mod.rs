@@ -398,6 +398,38 @@ impl<'a> Finder<'a> {
                 out.insert(w);
             }
         }
+        // A lower-case phrase's abbreviation in brackets after it (`rhythm
+        // and blues (R&B)`, `gross domestic product (GDP)`) names a common
+        // thing: its letters are the initials of the words before, the
+        // first one's first.
+        for i in 1..self.toks.len() {
+            if self.tok(i) != "(" || !self.capital.get(i + 1).copied().unwrap_or(false) {
+                continue;
+            }
+            let Some(close) = (i + 2..self.toks.len().min(i + 5)).find(|&k| self.tok(k) == ")") else { continue };
+            if !self.contiguous(i + 1, close - i - 1) {
+                continue;
+            }
+            let abbr = &self.text[self.toks[i + 1].span().start..self.toks[close - 1].span().end];
+            let letters: Vec<u8> = abbr.bytes().filter(u8::is_ascii_uppercase).collect();
+            if letters.len() < 2 || !abbr.bytes().all(|b| b.is_ascii_uppercase() || b == b'&') {
+                continue;
+            }
+            let lower = |k: usize| self.toks[k].kind == TokenKind::Word && self.tok(k).starts_with(|c: char| c.is_ascii_lowercase());
+            let mut from = i;
+            while from > 0 && i - from < 6 && lower(from - 1) {
+                from -= 1;
+            }
+            let first = (from..i).find(|&k| self.tok(k).as_bytes()[0].to_ascii_uppercase() == letters[0]);
+            let spelt = first.is_some_and(|s| {
+                let mut initials = (s..i).map(|k| self.tok(k).as_bytes()[0].to_ascii_uppercase());
+                letters.iter().all(|&c| initials.any(|x| x == c))
+                    && self.tok(i - 1).as_bytes()[0].to_ascii_uppercase() == letters[letters.len() - 1]
+            });
+            if spelt {
+                out.insert(abbr);
+            }
+        }
         out
     }
 

@@ -209,6 +209,7 @@ pub(super) static RULES: &[Rule] = &[
             ex("Shares of Meridian Pharmaceuticals Inc. rose.", "Meridian Pharmaceuticals Inc.", Is(Org)),
             ex("The Harlow Rowing Club met on Tuesday.", "Harlow Rowing Club", Is(Org)),
             ex("Pupils at Dunmore High were sent home.", "Dunmore High", Is(Org)),
+            ex("He is an enrolled member of the Tarvo Nation, who live by the river.", "Tarvo Nation", Is(Org)),
             ex("The Tarvin Independent School District closed its schools.", "Tarvin Independent School District", Is(Org)),
             ex("The talks with Petra Solvang ended.", "Petra Solvang", NotByRule),
             ex("Agents of the Coastal Fish and Marsh Service came.", "Coastal Fish and Marsh Service", Is(Org)),
@@ -224,6 +225,7 @@ pub(super) static RULES: &[Rule] = &[
             ex("Shares of Harlan & Voss rose on Monday.", "Harlan & Voss", Is(Org)),
             ex("Talks between Halvorsen Kraft and Brenner Voss ended.", "Halvorsen Kraft and Brenner Voss", Nothing),
             ex("The report was written by Marta Kowalczyk and Ida Strand.", "Marta Kowalczyk and Ida Strand", Nothing),
+            ex("She sang soul and rhythm and blues (R&B) for years. Her R&B Top Ten hits sold well.", "R&B Top Ten", Nothing),
         ],
     },
     Rule {
@@ -428,6 +430,7 @@ pub(super) static RULES: &[Rule] = &[
             ex("Congress passed the Clean Harbour Act (CHA) last year. Critics say CHA is weak.", "CHA", Nothing),
             ex("Both states signed the Coastal Fishing Treaty (CFT) in May. The QRB approved it.", "QRB", NotByRule),
             ex("Both states signed the Coastal Fishing Treaty (AP) in May. AP said so.", "AP", NotByRule),
+            ex("Crews watched the coastal tidal surge (CTS) grow. The CTS rose again.", "CTS", Nothing),
         ],
     },
     Rule {
@@ -716,12 +719,18 @@ fn organisation_then_person(f: &Finder, run: &[Unit]) -> Option<Outcome> {
 }
 
 /// Capitalised words joined by `&` name a firm (`Procter & Gamble`).
+/// Not a common thing's abbreviation (`rhythm and blues (R&B)` … `the R&B
+/// charts`), which names nothing, nor does the run it opens.
 fn ampersand_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let start = run[0].start;
     let end = run[run.len() - 1].end;
-    run.iter()
-        .any(|u| u.gaz.is_none() && f.tok(u.start) == "&")
-        .then(|| Outcome::new(start, end).push(Org, start, end, None))
+    if !run.iter().any(|u| u.gaz.is_none() && f.tok(u.start) == "&") {
+        return None;
+    }
+    let from = f.toks[start].span().start;
+    let thing = (start + 2..end.min(start + 3)).any(|k| f.thing_acronyms.contains(&f.text[from..f.toks[k].span().end]));
+    let o = Outcome::new(start, end);
+    Some(if thing { o.cover(start, end) } else { o.push(Org, start, end, None) })
 }
 
 /// An institution named by its head and what it is of: `Bank of Canada`,
