@@ -133,12 +133,15 @@ impl Runs {
     }
 }
 
+/// An alias's tokens, and the kind and canonical name it stands for.
+type Alias<'a> = (Vec<String>, EntityKind, Cow<'a, str>);
+
 /// The aliases of what was found, by first token: the alias's tokens, and
 /// the kind and canonical name it stands for. Kept between the alias
 /// passes, each of which adds what was found since the one before.
 #[derive(Default)]
 struct AliasTable<'a> {
-    table: HashMap<String, Vec<(Vec<String>, EntityKind, Cow<'a, str>)>>,
+    table: HashMap<String, Vec<Alias<'a>>>,
     surnames: HashSet<String>,
     /// Organisations by the head that ends their name (`Church` for
     /// `Westboro Baptist Church`), `None` where two share it.

@@ -540,7 +540,7 @@ impl<'a> Finder<'a> {
         for rule in RULES.iter().filter(|r| stage(r.stage)) {
             let Some(o) = (rule.find)(self, run) else { continue };
             let len = o.end.min(re).saturating_sub(o.start.max(rs));
-            if best.as_ref().map_or(true, |(l, _, _)| len > *l) {
+            if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
                 best = Some((len, rule, o));
             }
             if len == re - rs {
