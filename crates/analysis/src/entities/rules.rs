@@ -338,6 +338,8 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("The firm's adviser Harold Bristol said the deal was off.", "Harold Bristol", Is(Person)),
             ex("The keeper saved Rosa Toledo's shot.", "Rosa Toledo", Is(Person)),
+            ex("The report was read by Brian Reuters on Monday.", "Brian Reuters", Is(Person)),
+            ex("The report was read by Brian NATO on Monday.", "Brian NATO", NotByRule),
             ex("Talks between Georgia and Armenia ended.", "Georgia", NotByRule),
             ex("The governor of Oregon Marcus Hale spoke.", "Oregon Marcus", NotByRule),
             ex("The ship docked at Victoria Harbour in the rain.", "Victoria Harbour", NotByRule),
@@ -947,8 +949,14 @@ fn given_name_and_known_word(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     if !(2..=3).contains(&run.len()) || run.iter().any(|u| u.end != u.start + 1) || run.iter().all(|u| u.gaz.is_none()) {
         return None;
     }
+    // A one-word organisation's name after the given name is a surname too
+    // (`Nora Dell`).
     let ok_gaz = |u: &Unit| {
-        u.gaz.is_none_or(|e| matches!(f.lex.entries[e].kind, GazKind::City | GazKind::Capital | GazKind::Demonym | GazKind::Region))
+        u.gaz.is_none_or(|e| match f.lex.entries[e].kind {
+            GazKind::City | GazKind::Capital | GazKind::Demonym | GazKind::Region => true,
+            GazKind::Org => u.start > start && u.end == u.start + 1 && f.tok(u.start).len() > 3 && !is_acronym(f.tok(u.start)),
+            GazKind::Country => false,
+        })
     };
     let first = f.tok(start);
     let first_ok = run[0].gaz.is_none_or(|e| f.lex.entries[e].kind == GazKind::Demonym);
