@@ -354,6 +354,17 @@ impl Lexicon {
             }
         }
         lex.connectors.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        // A one-word title's plural opens a title too, before two names
+        // (`Attorneys Ada Morrow and Tom Hale`): the finder matches its last
+        // word with or without an `s`. The few plurals are made once.
+        let singles: Vec<&'static str> =
+            lex.titles.values().flatten().filter(|t| t.len() == 1).map(|t| t[0]).filter(|w| !w.ends_with('s')).collect();
+        for w in singles {
+            let plural: &'static str = Box::leak(format!("{w}s").into_boxed_str());
+            if !lex.titles.contains_key(plural) {
+                lex.titles.insert(plural, vec![vec![w]]);
+            }
+        }
         for &bare in &lex.us_states {
             let initials: String = bare.split('.').collect();
             let named = lex.entries.iter().filter(|e| e.kind == GazKind::Region).find(|e| {

@@ -374,8 +374,9 @@ impl<'a> Finder<'a> {
     /// `QV 7` is not one): their letters without the number.
     fn find_versioned(&self) -> HashSet<&'a str> {
         let mut out = HashSet::default();
+        let bytes = self.text.as_bytes();
         for i in 0..self.toks.len() {
-            if !self.capital[i] {
+            if !self.capital[i] || !bytes[self.toks[i].span().end - 1].is_ascii_digit() {
                 continue;
             }
             let w = self.tok(i);
@@ -405,8 +406,9 @@ impl<'a> Finder<'a> {
         // and blues (R&B)`, `gross domestic product (GDP)`) names a common
         // thing: its letters are the initials of the words before, the
         // first one's first.
-        for i in 1..self.toks.len() {
-            if self.tok(i) != "(" || !self.capital.get(i + 1).copied().unwrap_or(false) {
+        let bytes = self.text.as_bytes();
+        for i in 1..self.toks.len().saturating_sub(1) {
+            if !self.capital[i + 1] || bytes[self.toks[i].span().start] != b'(' || self.tok(i) != "(" {
                 continue;
             }
             let Some(close) = (i + 2..self.toks.len().min(i + 5)).find(|&k| self.tok(k) == ")") else { continue };
@@ -725,9 +727,9 @@ impl<'a> Finder<'a> {
         if i >= end.min(self.toks.len()) {
             return None;
         }
-        // The last word may be plural, before two names (`Assistant Attorneys`).
-        let first = self.tok(i);
-        let list = self.lex.titles.get(first).or_else(|| first.strip_suffix('s').and_then(|b| self.lex.titles.get(b)))?;
+        // The last word may be plural, before two names (`Assistant Attorneys`;
+        // the lexicon keys a one-word title by its plural too).
+        let list = self.lex.titles.get(self.tok(i))?;
         let word = |k: usize, w: &str, last: bool| {
             let t = self.tok(k);
             t == w || last && t.strip_suffix('s') == Some(w)
@@ -1498,15 +1500,17 @@ fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
         let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
         let mut by_ends: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
         let mut by_initial: HashMap<(EntityKind, char), Vec<usize>> = HashMap::default();
-        // Organisations' names of three words or more, by their last word.
-        let mut by_last_org: HashMap<&str, Vec<usize>> = HashMap::default();
+        // Organisations' names of three words or more, by each of their
+        // endings of two words or more (`Gliding Centre`, `Tarvin Gliding Centre`).
+        let mut by_ending_org: HashMap<&str, Vec<usize>> = HashMap::default();
         for (j, c) in out.iter().enumerate() {
             if !c.name.contains(' ') {
                 continue;
             }
             if c.kind == EntityKind::Organization && c.name.split(' ').nth(2).is_some() {
-                if let Some(last) = c.name.rsplit(' ').next() {
-                    by_last_org.entry(last).or_default().push(j);
+                let spaces: Vec<usize> = c.name.match_indices(' ').map(|(p, _)| p).collect();
+                for &p in &spaces[..spaces.len() - 1] {
+                    by_ending_org.entry(&c.name[p + 1..]).or_default().push(j);
                 }
             }
             if c.kind == EntityKind::Person {
@@ -1546,8 +1550,8 @@ fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
                     // Tarvin Gliding Centre`), not a head (`Police Department`),
                     // nor where what stands before is a place's or a people's
                     // name (`Ruritania Supreme Court` is one court of many).
-                    (EntityKind::Organization, [first, .., last]) if !lex.org_heads.contains(first) => {
-                        by_last_org.get(last).and_then(|l| {
+                    (EntityKind::Organization, [first, ..]) if !lex.org_heads.contains(first) => {
+                        by_ending_org.get(e.name.as_str()).and_then(|l| {
                             only(l.iter(), &|j| {
                                 j != i
                                     && out[j]
@@ -1893,15 +1897,19 @@ fn group_first_form(text: &str, e: &Entity) -> Option<String> {
 /// nor where the story names another body the acronym abbreviates (the
 /// acronym is then that body's, not the known one's).
 fn known_long_form(text: &str, dateline: Option<Span>, e: &Entity, all: &[Entity]) -> bool {
-    let acronym_only = e.kind == EntityKind::Organization
-        && e.name.contains(' ')
-        && e.mentions.iter().all(|m| {
-            let s = m.of(text);
-            is_acronym(s) && !s.contains('.') && abbreviates(s, &e.name) && !dateline.is_some_and(|d| d.contains(*m))
-        });
+    if e.kind != EntityKind::Organization || !e.name.contains(' ') || e.mentions.is_empty() {
+        return false;
+    }
+    let s = e.mentions[0].of(text);
+    let acronym_only = is_acronym(s)
+        && !s.contains('.')
+        && e.mentions.iter().all(|m| m.of(text) == s && !dateline.is_some_and(|d| d.contains(*m)))
+        && abbreviates(s, &e.name);
     acronym_only && {
-        let s = e.mentions[0].of(text);
-        !all.iter().any(|o| o.name != e.name && o.kind == EntityKind::Organization && abbreviates(s, &o.name))
+        let initial = s.chars().next();
+        !all.iter().any(|o| {
+            o.kind == EntityKind::Organization && o.name.chars().next() == initial && o.name != e.name && abbreviates(s, &o.name)
+        })
     }
 }
 

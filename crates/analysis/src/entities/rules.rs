@@ -896,9 +896,10 @@ fn gazetteer_names(f: &Finder, run: &[Unit]) -> Option<Outcome> {
             continue;
         }
         let surname = (u.end == u.start + 1 && !f.surnames.is_empty()).then(|| f.surnames.get(f.tok(u.start))).flatten();
-        let org = (u.end == u.start + 1 && !f.org_words.is_empty() && !place_word_before(f, u.start))
+        let org = (u.end == u.start + 1 && !f.org_words.is_empty())
             .then(|| f.org_words.get(f.tok(u.start)))
-            .flatten();
+            .flatten()
+            .filter(|_| !place_word_before(f, u.start));
         o.actions.push(match (surname, org) {
             (Some(name), _) => Action::Named { kind: Person, start: u.start, end: u.end, name: name.to_string() },
             (None, Some(name)) => Action::Named { kind: Org, start: u.start, end: u.end, name: name.to_string() },
