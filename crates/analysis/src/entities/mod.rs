@@ -402,8 +402,8 @@ impl<'a> Finder<'a> {
                 out.insert(w);
             }
         }
-        // A lower-case phrase's abbreviation in brackets after it (`rhythm
-        // and blues (R&B)`, `gross domestic product (GDP)`) names a common
+        // A lower-case phrase's abbreviation in brackets after it (`drum and
+        // bass (D&B)`, `gross domestic product (GDP)`) names a common
         // thing: its letters are the initials of the words before, the
         // first one's first.
         let bytes = self.text.as_bytes();
@@ -869,11 +869,11 @@ impl<'a> Finder<'a> {
     }
 
     /// A named institution's `of` before a town and its region, or its
-    /// country (`the Tarvin Gliding Museum of Dunmore, Oregon`), says where
+    /// country (`the Tarvin Gliding Museum of Dunmore, Montana`), says where
     /// it stands: `c` is one capitalised word that is not a known name,
     /// then a comma and a known region or country, and a name stands
-    /// before the head (not `Bank of Dunmore, Oregon`, nor `University of
-    /// California, Berkeley`).
+    /// before the head (not `Bank of Dunmore, Montana`, nor `University of
+    /// Tarvin, Dunmore`).
     fn town_and_region(&self, c: usize, run: &[Unit]) -> bool {
         run.len() >= 2
             && c + 2 < self.toks.len()
@@ -1890,9 +1890,9 @@ fn group_first_form(text: &str, e: &Entity) -> Option<String> {
 }
 
 /// An organisation the story writes only as an acronym of its known name
-/// (`VOA` for the gazetteer's `Voice of America`) keeps that name: it is
+/// (`FAO` for the gazetteer's `Food and Agriculture Organization`) keeps that name: it is
 /// the fullest name of the thing, though the story does not spell it out.
-/// Not an acronym written with periods (`U.N.`, a house style that names
+/// Not an acronym written with periods (`E.U.`, a house style that names
 /// the body as written), nor an agency's credit in the dateline (`(AP)`),
 /// nor where the story names another body the acronym abbreviates (the
 /// acronym is then that body's, not the known one's).
@@ -2004,9 +2004,9 @@ mod prefix_tests {
 
     #[test]
     fn a_town_and_its_region_after_a_named_institution_are_where_it_stands() {
-        let found = entities("Gliders went to the Tarvin Gliding Museum of Dunmore, Oregon, on Monday.");
+        let found = entities("Gliders went to the Tarvin Gliding Museum of Dunmore, Montana, on Monday.");
         assert!(found.contains(&("Tarvin Gliding Museum".to_string(), EntityKind::Organization)), "{found:?}");
-        let found = entities("He taught at the University of Dunmore, Oregon, for years.");
+        let found = entities("He taught at the University of Dunmore, Montana, for years.");
         assert!(found.iter().any(|(n, _)| n.starts_with("University of Dunmore")), "{found:?}");
     }
 
@@ -2105,22 +2105,22 @@ mod referent_tests {
         let found = entities("The jet went to the Harbour Museum Ola Brandt Wing Centre in May. Visitors to the Brandt Wing Centre cheered.");
         assert!(found.contains(&("Harbour Museum Ola Brandt Wing Centre".to_string(), 2)), "{found:?}");
         // A court of one place is not the court of another.
-        let found = entities("The Kenya Supreme Court met in May. The Supreme Court of Uganda did not.");
-        assert!(found.iter().any(|(n, c)| n == "Kenya Supreme Court" && *c == 1), "{found:?}");
+        let found = entities("The Uganda Supreme Court met in May. The Supreme Court of Malawi did not.");
+        assert!(found.iter().any(|(n, c)| n == "Uganda Supreme Court" && *c == 1), "{found:?}");
     }
 
     #[test]
     fn an_acronym_alone_keeps_its_known_long_name() {
-        let found = entities("Talks ended on Monday, the ECB said. ECB staff left.");
-        assert!(found.contains(&("European Central Bank".to_string(), 2)), "{found:?}");
+        let found = entities("Talks ended on Monday, the FAO said. FAO staff left.");
+        assert!(found.contains(&("Food and Agriculture Organization".to_string(), 2)), "{found:?}");
         let found = entities("The Tarvin Coastal Board (TCB) met. TCB staff left.");
         assert!(found.contains(&("Tarvin Coastal Board".to_string(), 3)), "{found:?}");
         // Written with periods, it is named as written.
-        let found = entities("Talks ended on Monday, the U.N. said.");
-        assert!(found.contains(&("U.N.".to_string(), 1)), "{found:?}");
+        let found = entities("Talks ended on Monday, the E.U. said.");
+        assert!(found.contains(&("E.U.".to_string(), 1)), "{found:?}");
         // The story's own body with those initials is not the known one.
-        let found = entities("The European Cycling Board met in May. ECB officials said the race would go on.");
-        assert!(!found.iter().any(|(n, _)| n == "European Central Bank"), "{found:?}");
+        let found = entities("The Forest Action Office met in May. FAO officials said the trees would be cut.");
+        assert!(!found.iter().any(|(n, _)| n == "Food and Agriculture Organization"), "{found:?}");
     }
 
     fn entities(body: &str) -> Vec<(String, usize)> {

@@ -225,7 +225,7 @@ pub(super) static RULES: &[Rule] = &[
             ex("Shares of Harlan & Voss rose on Monday.", "Harlan & Voss", Is(Org)),
             ex("Talks between Halvorsen Kraft and Brenner Voss ended.", "Halvorsen Kraft and Brenner Voss", Nothing),
             ex("The report was written by Marta Kowalczyk and Ida Strand.", "Marta Kowalczyk and Ida Strand", Nothing),
-            ex("She sang soul and rhythm and blues (R&B) for years. Her R&B Top Ten hits sold well.", "R&B Top Ten", Nothing),
+            ex("He played drum and bass (D&B) for years. The D&B Weekly List named him.", "D&B Weekly List", Nothing),
         ],
     },
     Rule {
@@ -325,10 +325,10 @@ pub(super) static RULES: &[Rule] = &[
             ex("Aid came from the British Red Cross on Monday.", "British Red Cross", Is(Org)),
             ex("Talks between the European Union and Russia resumed.", "European Union", Is(Org)),
             ex("The minister flew to Kenya on Monday.", "Kenya", Is(Place)),
-            ex("He joined FC Dortmund in May and lived in Dortmund for years.", "Dortmund", Is(Place)),
-            ex("He scored twice for FC Dortmund. With Dortmund he won the cup.", "Dortmund", Is(Org)),
-            ex("She signed with Oregon Records in 1970. At Oregon she sang soul.", "Oregon", Is(Org)),
-            ex("Kenya Airways flew on. Kenya said so.", "Kenya", Is(Place)),
+            ex("He joined FC Bordeaux in May and lived in Bordeaux for years.", "Bordeaux", Is(Place)),
+            ex("He scored twice for FC Bordeaux. With Bordeaux he won the cup.", "Bordeaux", Is(Org)),
+            ex("She signed with Montana Records in 1970. At Montana she sang folk.", "Montana", Is(Org)),
+            ex("Uganda Airlines flew on. Uganda said so.", "Uganda", Is(Place)),
         ],
     },
     Rule {
@@ -338,8 +338,8 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("The firm's adviser Harold Bristol said the deal was off.", "Harold Bristol", Is(Person)),
             ex("The keeper saved Rosa Toledo's shot.", "Rosa Toledo", Is(Person)),
-            ex("The report was read by Brian Reuters on Monday.", "Brian Reuters", Is(Person)),
-            ex("The report was read by Brian NATO on Monday.", "Brian NATO", NotByRule),
+            ex("The report was read by Nora Toyota on Monday.", "Nora Toyota", Is(Person)),
+            ex("The report was read by Nora FAO on Monday.", "Nora FAO", NotByRule),
             ex("Talks between Georgia and Armenia ended.", "Georgia", NotByRule),
             ex("The governor of Oregon Marcus Hale spoke.", "Oregon Marcus", NotByRule),
             ex("The ship docked at Victoria Harbour in the rain.", "Victoria Harbour", NotByRule),
@@ -721,7 +721,7 @@ fn organisation_then_person(f: &Finder, run: &[Unit]) -> Option<Outcome> {
 }
 
 /// Capitalised words joined by `&` name a firm (`Procter & Gamble`).
-/// Not a common thing's abbreviation (`rhythm and blues (R&B)` … `the R&B
+/// Not a common thing's abbreviation (`drum and bass (D&B)` … `the D&B
 /// charts`), which names nothing, nor does the run it opens.
 fn ampersand_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let start = run[0].start;
