@@ -100,6 +100,13 @@ pub struct Lexicon {
     pub run_place_prepositions: HashSet<&'static str>,
     /// Last words of names that are none of the four kinds (`… Act`, `… Cup`).
     pub thing_heads: HashSet<&'static str>,
+    /// Organisation heads that also end a competition's name (`League`).
+    pub competition_heads: HashSet<&'static str>,
+    /// Place heads that, after an organisation head, end a body's name
+    /// (`School District`).
+    pub body_areas: HashSet<&'static str>,
+    /// Words for a stage of a competition after its name (`final`).
+    pub competition_stages: Vec<&'static str>,
     /// Nouns for a craft or a machine, lower case (`rover`): a name right
     /// before one, or with one capitalised inside it, names a craft.
     pub craft_nouns: HashSet<&'static str>,
@@ -212,6 +219,9 @@ impl Lexicon {
             place_nouns: HashSet::default(),
             state_names: HashMap::default(),
             thing_heads: HashSet::default(),
+            competition_heads: HashSet::default(),
+            body_areas: HashSet::default(),
+            competition_stages: Vec::new(),
             craft_nouns: HashSet::default(),
             org_followers: HashSet::default(),
             org_member_nouns: HashSet::default(),
@@ -293,6 +303,13 @@ impl Lexicon {
                 "thing-heads" => {
                     lex.thing_heads.insert(line);
                 }
+                "competition-heads" => {
+                    lex.competition_heads.insert(line);
+                }
+                "competition-stages" => lex.competition_stages.push(line),
+                "body-areas" => {
+                    lex.body_areas.insert(line);
+                }
                 "sports-cues" => add_phrase(&mut lex.sports_cues, line),
                 "person-verbs" => {
                     lex.person_verbs.insert(line);
@@ -337,6 +354,17 @@ impl Lexicon {
             }
         }
         lex.connectors.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        // A one-word title's plural opens a title too, before two names
+        // (`Attorneys Ada Morrow and Tom Hale`): the finder matches its last
+        // word with or without an `s`. The few plurals are made once.
+        let singles: Vec<&'static str> =
+            lex.titles.values().flatten().filter(|t| t.len() == 1).map(|t| t[0]).filter(|w| !w.ends_with('s')).collect();
+        for w in singles {
+            let plural: &'static str = Box::leak(format!("{w}s").into_boxed_str());
+            if !lex.titles.contains_key(plural) {
+                lex.titles.insert(plural, vec![vec![w]]);
+            }
+        }
         for &bare in &lex.us_states {
             let initials: String = bare.split('.').collect();
             let named = lex.entries.iter().filter(|e| e.kind == GazKind::Region).find(|e| {

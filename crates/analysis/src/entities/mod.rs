@@ -133,12 +133,15 @@ impl Runs {
     }
 }
 
+/// An alias's tokens, and the kind and canonical name it stands for.
+type Alias<'a> = (Vec<String>, EntityKind, Cow<'a, str>);
+
 /// The aliases of what was found, by first token: the alias's tokens, and
 /// the kind and canonical name it stands for. Kept between the alias
 /// passes, each of which adds what was found since the one before.
 #[derive(Default)]
 struct AliasTable<'a> {
-    table: HashMap<String, Vec<(Vec<String>, EntityKind, Cow<'a, str>)>>,
+    table: HashMap<String, Vec<Alias<'a>>>,
     surnames: HashSet<String>,
     /// Organisations by the head that ends their name (`Church` for
     /// `Westboro Baptist Church`), `None` where two share it.
@@ -198,6 +201,16 @@ struct Finder<'a> {
     /// Acronyms given in brackets after the name of a law, a treaty or a
     /// prize (`the Clean Harbour Act (CHA)`): alone, each is that thing.
     thing_acronyms: HashSet<&'a str>,
+    /// Acronyms the story also writes with a version number joined to them
+    /// (`QV7`): alone, each is that product (`a newer QV`).
+    versioned: HashSet<&'a str>,
+    /// The word before a competition head of each name the story writes
+    /// before a stage of the competition (`Harbour` of `the Harbour League
+    /// final`): the name is a competition's wherever it stands.
+    competitions: HashSet<&'a str>,
+    /// The known town's or region's name inside a club's or a firm's name
+    /// of two words found so far, with the name (`Tarvin` of `FC Tarvin`).
+    org_words: HashMap<&'a str, Cow<'a, str>>,
 }
 
 /// The words of a text that start with a lower-case letter, as written.
@@ -316,6 +329,8 @@ impl<'a> Finder<'a> {
         self.alone_words = self.find_alone_words();
         self.crafts = self.find_crafts(&runs);
         self.thing_acronyms = self.find_thing_acronyms(&runs);
+        self.versioned = self.find_versioned();
+        self.competitions = self.find_competitions(&runs);
         for run in runs.iter() {
             self.classify(run);
         }
@@ -335,6 +350,44 @@ impl<'a> Finder<'a> {
         out
     }
 
+    /// The names ending in a competition head that the story writes right
+    /// before a stage of the competition (see [`rules::competition`]).
+    fn find_competitions(&self, runs: &Runs) -> HashSet<&'a str> {
+        let mut out = HashSet::default();
+        for run in runs.iter() {
+            let (start, end) = (run[0].start, run[run.len() - 1].end);
+            if end - start < 2 || end >= self.toks.len() || !self.lex.competition_heads.contains(self.tok(end - 1)) {
+                continue;
+            }
+            let rest = &self.text[self.toks[end].span().start..];
+            let stage = self.lex.competition_stages.iter().any(|s| {
+                rest.strip_prefix(s).is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric() || c == '-'))
+            });
+            if stage {
+                out.insert(self.tok(end - 2));
+            }
+        }
+        out
+    }
+
+    /// The acronyms written with a version number joined to them (`QV7`,
+    /// `QV 7` is not one): their letters without the number.
+    fn find_versioned(&self) -> HashSet<&'a str> {
+        let mut out = HashSet::default();
+        let bytes = self.text.as_bytes();
+        for i in 0..self.toks.len() {
+            if !self.capital[i] || !bytes[self.toks[i].span().end - 1].is_ascii_digit() {
+                continue;
+            }
+            let w = self.tok(i);
+            let stem = w.trim_end_matches(|c: char| c.is_ascii_digit());
+            if stem.len() < w.len() && stem.len() >= 2 && is_acronym(stem) {
+                out.insert(stem);
+            }
+        }
+        out
+    }
+
     /// The acronyms in brackets right after a thing's name (see
     /// [`rules::thing_head`]) whose letters are initials of its words.
     fn find_thing_acronyms(&self, runs: &Runs) -> HashSet<&'a str> {
@@ -347,6 +400,39 @@ impl<'a> Finder<'a> {
             let w = self.tok(end + 1);
             if is_acronym(w) && rules::initials_in(self, start, end, w) {
                 out.insert(w);
+            }
+        }
+        // A lower-case phrase's abbreviation in brackets after it (`drum and
+        // bass (D&B)`, `gross domestic product (GDP)`) names a common
+        // thing: its letters are the initials of the words before, the
+        // first one's first.
+        let bytes = self.text.as_bytes();
+        for i in 1..self.toks.len().saturating_sub(1) {
+            if !self.capital[i + 1] || bytes[self.toks[i].span().start] != b'(' || self.tok(i) != "(" {
+                continue;
+            }
+            let Some(close) = (i + 2..self.toks.len().min(i + 5)).find(|&k| self.tok(k) == ")") else { continue };
+            if !self.contiguous(i + 1, close - i - 1) {
+                continue;
+            }
+            let abbr = &self.text[self.toks[i + 1].span().start..self.toks[close - 1].span().end];
+            let letters: Vec<u8> = abbr.bytes().filter(u8::is_ascii_uppercase).collect();
+            if letters.len() < 2 || !abbr.bytes().all(|b| b.is_ascii_uppercase() || b == b'&') {
+                continue;
+            }
+            let lower = |k: usize| self.toks[k].kind == TokenKind::Word && self.tok(k).starts_with(|c: char| c.is_ascii_lowercase());
+            let mut from = i;
+            while from > 0 && i - from < 6 && lower(from - 1) {
+                from -= 1;
+            }
+            let first = (from..i).find(|&k| self.tok(k).as_bytes()[0].to_ascii_uppercase() == letters[0]);
+            let spelt = first.is_some_and(|s| {
+                let mut initials = (s..i).map(|k| self.tok(k).as_bytes()[0].to_ascii_uppercase());
+                letters.iter().all(|&c| initials.any(|x| x == c))
+                    && self.tok(i - 1).as_bytes()[0].to_ascii_uppercase() == letters[letters.len() - 1]
+            });
+            if spelt {
+                out.insert(abbr);
             }
         }
         out
@@ -476,6 +562,10 @@ impl<'a> Finder<'a> {
             }
             excluded[i] = ei < input.exclude.len() && input.exclude[ei].overlaps(t.span());
             capital[i] = !excluded[i] && t.is_capitalized(text);
+            // A currency's country code joined to its sign (`NZ$40`) names nothing.
+            if i > 0 && !t.space_before && t.kind != TokenKind::Word && t.text(text).starts_with('$') {
+                capital[i - 1] = false;
+            }
             prev_end = t.span().end;
         }
 
@@ -500,6 +590,9 @@ impl<'a> Finder<'a> {
             surnames: HashMap::default(),
             crafts: HashSet::default(),
             thing_acronyms: HashSet::default(),
+            versioned: HashSet::default(),
+            competitions: HashSet::default(),
+            org_words: HashMap::default(),
         };
         for i in 0..n {
             f.gaz_at[i] = pack_gaz(f.find_gaz(i));
@@ -634,10 +727,16 @@ impl<'a> Finder<'a> {
         if i >= end.min(self.toks.len()) {
             return None;
         }
+        // The last word may be plural, before two names (`Assistant Attorneys`;
+        // the lexicon keys a one-word title by its plural too).
         let list = self.lex.titles.get(self.tok(i))?;
+        let word = |k: usize, w: &str, last: bool| {
+            let t = self.tok(k);
+            t == w || last && t.strip_suffix('s') == Some(w)
+        };
         list.iter().find_map(|t| {
             let len = t.len();
-            (i + len <= end && t.iter().enumerate().all(|(k, w)| self.tok(i + k) == *w)).then_some(len)
+            (i + len <= end && t.iter().enumerate().all(|(k, w)| word(i + k, w, k + 1 == len))).then_some(len)
         })
     }
 
@@ -726,6 +825,9 @@ impl<'a> Finder<'a> {
                     if !self.is_cap(k + skip) || !self.contiguous(k - 1, skip + 2) {
                         break;
                     }
+                    if self.town_and_region(k + skip, &run) {
+                        break;
+                    }
                     // Keep the connector tokens as plain units of the run.
                     for c in k..k + skip {
                         run.push(Unit { start: c, end: c + 1, gaz: None });
@@ -766,6 +868,20 @@ impl<'a> Finder<'a> {
         runs
     }
 
+    /// A named institution's `of` before a town and its region, or its
+    /// country (`the Tarvin Gliding Museum of Dunmore, Montana`), says where
+    /// it stands: `c` is one capitalised word that is not a known name,
+    /// then a comma and a known region or country, and a name stands
+    /// before the head (not `Bank of Dunmore, Montana`, nor `University of
+    /// Tarvin, Dunmore`).
+    fn town_and_region(&self, c: usize, run: &[Unit]) -> bool {
+        run.len() >= 2
+            && c + 2 < self.toks.len()
+            && self.gaz(c).is_none()
+            && self.tok(c + 1) == ","
+            && self.gaz(c + 2).is_some_and(|(_, e)| matches!(self.lex.entries[e].kind, GazKind::Region | GazKind::Country))
+    }
+
     /// Token `k`, after a capitalised word, is `&` before a capitalised
     /// word, or `and` before up to five capitalised words ending in an
     /// organisation head (not after one).
@@ -784,7 +900,8 @@ impl<'a> Finder<'a> {
                 // After an institution's complement, a known name opens a
                 // second institution (`Institute of Tides and Kenya State University`).
                 let in_complement = run.iter().any(|u| !self.is_cap(u.start));
-                self.lex.org_heads.contains(self.tok(j)) && !(in_complement && (k + 1..=j).any(|x| self.gaz(x).is_some()))
+                (k + 1..=j).any(|x| self.lex.org_heads.contains(self.tok(x)))
+                    && !(in_complement && (k + 1..=j).any(|x| self.gaz(x).is_some()))
             }
             _ => false,
         }
@@ -873,6 +990,22 @@ impl<'a> Finder<'a> {
         // Only a known name's word can be taken for a place: others need no entry.
         if kind == EntityKind::Person && end - start >= 2 && self.gaz_at[end - 1] != 0 && self.toks[end - 1].kind == TokenKind::Word {
             self.surnames.entry(self.tok(end - 1)).or_insert_with(|| name.clone());
+        }
+        // A club's or a firm's name of two words, one a town's or a
+        // region's known name (`FC Tarvin`, `Tarvin Records`): that word
+        // alone may stand for it later (see [`rules::gazetteer_names`]).
+        if kind == EntityKind::Organization && end - start == 2 {
+            let w = if self.lex.club_prefixes.contains(self.tok(start)) {
+                Some(start + 1)
+            } else {
+                self.lex.org_heads.contains(self.tok(start + 1)).then_some(start)
+            };
+            if let Some((1, e)) = w.and_then(|w| self.gaz(w)) {
+                if matches!(self.lex.entries[e].kind, GazKind::City | GazKind::Region) {
+                    let w = w.unwrap_or(start);
+                    self.org_words.entry(self.tok(w)).or_insert_with(|| name.clone());
+                }
+            }
         }
         self.found.push(Found { kind, name, span, description, rule: self.rule });
         if self.tok_is(end, "(") {
@@ -1318,7 +1451,11 @@ impl<'a> Finder<'a> {
             }
         }
         let mut out = one_kind_per_name(misspelt_names(merge_referents(out)));
-        for e in &mut out {
+        let keep: Vec<bool> = out.iter().map(|e| known_long_form(self.text, self.dateline, e, &out)).collect();
+        for (e, keep) in out.iter_mut().zip(keep) {
+            if keep {
+                continue;
+            }
             if let Some(name) = fullest_written_name(self.text, e)
                 .or_else(|| long_form_name(self.text, e))
                 .or_else(|| group_first_form(self.text, e))
@@ -1356,15 +1493,25 @@ impl<'a> Finder<'a> {
 /// Aerospace Exploration Agency`). Where two candidates fit, nothing is
 /// joined.
 fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
+    let lex = lexicon();
     let mut into: Vec<Option<usize>> = vec![None; out.len()];
     {
         // Indexes of the longer names, so each entity is compared with few others.
         let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
         let mut by_ends: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
         let mut by_initial: HashMap<(EntityKind, char), Vec<usize>> = HashMap::default();
+        // Organisations' names of three words or more, by each of their
+        // endings of two words or more (`Gliding Centre`, `Tarvin Gliding Centre`).
+        let mut by_ending_org: HashMap<&str, Vec<usize>> = HashMap::default();
         for (j, c) in out.iter().enumerate() {
             if !c.name.contains(' ') {
                 continue;
+            }
+            if c.kind == EntityKind::Organization && c.name.split(' ').nth(2).is_some() {
+                let spaces: Vec<usize> = c.name.match_indices(' ').map(|(p, _)| p).collect();
+                for &p in &spaces[..spaces.len() - 1] {
+                    by_ending_org.entry(&c.name[p + 1..]).or_default().push(j);
+                }
             }
             if c.kind == EntityKind::Person {
                 if let Some(last) = c.name.rsplit([' ', '-']).next() {
@@ -1397,6 +1544,23 @@ fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
                 match (e.kind, words.as_slice()) {
                     (EntityKind::Person, [first, last]) => {
                         by_ends.get(&(*first, *last)).and_then(|l| only(l.iter(), &|j| j != i))
+                    }
+                    // An organisation by the last words of its name, a name
+                    // of its own (`Tarvin Gliding Centre` of `Harbour Museum
+                    // Tarvin Gliding Centre`), not a head (`Police Department`),
+                    // nor where what stands before is a place's or a people's
+                    // name (`Ruritania Supreme Court` is one court of many).
+                    (EntityKind::Organization, [first, ..]) if !lex.org_heads.contains(first) => {
+                        by_ending_org.get(e.name.as_str()).and_then(|l| {
+                            only(l.iter(), &|j| {
+                                j != i
+                                    && out[j]
+                                        .name
+                                        .strip_suffix(e.name.as_str())
+                                        .and_then(|r| r.strip_suffix(' '))
+                                        .is_some_and(|r| !is_place_name(lex, r))
+                            })
+                        })
                     }
                     _ => None,
                 }
@@ -1453,6 +1617,17 @@ fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
         e.mentions.sort_by_key(|s| s.start);
     }
     out.into_iter().zip(roots).filter(|(_, to)| to.is_none()).map(|(e, _)| e).collect()
+}
+
+/// `name` is a known place's or people's name, as the gazetteer writes it.
+fn is_place_name(lex: &Lexicon, name: &str) -> bool {
+    let bare: String = name.split(' ').collect();
+    [name.split(' ').next(), name.split([' ', '.']).next()]
+        .into_iter()
+        .flatten()
+        .filter_map(|first| lex.phrases.get(first))
+        .flatten()
+        .any(|p| lex.entries[p.entry].kind != GazKind::Org && p.tokens.concat() == bare)
 }
 
 /// A person's name misspelt once is the same person: two people's names
@@ -1714,6 +1889,30 @@ fn group_first_form(text: &str, e: &Entity) -> Option<String> {
     (best != e.name).then(|| best.to_string())
 }
 
+/// An organisation the story writes only as an acronym of its known name
+/// (`FAO` for the gazetteer's `Food and Agriculture Organization`) keeps that name: it is
+/// the fullest name of the thing, though the story does not spell it out.
+/// Not an acronym written with periods (`E.U.`, a house style that names
+/// the body as written), nor an agency's credit in the dateline (`(AP)`),
+/// nor where the story names another body the acronym abbreviates (the
+/// acronym is then that body's, not the known one's).
+fn known_long_form(text: &str, dateline: Option<Span>, e: &Entity, all: &[Entity]) -> bool {
+    if e.kind != EntityKind::Organization || !e.name.contains(' ') || e.mentions.is_empty() {
+        return false;
+    }
+    let s = e.mentions[0].of(text);
+    let acronym_only = is_acronym(s)
+        && !s.contains('.')
+        && e.mentions.iter().all(|m| m.of(text) == s && !dateline.is_some_and(|d| d.contains(*m)))
+        && abbreviates(s, &e.name);
+    acronym_only && {
+        let initial = s.chars().next();
+        !all.iter().any(|o| {
+            o.kind == EntityKind::Organization && o.name.chars().next() == initial && o.name != e.name && abbreviates(s, &o.name)
+        })
+    }
+}
+
 /// The fullest name the text writes an entity with, where its name is not
 /// written in it (a known name's canonical form: `United States` for a
 /// story that only writes `U.S.`): its longest mention. `None` where the
@@ -1804,6 +2003,27 @@ mod prefix_tests {
     }
 
     #[test]
+    fn a_town_and_its_region_after_a_named_institution_are_where_it_stands() {
+        let found = entities("Gliders went to the Tarvin Gliding Museum of Dunmore, Montana, on Monday.");
+        assert!(found.contains(&("Tarvin Gliding Museum".to_string(), EntityKind::Organization)), "{found:?}");
+        let found = entities("He taught at the University of Dunmore, Montana, for years.");
+        assert!(found.iter().any(|(n, _)| n.starts_with("University of Dunmore")), "{found:?}");
+    }
+
+    #[test]
+    fn an_institution_after_and_may_run_past_its_head() {
+        let found = entities("The plane went to the Tarvin Air and Sea Museum Ola Brandt Centre on Monday.");
+        assert!(found.contains(&("Tarvin Air and Sea Museum Ola Brandt Centre".to_string(), EntityKind::Organization)), "{found:?}");
+    }
+
+    #[test]
+    fn a_currency_code_before_its_sign_is_no_name() {
+        let found = entities("Exports to Kenya were worth NZ$40 million and US$3 million last year.");
+        assert!(found.iter().all(|(n, _)| n != "NZ" && n != "US"), "{found:?}");
+        assert!(found.iter().any(|(n, _)| n == "Kenya"), "{found:?}");
+    }
+
+    #[test]
     fn a_hyphenated_family_name_alone_is_the_person() {
         let found = entities("Marta Tolvek-Hanse won the vote on Monday. Tolvek-Hanse said she was pleased.");
         assert_eq!(found, vec![("Marta Tolvek-Hanse".to_string(), EntityKind::Person)]);
@@ -1878,6 +2098,29 @@ mod referent_tests {
         assert!(found.contains(&("Tarvin Coastal Fisheries Board".to_string(), 4)), "{found:?}");
         let found = entities("He played in the Orlan Basketball League last year. This OBL season starts soon. OBL fans wait.");
         assert!(found.contains(&("Orlan Basketball League".to_string(), 3)), "{found:?}");
+    }
+
+    #[test]
+    fn an_organisation_by_the_last_words_of_its_name_is_the_same() {
+        let found = entities("The jet went to the Harbour Museum Ola Brandt Wing Centre in May. Visitors to the Brandt Wing Centre cheered.");
+        assert!(found.contains(&("Harbour Museum Ola Brandt Wing Centre".to_string(), 2)), "{found:?}");
+        // A court of one place is not the court of another.
+        let found = entities("The Uganda Supreme Court met in May. The Supreme Court of Malawi did not.");
+        assert!(found.iter().any(|(n, c)| n == "Uganda Supreme Court" && *c == 1), "{found:?}");
+    }
+
+    #[test]
+    fn an_acronym_alone_keeps_its_known_long_name() {
+        let found = entities("Talks ended on Monday, the FAO said. FAO staff left.");
+        assert!(found.contains(&("Food and Agriculture Organization".to_string(), 2)), "{found:?}");
+        let found = entities("The Tarvin Coastal Board (TCB) met. TCB staff left.");
+        assert!(found.contains(&("Tarvin Coastal Board".to_string(), 3)), "{found:?}");
+        // Written with periods, it is named as written.
+        let found = entities("Talks ended on Monday, the E.U. said.");
+        assert!(found.contains(&("E.U.".to_string(), 1)), "{found:?}");
+        // The story's own body with those initials is not the known one.
+        let found = entities("The Forest Action Office met in May. FAO officials said the trees would be cut.");
+        assert!(!found.iter().any(|(n, _)| n == "Food and Agriculture Organization"), "{found:?}");
     }
 
     fn entities(body: &str) -> Vec<(String, usize)> {

@@ -130,6 +130,19 @@ pub(super) static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "competition",
+        stage: Stage::Plain,
+        find: competition,
+        examples: &[
+            ex("Tarvin won the Harbour League final on Sunday. The Harbour League title was their first.", "Harbour League", Nothing),
+            ex("Tarvin reached the QRB Harbour League group stage. The QRB said so.", "QRB Harbour League", Nothing),
+            ex("Tarvin won gold at the 2016 Coastal Games in May.", "Coastal Games", Nothing),
+            ex("Tarvin finished sixth in the Harbour League this season.", "Harbour League", NotByRule),
+            ex("The Harbour League said the final would be played in May.", "Harbour League", NotByRule),
+            ex("Shares of Brisk Games rose after the Harbour League final.", "Brisk Games", NotByRule),
+        ],
+    },
+    Rule {
         name: "title-before-name",
         stage: Stage::Run,
         find: title_before_name,
@@ -138,6 +151,8 @@ pub(super) static RULES: &[Rule] = &[
             ex("The car was found by County Sheriff Tom Hale on Monday.", "Tom Hale", Is(Person)),
             ex("The case was heard by U.S. District Judge Ada Morrow on Monday.", "Ada Morrow", Is(Person)),
             ex("The case was heard by U.S. District Judge Ada Morrow on Monday.", "U.S.", Nothing),
+            ex("The case is led by Assistant United States Attorneys Ada Morrow and Tom Hale.", "Ada Morrow", Is(Person)),
+            ex("The case is led by Assistant United States Attorneys Ada Morrow and Tom Hale.", "United States", Nothing),
             ex("The case was led by Special Agent Rina Doyle of the bureau.", "Special Agent", Nothing),
             ex("The plan of Health Minister of Ruritania Dana Vell was shelved.", "Dana Vell", Is(Person)),
             ex("The Foreign Minister Ostrava Ministry said so.", "Ostrava Ministry", NotByRule),
@@ -193,6 +208,9 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("Shares of Meridian Pharmaceuticals Inc. rose.", "Meridian Pharmaceuticals Inc.", Is(Org)),
             ex("The Harlow Rowing Club met on Tuesday.", "Harlow Rowing Club", Is(Org)),
+            ex("Pupils at Dunmore High were sent home.", "Dunmore High", Is(Org)),
+            ex("He is an enrolled member of the Tarvo Nation, who live by the river.", "Tarvo Nation", Is(Org)),
+            ex("The Tarvin Independent School District closed its schools.", "Tarvin Independent School District", Is(Org)),
             ex("The talks with Petra Solvang ended.", "Petra Solvang", NotByRule),
             ex("Agents of the Coastal Fish and Marsh Service came.", "Coastal Fish and Marsh Service", Is(Org)),
             ex("The Marsh Department and Harbour Department met.", "Marsh Department and Harbour Department", Nothing),
@@ -207,6 +225,7 @@ pub(super) static RULES: &[Rule] = &[
             ex("Shares of Harlan & Voss rose on Monday.", "Harlan & Voss", Is(Org)),
             ex("Talks between Halvorsen Kraft and Brenner Voss ended.", "Halvorsen Kraft and Brenner Voss", Nothing),
             ex("The report was written by Marta Kowalczyk and Ida Strand.", "Marta Kowalczyk and Ida Strand", Nothing),
+            ex("He played drum and bass (D&B) for years. The D&B Weekly List named him.", "D&B Weekly List", Nothing),
         ],
     },
     Rule {
@@ -252,6 +271,9 @@ pub(super) static RULES: &[Rule] = &[
             ex("Fires burned along Wheeler Ridge overnight.", "Wheeler Ridge", Is(Place)),
             ex("Rescuers reached Tamsin Valley by noon.", "Tamsin Valley", Is(Place)),
             ex("She lived at 1412 Marigold Lane for years.", "Marigold Lane", Is(Place)),
+            ex("Police patrol the Ostrava Reservation at night.", "Ostrava Reservation", Is(Place)),
+            ex("Floods hit the Tarvin District on Monday.", "Tarvin District", Is(Place)),
+            ex("The Tarvin School District closed its schools.", "Tarvin School District", NotByRule),
             ex("The coach Marla Jensen arrived.", "Marla Jensen", NotByRule),
         ],
     },
@@ -303,6 +325,10 @@ pub(super) static RULES: &[Rule] = &[
             ex("Aid came from the British Red Cross on Monday.", "British Red Cross", Is(Org)),
             ex("Talks between the European Union and Russia resumed.", "European Union", Is(Org)),
             ex("The minister flew to Kenya on Monday.", "Kenya", Is(Place)),
+            ex("He joined FC Bordeaux in May and lived in Bordeaux for years.", "Bordeaux", Is(Place)),
+            ex("He scored twice for FC Bordeaux. With Bordeaux he won the cup.", "Bordeaux", Is(Org)),
+            ex("She signed with Montana Records in 1970. At Montana she sang folk.", "Montana", Is(Org)),
+            ex("Uganda Airlines flew on. Uganda said so.", "Uganda", Is(Place)),
         ],
     },
     Rule {
@@ -312,6 +338,8 @@ pub(super) static RULES: &[Rule] = &[
         examples: &[
             ex("The firm's adviser Harold Bristol said the deal was off.", "Harold Bristol", Is(Person)),
             ex("The keeper saved Rosa Toledo's shot.", "Rosa Toledo", Is(Person)),
+            ex("The report was read by Nora Toyota on Monday.", "Nora Toyota", Is(Person)),
+            ex("The report was read by Nora FAO on Monday.", "Nora FAO", NotByRule),
             ex("Talks between Georgia and Armenia ended.", "Georgia", NotByRule),
             ex("The governor of Oregon Marcus Hale spoke.", "Oregon Marcus", NotByRule),
             ex("The ship docked at Victoria Harbour in the rain.", "Victoria Harbour", NotByRule),
@@ -345,6 +373,8 @@ pub(super) static RULES: &[Rule] = &[
             ex("Rescuers reached Tamsin Marsh Valley (TMV) by noon. TMV was cut off.", "TMV", Is(Place)),
             ex("The Marsh Department of Tarvin (MDT) said so.", "MDT", Is(Org)),
             ex("Marta Kowalczyk (MK) spoke on Monday.", "MK", NotByRule),
+            ex("The Coastal Flood Relief Agency (CFPA) sent staff. CFPA said more would come.", "CFPA", Is(Org)),
+            ex("The Coastal Flood Relief Agency (CXPA) sent staff.", "CXPA", NotByRule),
             ex("Rescuers reached Tamsin Valley (AP) by noon.", "AP", NotByRule),
         ],
     },
@@ -402,6 +432,7 @@ pub(super) static RULES: &[Rule] = &[
             ex("Congress passed the Clean Harbour Act (CHA) last year. Critics say CHA is weak.", "CHA", Nothing),
             ex("Both states signed the Coastal Fishing Treaty (CFT) in May. The QRB approved it.", "QRB", NotByRule),
             ex("Both states signed the Coastal Fishing Treaty (AP) in May. AP said so.", "AP", NotByRule),
+            ex("Crews watched the coastal tidal surge (CTS) grow. The CTS rose again.", "CTS", Nothing),
         ],
     },
     Rule {
@@ -416,6 +447,11 @@ pub(super) static RULES: &[Rule] = &[
             ex("The planet TRAX-4c is hot.", "TRAX", NotByRule),
             ex("Few still use QV7 at work.", "QV7", NotByRule),
             ex("Talks failed. UNLESS the plan passes, unless it fails, he goes.", "UNLESS", NotByRule),
+            ex("He will be jailed UNLESS of course he pays.", "UNLESS", Nothing),
+            ex("The plan was approved by the QRB. Its board said the VIP guests would come.", "VIP", Nothing),
+            ex("For the defence, Tom Marsden, QC, said the boy was ill.", "QC", Nothing),
+            ex("Few still use QV7. Users were told to move to a newer QV by May.", "QV", Nothing),
+            ex("The singer Lina Varga (pronounced VAR-ga) sang on Monday.", "VAR", Nothing),
         ],
     },
     Rule {
@@ -506,7 +542,7 @@ impl<'a> Finder<'a> {
         for rule in RULES.iter().filter(|r| stage(r.stage)) {
             let Some(o) = (rule.find)(self, run) else { continue };
             let len = o.end.min(re).saturating_sub(o.start.max(rs));
-            if best.as_ref().map_or(true, |(l, _, _)| len > *l) {
+            if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
                 best = Some((len, rule, o));
             }
             if len == re - rs {
@@ -598,6 +634,24 @@ fn sports_team(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     Some(o)
 }
 
+/// A name ending in a competition head (`… League`, `… Games`) is a
+/// competition, none of the four kinds, where the story writes it before a
+/// stage of the competition (`the Harbour League final`) or right after a
+/// year (`the 2016 Coastal Games`), with its organiser's name before it
+/// (`the QRB Harbour League`). A league the story writes only as a body
+/// (`sixth in the Harbour League`) stays an organisation.
+fn competition(f: &Finder, run: &[Unit]) -> Option<Outcome> {
+    let (start, end) = (run[0].start, run[run.len() - 1].end);
+    if end - start < 2 || !f.lex.competition_heads.contains(f.tok(end - 1)) {
+        return None;
+    }
+    let year = start > 0 && {
+        let y = f.tok(start - 1);
+        y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && matches!(&y[..2], "18" | "19" | "20")
+    };
+    (year || f.competitions.contains(f.tok(end - 2))).then(|| Outcome::new(start, end).cover(start, end))
+}
+
 /// A lower-case role just before the run: a person (`striker Pavel Orlenko`).
 fn role_before_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let start = run[0].start;
@@ -622,7 +676,7 @@ fn role_before_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
 fn organisation_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let start = run[0].start;
     let end = run[run.len() - 1].end;
-    if !(end - start >= 2 && run.len() >= 2 && f.lex.org_heads.contains(f.tok(end - 1))) {
+    if !(end - start >= 2 && run.len() >= 2 && (f.lex.org_heads.contains(f.tok(end - 1)) || body_area(f, start, end))) {
         return None;
     }
     let end = f.with_abbreviation_period(end);
@@ -667,12 +721,18 @@ fn organisation_then_person(f: &Finder, run: &[Unit]) -> Option<Outcome> {
 }
 
 /// Capitalised words joined by `&` name a firm (`Procter & Gamble`).
+/// Not a common thing's abbreviation (`drum and bass (D&B)` … `the D&B
+/// charts`), which names nothing, nor does the run it opens.
 fn ampersand_name(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let start = run[0].start;
     let end = run[run.len() - 1].end;
-    run.iter()
-        .any(|u| u.gaz.is_none() && f.tok(u.start) == "&")
-        .then(|| Outcome::new(start, end).push(Org, start, end, None))
+    if !run.iter().any(|u| u.gaz.is_none() && f.tok(u.start) == "&") {
+        return None;
+    }
+    let from = f.toks[start].span().start;
+    let thing = (start + 2..end.min(start + 3)).any(|k| f.thing_acronyms.contains(&f.text[from..f.toks[k].span().end]));
+    let o = Outcome::new(start, end);
+    Some(if thing { o.cover(start, end) } else { o.push(Org, start, end, None) })
 }
 
 /// An institution named by its head and what it is of: `Bank of Canada`,
@@ -726,12 +786,20 @@ fn organisation_context(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     (follower || member).then(|| Outcome::new(start, end).push(Org, start, end, None))
 }
 
-/// A run ending in a place head (`… Valley`, `… Ridge`).
+/// A run ending in a place head (`… Valley`, `… Ridge`), not a body's area
+/// (`Tarvin School District`).
 fn place_head(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     let start = run[0].start;
     let end = run[run.len() - 1].end;
-    (end - start >= 2 && run.len() >= 2 && f.lex.place_heads.contains(f.tok(end - 1)))
+    (end - start >= 2 && run.len() >= 2 && f.lex.place_heads.contains(f.tok(end - 1)) && !body_area(f, start, end))
         .then(|| Outcome::new(start, end).push(Place, start, end, None))
+}
+
+/// The run `start..end` ends in a word for the area a body serves, right
+/// after an organisation's head (`Tarvin School District`, `Dunmore Water
+/// District`): the body is named.
+fn body_area(f: &Finder, start: usize, end: usize) -> bool {
+    end - start >= 3 && f.lex.body_areas.contains(f.tok(end - 1)) && f.lex.org_heads.contains(f.tok(end - 2))
 }
 
 /// A named storm or operation (`Hurricane Fiona`) is none of the kinds.
@@ -828,13 +896,24 @@ fn gazetteer_names(f: &Finder, run: &[Unit]) -> Option<Outcome> {
             continue;
         }
         let surname = (u.end == u.start + 1 && !f.surnames.is_empty()).then(|| f.surnames.get(f.tok(u.start))).flatten();
-        o.actions.push(match surname {
-            Some(name) => Action::Named { kind: Person, start: u.start, end: u.end, name: name.to_string() },
-            None => Action::Gaz(u),
+        let org = (u.end == u.start + 1 && !f.org_words.is_empty())
+            .then(|| f.org_words.get(f.tok(u.start)))
+            .flatten()
+            .filter(|_| !place_word_before(f, u.start));
+        o.actions.push(match (surname, org) {
+            (Some(name), _) => Action::Named { kind: Person, start: u.start, end: u.end, name: name.to_string() },
+            (None, Some(name)) => Action::Named { kind: Org, start: u.start, end: u.end, name: name.to_string() },
+            (None, None) => Action::Gaz(u),
         });
         k += 1;
     }
     Some(o)
+}
+
+/// A word before token `i` that makes a place of a name (`in`, `near`),
+/// but `at`, which also stands before an employer (`worked at Tarvin`).
+fn place_word_before(f: &Finder, i: usize) -> bool {
+    i > 0 && f.tok(i - 1) != "at" && f.lex.place_prepositions.contains(f.tok(i - 1))
 }
 
 /// A known place's or people's name, then capitalised words ending in a
@@ -871,8 +950,14 @@ fn given_name_and_known_word(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     if !(2..=3).contains(&run.len()) || run.iter().any(|u| u.end != u.start + 1) || run.iter().all(|u| u.gaz.is_none()) {
         return None;
     }
+    // A one-word organisation's name after the given name is a surname too
+    // (`Nora Dell`).
     let ok_gaz = |u: &Unit| {
-        u.gaz.is_none_or(|e| matches!(f.lex.entries[e].kind, GazKind::City | GazKind::Capital | GazKind::Demonym | GazKind::Region))
+        u.gaz.is_none_or(|e| match f.lex.entries[e].kind {
+            GazKind::City | GazKind::Capital | GazKind::Demonym | GazKind::Region => true,
+            GazKind::Org => u.start > start && u.end == u.start + 1 && f.tok(u.start).len() > 3 && !is_acronym(f.tok(u.start)),
+            GazKind::Country => false,
+        })
     };
     let first = f.tok(start);
     let first_ok = run[0].gaz.is_none_or(|e| f.lex.entries[e].kind == GazKind::Demonym);
@@ -1007,13 +1092,20 @@ fn acronym(f: &Finder, run: &[Unit]) -> Option<Outcome> {
         && !f.toks[i + 2].space_before
         && f.tok(i + 2).starts_with(|c: char| c.is_ascii_digit());
     let numbered = w.ends_with(|c: char| c.is_ascii_digit());
-    // A shouted word (`UNLESS`, `SOLAR`): the story writes it in lower case too.
-    let shouted = w.len() >= 5 && {
+    // A product the story also writes with its version (`QV7` … `a newer QV`).
+    let versioned = f.versioned.contains(w);
+    // A shouted word (`UNLESS`, `SOLAR`): a function word, or a word the
+    // story writes in lower case too.
+    let shouted = w.len() >= 4 && {
         let lower = w.to_lowercase();
-        f.lex.function_words.contains(lower.as_str()) || f.lower_words.contains(&lower)
+        let title: String = w.chars().take(1).chain(lower.chars().skip(1)).collect();
+        f.lex.function_words.contains(title.as_str()) || w.len() >= 5 && f.lower_words.contains(&lower)
     };
+    // A pronunciation (`pronounced KAY-lo`).
+    let spoken = i > 0 && f.tok(i - 1) == "pronounced";
     let o = Outcome::new(i, i + 1);
-    Some(if !(next_is_digit || numbered || shouted) && f.title_at(i, i + 1).is_none() { o.push(Org, i, i + 1, None) } else { o })
+    let not_body = next_is_digit || numbered || versioned || shouted || spoken;
+    Some(if !not_body && f.title_at(i, i + 1).is_none() { o.push(Org, i, i + 1, None) } else { o })
 }
 
 /// An acronym in brackets right after a name of two words or more is that
@@ -1031,13 +1123,25 @@ fn bracketed_acronym(f: &Finder, run: &[Unit]) -> Option<Outcome> {
     if !(is_acronym(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !f.lex.not_acronyms.contains(w)) {
         return None;
     }
-    // Its letters are initials of the name's words, in order (not `New York (AP)`).
-    if !initials_in(f, start, end, w) {
+    // Its letters are initials of the name's words, in order (not `New York
+    // (AP)`), or the initials of its capitalised words but for one letter
+    // mistyped (`Coastal Flood Relief Agency (CFPA)`).
+    if !initials_in(f, start, end, w) && !misspelt_initials(f, start, end, w) {
         return None;
     }
     let mut o = Outcome::new(a, a + 1);
     o.actions.push(Action::Named { kind: long.kind, start: a, end: a + 1, name: long.name.to_string() });
     Some(o)
+}
+
+/// Acronym `w`, of four letters or more, is the initials of the
+/// capitalised words `start..end` with one letter changed.
+fn misspelt_initials(f: &Finder, start: usize, end: usize, w: &str) -> bool {
+    if w.len() < 4 || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let initials: Vec<u8> = (start..end).filter(|&k| f.is_cap(k)).filter_map(|k| f.tok(k).bytes().next()).collect();
+    initials.len() == w.len() && initials.iter().zip(w.bytes()).filter(|(a, b)| *a != b).count() == 1
 }
 
 /// The letters of acronym `w` are initials of the words `start..end`, in order.
