@@ -1548,17 +1548,23 @@ fn merge_referents(mut out: Vec<Entity>) -> Vec<Entity> {
                     // An organisation by the last words of its name, a name
                     // of its own (`Tarvin Gliding Centre` of `Harbour Museum
                     // Tarvin Gliding Centre`), not a head (`Police Department`),
-                    // nor where what stands before is a place's or a people's
-                    // name (`Ruritania Supreme Court` is one court of many).
+                    // nor, once, where what stands before is a place's or a
+                    // people's name (`Ruritania Supreme Court` is one court of
+                    // many). A story that names a body in full first and then
+                    // by the rest of its name again and again (`the Malawi
+                    // Home Office` … `the Home Office` … `the Home Office`)
+                    // means that body each time.
                     (EntityKind::Organization, [first, ..]) if !lex.org_heads.contains(first) => {
                         by_ending_org.get(e.name.as_str()).and_then(|l| {
                             only(l.iter(), &|j| {
+                                let told_again = e.mentions.len() >= 2
+                                    && out[j].mentions.first().zip(e.mentions.first()).is_some_and(|(a, b)| a.start < b.start);
                                 j != i
                                     && out[j]
                                         .name
                                         .strip_suffix(e.name.as_str())
                                         .and_then(|r| r.strip_suffix(' '))
-                                        .is_some_and(|r| !is_place_name(lex, r))
+                                        .is_some_and(|r| told_again || !is_place_name(lex, r))
                             })
                         })
                     }
@@ -2107,6 +2113,13 @@ mod referent_tests {
         // A court of one place is not the court of another.
         let found = entities("The Uganda Supreme Court met in May. The Supreme Court of Malawi did not.");
         assert!(found.iter().any(|(n, c)| n == "Uganda Supreme Court" && *c == 1), "{found:?}");
+        // Named in full first, then by the rest of its name again and again:
+        // the same body.
+        let found = entities("The Malawi Home Office wrote to them in May. The Home Office said so, and the Home Office paid.");
+        assert!(found.contains(&("Malawi Home Office".to_string(), 3)), "{found:?}");
+        // Once, after a place's name, it may be another body.
+        let found = entities("The Malawi Home Office wrote to them in May. The Home Office said so.");
+        assert!(!found.contains(&("Malawi Home Office".to_string(), 2)), "{found:?}");
     }
 
     #[test]
