@@ -211,13 +211,14 @@ struct Raw {
     add_events: Vec<Spanned<RawAddEvent>>,
 }
 
+/// A key of a TOML table and its value, each with where it was written.
+type Entry = (Spanned<String>, Spanned<String>);
+
 /// A TOML table read as a list of its entries, in file order.
-fn entries<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<Vec<(Spanned<String>, Spanned<String>)>, D::Error> {
+fn entries<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Entry>, D::Error> {
     struct V;
     impl<'de> serde::de::Visitor<'de> for V {
-        type Value = Vec<(Spanned<String>, Spanned<String>)>;
+        type Value = Vec<Entry>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             write!(f, "a table of \"name\" = \"value\"")
         }
@@ -369,7 +370,7 @@ pub(crate) fn is_block_line(line: &str) -> bool {
 /// indented under a `corrections:` key. `None` when there is no such key.
 pub fn from_front_matter(file: &str, text: &str) -> Result<Option<Corrections>, Error> {
     let mut lines = text.split_inclusive('\n').enumerate();
-    if !lines.next().is_some_and(|(_, l)| l.trim_end() == "---") {
+    if lines.next().is_none_or(|(_, l)| l.trim_end() != "---") {
         return Ok(None);
     }
     let mut found: Option<(usize, Vec<&str>)> = None;

@@ -1034,7 +1034,7 @@ fn has_verb(text: &str, clause: Span) -> bool {
         prev = w;
         (k == 0 || !w.starts_with(|c: char| c.is_uppercase()))
             && is_verb_form(w)
-            && !(after_determiner && !is_listed_verb(w))
+            && (!after_determiner || is_listed_verb(w))
     })
 }
 

@@ -47,11 +47,13 @@ struct WireArticle {
     blocks: Vec<(u8, Vec<WireRun>)>,
 }
 
+/// An entity: id, name, kind, description, mentions.
+type WireEntity = (String, String, EntityKind, Option<String>, Vec<S>);
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct WireAnalysis {
     sentences: Vec<S>,
-    /// id, name, kind, description, mentions.
-    entities: Vec<(String, String, EntityKind, Option<String>, Vec<S>)>,
+    entities: Vec<WireEntity>,
     /// span, entity index.
     mentions: Vec<(u32, u32, u32)>,
     /// span, value (ISO form), relative, anchored event.

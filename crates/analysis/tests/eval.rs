@@ -550,8 +550,11 @@ fn run_set(name: &str, dir: &Path, out: &mut String) -> Tally {
     all
 }
 
+/// A figure's name and how it is read from a set's tally.
+type Figure = (&'static str, fn(&Tally) -> f64);
+
 /// The figures a set is judged by, each read from its tally.
-const FIGURES: &[(&str, fn(&Tally) -> f64)] = &[
+const FIGURES: &[Figure] = &[
     ("mention F1, people+orgs+places", |t| t.named().f1()),
     ("mention F1, person", |t| t.mention("person").f1()),
     ("mention F1, organization", |t| t.mention("organization").f1()),

@@ -315,10 +315,6 @@ fn four_digits(s: &str) -> Option<i32> {
     (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
 
-/// [`text::tokens`], shielded from a panic it has on a multi-byte capital
-/// letter directly before a period (`É.`): it slices the text one byte
-/// before the letter. Each such letter is replaced, for tokenising only, by
-
 // ---------------------------------------------------------------------------
 // The scanner
 // ---------------------------------------------------------------------------

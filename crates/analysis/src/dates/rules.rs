@@ -23,7 +23,7 @@ pub(super) enum Words {
     Months,
     MonthAbbreviations,
     Weekdays,
-    NumberWords,
+    Numbers,
     /// The first words of [`CONTEXT_PHRASES`].
     ContextFirst,
 }
@@ -52,7 +52,7 @@ impl Triggers {
                 Words::Months => calendar::MONTHS.iter().for_each(|(w, _)| f(w)),
                 Words::MonthAbbreviations => calendar::MONTH_ABBREVIATIONS.iter().for_each(|(w, _)| f(w)),
                 Words::Weekdays => calendar::WEEKDAYS.iter().for_each(|(w, _)| f(w)),
-                Words::NumberWords => calendar::NUMBER_WORDS.iter().for_each(|(w, _)| f(w)),
+                Words::Numbers => calendar::NUMBER_WORDS.iter().for_each(|(w, _)| f(w)),
                 Words::ContextFirst => CONTEXT_PHRASES.iter().for_each(|p| f(p[0])),
             }
         }
@@ -106,7 +106,7 @@ pub(super) static RULES: [Rule; 16] = [
     Rule {
         name: "anchored relative",
         triggers: Triggers {
-            words: &[Words::List(&["the"]), Words::NumberWords],
+            words: &[Words::List(&["the"]), Words::Numbers],
             numbers: true,
             digit_words: false,
             apostrophe: false,
