@@ -144,11 +144,7 @@ pub fn build_timeline(
         let mut label = match relative {
             Some((np, rel)) => {
                 let subject = make_label(text, np, &date_spans, &descriptions, &mut scratch, None);
-                let mut rest = make_label(text, rel, &date_spans, &descriptions, &mut scratch, Some(d.span));
-                if rest.as_bytes().first().is_some_and(u8::is_ascii) {
-                    rest[..1].make_ascii_lowercase();
-                }
-                format!("{subject} {rest}")
+                told_of(&subject, make_label(text, rel, &date_spans, &descriptions, &mut scratch, Some(d.span)))
             }
             None => make_label(text, raw, &date_spans, &descriptions, &mut scratch, Some(d.span)),
         };
@@ -175,11 +171,7 @@ pub fn build_timeline(
             }
             if let Some(subject) = subject_before(text, &clauses_of.1, raw, &date_spans) {
                 let subject = make_label(text, subject, &date_spans, &descriptions, &mut scratch, None);
-                let mut rest = label;
-                if rest.as_bytes().first().is_some_and(u8::is_ascii) {
-                    rest[..1].make_ascii_lowercase();
-                }
-                label = format!("{subject} {rest}");
+                label = told_of(&subject, label);
             }
         }
         if label.split_whitespace().count() < 2 {
@@ -218,11 +210,7 @@ pub fn build_timeline(
             };
             let phrase = make_label(text, phrase, &date_spans, &descriptions, &mut scratch, date);
             let subject = make_label(text, subject, &date_spans, &descriptions, &mut scratch, None);
-            let mut rest = phrase;
-            if rest.as_bytes().first().is_some_and(u8::is_ascii) {
-                rest[..1].make_ascii_lowercase();
-            }
-            label = format!("{subject} {rest}");
+            label = told_of(&subject, phrase);
             if told(&label) {
                 continue;
             }
@@ -555,18 +543,34 @@ fn subject_before(text: &str, cs: &[Span], clause: Span, dates: &Sorted<Span>) -
         return Some(*c);
     }
     let c = *before().filter(|c| has_verb(text, **c)).last()?;
-    let s = c.of(text);
+    let (k, offset, _) = first_verb(c.of(text))?;
+    let subject = Span::new(c.start, c.start + offset);
+    let ok = k <= 6 && !adverbial(c) && inside(dates, |d| *d, subject).is_empty();
+    ok.then(|| crate::text::trim(text, subject)).flatten()
+}
+
+/// The first verb of `s` after its first word (a capitalised word is a
+/// name, not a verb): its index among the words, its byte offset in `s`,
+/// and the word as split (with the white space after it).
+fn first_verb(s: &str) -> Option<(usize, usize, &str)> {
     let mut offset = 0;
     for (k, w) in s.split_inclusive(char::is_whitespace).enumerate() {
         let word = w.trim();
-        if k > 0 && !word.starts_with(|c: char| c.is_uppercase()) && is_verb_form(word) {
-            let subject = Span::new(c.start, c.start + offset);
-            let ok = k <= 6 && !adverbial(c) && inside(dates, |d| *d, subject).is_empty();
-            return ok.then(|| crate::text::trim(text, subject)).flatten();
+        if k > 0 && !word.starts_with(char::is_uppercase) && is_verb_form(word) {
+            return Some((k, offset, w));
         }
         offset += w.len();
     }
     None
+}
+
+/// A label told of a subject: `subject` and `rest`, whose first letter is
+/// put in lower case (`Heavy rain` + `Came …` reads `Heavy rain came …`).
+fn told_of(subject: &str, mut rest: String) -> String {
+    if rest.as_bytes().first().is_some_and(u8::is_ascii) {
+        rest[..1].make_ascii_lowercase();
+    }
+    format!("{subject} {rest}")
 }
 
 /// The subject of `clause` (the words before its first verb) and the
@@ -604,19 +608,11 @@ fn later_verb_phrase(text: &str, clause: Span, date: Span) -> Option<(Span, Span
 /// The words of `clause` up to and including its first verb (`She signed`
 /// in `She signed in 1956 to one label`), when a subject stands before it.
 fn subject_and_verb(text: &str, clause: Span) -> Option<Span> {
-    let s = clause.of(text);
-    let mut offset = 0;
-    for (k, w) in s.split_inclusive(char::is_whitespace).enumerate() {
-        let word = w.trim();
-        if k > 0 && !word.starts_with(char::is_uppercase) && is_verb_form(word) {
-            return crate::text::trim(text, Span::new(clause.start, clause.start + offset + w.trim_end().len()));
-        }
-        if k >= 6 {
-            return None;
-        }
-        offset += w.len();
+    let (k, offset, w) = first_verb(clause.of(text))?;
+    if k > 6 {
+        return None;
     }
-    None
+    crate::text::trim(text, Span::new(clause.start, clause.start + offset + w.trim_end().len()))
 }
 
 /// Words after which a verb starts a second happening of its clause.
