@@ -29,10 +29,7 @@ pub fn LibraryFilter() -> Html {
             dom::set_hash(&mode.search_kind_href(q.trim(), k));
         })
     };
-    let action = match mode {
-        Mode::Pages => "search.html",
-        Mode::Single => "#/search",
-    };
+    let action = mode.search_href("");
     if !running {
         return html! {};
     }
