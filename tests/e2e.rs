@@ -918,6 +918,7 @@ async fn a_library_of_many_shards_pages_searches_and_shows_a_names_timeline(engi
     let (kind, full) = (shared["kind"].as_str().expect("a kind"), shared["name"].as_str().expect("a name"));
     let surname = full.rsplit(' ').next().expect("a word").to_lowercase();
     h.click("#filter-name").await;
+    assert_eq!(h.js("return document.querySelector('#filter-kind').value").await, json!(""), "{name}: the filter starts at any kind");
     h.type_text(&surname).await;
     h.js(&format!("document.querySelector('#filter-kind').value = '{kind}'; return true")).await;
     h.click(".library-filter-go").await;

@@ -39,7 +39,10 @@ pub fn LibraryFilter() -> Html {
             <input ref={name} id="filter-name" type="search" name="q" spellcheck="false" placeholder="A person, organisation, place or group" />
             <label for="filter-kind">{ "Kind" }</label>
             <select ref={kind} id="filter-kind" name="kind">
-                <option value="">{ "Any kind" }</option>
+                // Marked, not left to the browser's first option: Yew
+                // attaches a list's children last first, and a select takes
+                // the first option put into it.
+                <option value="" selected=true>{ "Any kind" }</option>
                 { for EntityKind::ALL.into_iter().map(|k| html! { <option value={k.as_str()}>{ k.plural() }</option> }) }
             </select>
             <button type="submit" class="library-filter-go">{ "Find" }</button>
