@@ -35,9 +35,8 @@ pub struct Analysis {
 /// Analyses an article.
 pub fn analyze(article: &Article) -> Analysis {
     let text = article.plain.as_str();
-    let sentences = sentences(text);
     // One tokenisation, shared by the date and entity finders.
-    let toks = tokens_of(text);
+    let (sentences, toks) = crate::par::join(|| sentences(text), || tokens_of(text));
     let found = find_dates_in(text, &toks, &sentences, article.published);
     let mut headlines: Vec<Span> = article.title_span.into_iter().collect();
     headlines.extend(article.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Heading(_))).map(|b| b.span()));

@@ -21,6 +21,7 @@ pub mod export;
 pub mod index;
 pub mod lexicon;
 pub mod model;
+pub mod par;
 pub mod read;
 pub mod report;
 pub mod search;

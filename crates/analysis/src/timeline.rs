@@ -46,6 +46,10 @@ const DANGLING: &[&str] = &[
 /// cut (`came exactly [a month after …]`).
 const DEGREE: &[&str] = &["almost", "exactly", "just", "nearly", "roughly"];
 
+/// The fewest dates the timeline's first pass labels as one piece of a
+/// long text (see [`crate::par`]): a piece costs a few lookups to start.
+const PIECE: usize = 256;
+
 /// Builds the timeline of a text.
 pub fn build_timeline(
     text: &str,
@@ -54,6 +58,19 @@ pub fn build_timeline(
     entities: &[Entity],
     dateline: Option<Span>,
     headlines: &[Span],
+) -> Vec<Event> {
+    build_timeline_in_pieces(text, sentences, dates, entities, dateline, headlines, PIECE)
+}
+
+/// [`build_timeline`], its first pass cut into pieces of at least `piece` dates.
+fn build_timeline_in_pieces(
+    text: &str,
+    sentences: &[Span],
+    dates: &[DateMention],
+    entities: &[Entity],
+    dateline: Option<Span>,
+    headlines: &[Span],
+    piece: usize,
 ) -> Vec<Event> {
     // Mentions never overlap, so no two spans of these lists are equal and
     // an unstable sort gives the same order as a stable one.
@@ -86,141 +103,27 @@ pub fn build_timeline(
         .flat_map(|(e, d)| e.mentions.iter().map(move |m| (*m, d)))
         .collect();
     descriptions.sort_unstable_by_key(|(m, _)| *m);
-    // Dates come in text order, so each lookup below starts where the last one ended.
-    let (sentences, protected, date_spans, descriptions, names) =
-        (Sorted::new(sentences), Sorted::new(&protected), Sorted::new(&date_spans), Sorted::new(&descriptions), Sorted::new(&names));
-    let mut events: Vec<Event> = Vec::with_capacity(dates.len());
-    let mut scratch = Scratch::default();
-    let mut previous: Option<&DateMention> = None;
-    // The clauses of the sentence last looked at (dates come in text order,
-    // so a sentence's clauses are found once for all its dates).
-    let mut clauses_of: (Span, Vec<Span>) = (Span::new(usize::MAX, usize::MAX), Vec::new());
-    // The clauses labelled so far in the sentence (a second date of a clause
-    // dates another happening, or none).
-    let mut raws: Vec<(Span, Span)> = Vec::new();
-    for (i, d) in dates.iter().enumerate() {
-        let before = previous.replace(d);
-        // Sentences are sorted and disjoint: the last one starting at or before the date.
-        let k = sentences.partition_point(|s| s.start <= d.span.start);
-        let Some(sentence) = k.checked_sub(1).map(|k| sentences.items[k]).filter(|s| s.contains(d.span)) else { continue };
-        let before = before.filter(|b| sentence.contains(b.span));
-        let next = dates.get(i + 1).filter(|n| sentence.contains(n.span));
-        if d.event.is_none() && !dates_a_happening(text, sentence, d, before, next) {
-            continue;
-        }
-        // A headline or a heading names what the story tells; the happening
-        // is told, and dated, in the text.
-        // (Headlines are sorted and disjoint: the last one starting at or before the date.)
-        let h = headlines.partition_point(|h| h.start <= d.span.start);
-        if h.checked_sub(1).is_some_and(|h| headlines[h].contains(d.span)) {
-            continue;
-        }
-        let raw = if let Some(ev) = d.event {
-            ev
-        } else if dateline.is_some_and(|dl| dl.contains(d.span)) {
-            let Some(c) = lead_clause(text, sentence, dateline.unwrap_or_default(), &protected) else { continue };
-            // The lead's happening told with a date of its own is that date's
-            // event, not the publication day's.
-            if date_spans.items.iter().any(|o| *o != d.span && c.contains(*o)) {
-                continue;
-            }
-            c
-        } else {
-            if clauses_of.0 != sentence {
-                clauses_of = (sentence, clauses(text, sentence, &protected));
-            }
-            match date_clause(text, &clauses_of.1, d.span, &date_spans) {
-                Some(c) => c,
-                None => continue,
-            }
-        };
-        // `Hopes that the team could repeat its win of the night before
-        // were dashed`: the date dates the `that` clause it stands in.
-        let raw = if d.event.is_none() { that_clause(text, raw, d.span).unwrap_or(raw) } else { raw };
-        // `was caused by a storm which came a week after the drought`: the
-        // relative clause holding the date is the happening, told of the
-        // noun phrase before it.
-        let relative = if d.event.is_none() { relative_clause(text, raw, d.span) } else { None };
-        let mut label = match relative {
-            Some((np, rel)) => {
-                let subject = make_label(text, np, &date_spans, &descriptions, &mut scratch, None);
-                told_of(&subject, make_label(text, rel, &date_spans, &descriptions, &mut scratch, Some(d.span)))
-            }
-            None => make_label(text, raw, &date_spans, &descriptions, &mut scratch, Some(d.span)),
-        };
-        // (`… came exactly`, once what it measured is cut.)
-        while label.split_whitespace().count() > 2 && label.rsplit(' ').next().is_some_and(|w| lower_is_one_of(w, DEGREE)) {
-            let cut = label.rfind(' ').unwrap_or(label.len());
-            label.truncate(cut);
-        }
-        // "…, according to Environment Canada, which recorded a surge": the
-        // name the relative pronoun stands for makes the label read alone.
-        if let Some(name) = antecedent(text, raw, &names) {
-            if let Some((first, rest)) = label.split_once(' ') {
-                if lower_is_one_of(first, &["which", "who"]) {
-                    label = format!("{} {rest}", name.of(text));
-                }
-            }
-        }
-        // `…, and was used in messages by Thursday night`, `…, landing in
-        // the capital on Tuesday`: a clause that starts with its verb takes
-        // the sentence's subject from the clause it began in.
-        if relative.is_none() && starts_with_verb(text, raw, true) {
-            if clauses_of.0 != sentence {
-                clauses_of = (sentence, clauses(text, sentence, &protected));
-            }
-            if let Some(subject) = subject_before(text, &clauses_of.1, raw, &date_spans) {
-                let subject = make_label(text, subject, &date_spans, &descriptions, &mut scratch, None);
-                label = told_of(&subject, label);
-            }
-        }
-        if label.split_whitespace().count() < 2 {
-            continue;
-        }
-        // A clause's label without a verb (`The 9.0 magnitude earthquake`)
-        // names no happening: no entry. (A happening named by a noun
-        // phrase, `his talks with Wang`, is its own label.)
-        if d.event.is_none() && !has_verb(&label, Span::new(0, label.len())) && !present_or_infinitive(&label) {
-            continue;
-        }
-        // One sentence gives a label once: a second date told in the same
-        // words (`she signed in 1956 to one label, then in 1960 to another`)
-        // adds no entry that reads the same.
-        let told = |label: &str| events.iter().rev().take_while(|e| e.sentence == sentence).any(|e| e.label == label);
-        if told(&label) || raws.iter().any(|&(s, r)| s == sentence && r == raw) {
-            // `was charged on January 3 with killing Ty Smith on December
-            // 31`: the last verb before the second date names its happening,
-            // told of the clause's subject.
-            // `She signed in 1956 to one label, then in 1960 to another`: a
-            // clause of the date's own with no verb shares the verb of the
-            // clause before it.
-            let gapped = || {
-                let own = clauses_of.1.iter().copied().filter(|_| clauses_of.0 == sentence).find(|c| c.contains(d.span))?;
-                if own == raw || has_verb(text, own) || own.start < raw.end {
-                    return None;
-                }
-                Some((subject_and_verb(text, raw)?, own))
-            };
-            let (subject, phrase, date) = match later_verb_phrase(text, raw, d.span) {
-                Some((subject, phrase)) => (subject, phrase, None),
-                None => match gapped() {
-                    Some((subject, own)) => (subject, own, Some(d.span)),
-                    None => continue,
-                },
-            };
-            let phrase = make_label(text, phrase, &date_spans, &descriptions, &mut scratch, date);
-            let subject = make_label(text, subject, &date_spans, &descriptions, &mut scratch, None);
-            label = told_of(&subject, phrase);
-            if told(&label) {
-                continue;
-            }
-        }
-        if raws.first().is_some_and(|&(s, _)| s != sentence) {
-            raws.clear();
-        }
-        raws.push((sentence, raw));
-        events.push(Event { date: d.value, label, sentence, mention: d.span });
-    }
+    let told = Told {
+        text,
+        sentences,
+        dates,
+        date_spans: &date_spans,
+        protected: &protected,
+        descriptions: &descriptions,
+        names: &names,
+        dateline,
+        headlines,
+    };
+    // What one sentence tells is labelled in one piece, so a long text is
+    // cut only between two sentences' dates (and, should the dates not come
+    // in text order, not at all).
+    let in_order = date_spans.is_sorted();
+    let may_cut = |k: usize| {
+        let (d, before) = (dates[k].span, dates[k - 1].span);
+        let s = sentences.partition_point(|s| s.start <= d.start);
+        in_order && s.checked_sub(1).map(|s| sentences[s]).filter(|s| s.contains(d)).is_none_or(|s| !s.contains(before))
+    };
+    let events = crate::par::pieces(0..dates.len(), piece, &may_cut, &|range| told.events(range));
     // Sort keys are computed once per event (a date's calendar fields cost
     // a little each time); the mention start makes every key unique.
     // The events themselves are large: sort their keys, then take them in that order.
@@ -268,6 +171,168 @@ pub fn build_timeline(
         }
     }
     out
+}
+
+/// What the timeline's first pass reads: the text, its dates, and the spans
+/// a label keeps whole.
+struct Told<'a> {
+    text: &'a str,
+    sentences: &'a [Span],
+    dates: &'a [DateMention],
+    date_spans: &'a [Span],
+    /// Names and dates, in order.
+    protected: &'a [Span],
+    /// Each mention of a described person, with the description.
+    descriptions: &'a [(Span, &'a str)],
+    names: &'a [Span],
+    dateline: Option<Span>,
+    headlines: &'a [Span],
+}
+
+impl Told<'_> {
+    /// The labelled events of `dates[range]`, in text order, before they
+    /// are sorted by date and merged. `range` starts on the first date of a
+    /// sentence: the labels of one sentence look at one another.
+    fn events(&self, range: std::ops::Range<usize>) -> Vec<Event> {
+        let Told { text, dates, dateline, headlines, .. } = *self;
+        // Dates come in text order, so each lookup below starts where the last one ended.
+        let (sentences, protected, date_spans, descriptions, names) =
+            (Sorted::new(self.sentences), Sorted::new(self.protected), Sorted::new(self.date_spans), Sorted::new(self.descriptions), Sorted::new(self.names));
+        let mut events: Vec<Event> = Vec::with_capacity(range.len());
+        let mut scratch = Scratch::default();
+        let mut previous: Option<&DateMention> = None;
+        // The clauses of the sentence last looked at (dates come in text order,
+        // so a sentence's clauses are found once for all its dates).
+        let mut clauses_of: (Span, Vec<Span>) = (Span::new(usize::MAX, usize::MAX), Vec::new());
+        // The clauses labelled so far in the sentence (a second date of a clause
+        // dates another happening, or none).
+        let mut raws: Vec<(Span, Span)> = Vec::new();
+        for i in range {
+            let d = &dates[i];
+            let before = previous.replace(d);
+            // Sentences are sorted and disjoint: the last one starting at or before the date.
+            let k = sentences.partition_point(|s| s.start <= d.span.start);
+            let Some(sentence) = k.checked_sub(1).map(|k| sentences.items[k]).filter(|s| s.contains(d.span)) else { continue };
+            let before = before.filter(|b| sentence.contains(b.span));
+            let next = dates.get(i + 1).filter(|n| sentence.contains(n.span));
+            if d.event.is_none() && !dates_a_happening(text, sentence, d, before, next) {
+                continue;
+            }
+            // A headline or a heading names what the story tells; the happening
+            // is told, and dated, in the text.
+            // (Headlines are sorted and disjoint: the last one starting at or before the date.)
+            let h = headlines.partition_point(|h| h.start <= d.span.start);
+            if h.checked_sub(1).is_some_and(|h| headlines[h].contains(d.span)) {
+                continue;
+            }
+            let raw = if let Some(ev) = d.event {
+                ev
+            } else if dateline.is_some_and(|dl| dl.contains(d.span)) {
+                let Some(c) = lead_clause(text, sentence, dateline.unwrap_or_default(), &protected) else { continue };
+                // The lead's happening told with a date of its own is that date's
+                // event, not the publication day's.
+                if date_spans.items.iter().any(|o| *o != d.span && c.contains(*o)) {
+                    continue;
+                }
+                c
+            } else {
+                if clauses_of.0 != sentence {
+                    clauses_of = (sentence, clauses(text, sentence, &protected));
+                }
+                match date_clause(text, &clauses_of.1, d.span, &date_spans) {
+                    Some(c) => c,
+                    None => continue,
+                }
+            };
+            // `Hopes that the team could repeat its win of the night before
+            // were dashed`: the date dates the `that` clause it stands in.
+            let raw = if d.event.is_none() { that_clause(text, raw, d.span).unwrap_or(raw) } else { raw };
+            // `was caused by a storm which came a week after the drought`: the
+            // relative clause holding the date is the happening, told of the
+            // noun phrase before it.
+            let relative = if d.event.is_none() { relative_clause(text, raw, d.span) } else { None };
+            let mut label = match relative {
+                Some((np, rel)) => {
+                    let subject = make_label(text, np, &date_spans, &descriptions, &mut scratch, None);
+                    told_of(&subject, make_label(text, rel, &date_spans, &descriptions, &mut scratch, Some(d.span)))
+                }
+                None => make_label(text, raw, &date_spans, &descriptions, &mut scratch, Some(d.span)),
+            };
+            // (`… came exactly`, once what it measured is cut.)
+            while label.split_whitespace().count() > 2 && label.rsplit(' ').next().is_some_and(|w| lower_is_one_of(w, DEGREE)) {
+                let cut = label.rfind(' ').unwrap_or(label.len());
+                label.truncate(cut);
+            }
+            // "…, according to Environment Canada, which recorded a surge": the
+            // name the relative pronoun stands for makes the label read alone.
+            if let Some(name) = antecedent(text, raw, &names) {
+                if let Some((first, rest)) = label.split_once(' ') {
+                    if lower_is_one_of(first, &["which", "who"]) {
+                        label = format!("{} {rest}", name.of(text));
+                    }
+                }
+            }
+            // `…, and was used in messages by Thursday night`, `…, landing in
+            // the capital on Tuesday`: a clause that starts with its verb takes
+            // the sentence's subject from the clause it began in.
+            if relative.is_none() && starts_with_verb(text, raw, true) {
+                if clauses_of.0 != sentence {
+                    clauses_of = (sentence, clauses(text, sentence, &protected));
+                }
+                if let Some(subject) = subject_before(text, &clauses_of.1, raw, &date_spans) {
+                    let subject = make_label(text, subject, &date_spans, &descriptions, &mut scratch, None);
+                    label = told_of(&subject, label);
+                }
+            }
+            if label.split_whitespace().count() < 2 {
+                continue;
+            }
+            // A clause's label without a verb (`The 9.0 magnitude earthquake`)
+            // names no happening: no entry. (A happening named by a noun
+            // phrase, `his talks with Wang`, is its own label.)
+            if d.event.is_none() && !has_verb(&label, Span::new(0, label.len())) && !present_or_infinitive(&label) {
+                continue;
+            }
+            // One sentence gives a label once: a second date told in the same
+            // words (`she signed in 1956 to one label, then in 1960 to another`)
+            // adds no entry that reads the same.
+            let told = |label: &str| events.iter().rev().take_while(|e| e.sentence == sentence).any(|e| e.label == label);
+            if told(&label) || raws.iter().any(|&(s, r)| s == sentence && r == raw) {
+                // `was charged on January 3 with killing Ty Smith on December
+                // 31`: the last verb before the second date names its happening,
+                // told of the clause's subject.
+                // `She signed in 1956 to one label, then in 1960 to another`: a
+                // clause of the date's own with no verb shares the verb of the
+                // clause before it.
+                let gapped = || {
+                    let own = clauses_of.1.iter().copied().filter(|_| clauses_of.0 == sentence).find(|c| c.contains(d.span))?;
+                    if own == raw || has_verb(text, own) || own.start < raw.end {
+                        return None;
+                    }
+                    Some((subject_and_verb(text, raw)?, own))
+                };
+                let (subject, phrase, date) = match later_verb_phrase(text, raw, d.span) {
+                    Some((subject, phrase)) => (subject, phrase, None),
+                    None => match gapped() {
+                        Some((subject, own)) => (subject, own, Some(d.span)),
+                        None => continue,
+                    },
+                };
+                let phrase = make_label(text, phrase, &date_spans, &descriptions, &mut scratch, date);
+                let subject = make_label(text, subject, &date_spans, &descriptions, &mut scratch, None);
+                label = told_of(&subject, phrase);
+                if told(&label) {
+                    continue;
+                }
+            }
+            if raws.first().is_some_and(|&(s, _)| s != sentence) {
+                raws.clear();
+            }
+            raws.push((sentence, raw));
+            events.push(Event { date: d.value, label, sentence, mention: d.span });
+        }
+        events
+    }
 }
 
 /// A sorted list searched mostly near where the previous search ended: a
@@ -1699,5 +1764,42 @@ mod relative_tests {
         let ev = an.timeline.iter().find(|e| e.date.iso() == "2022-09-24").expect("the 2022 event");
         assert!(!ev.label.to_lowercase().starts_with("which"), "{}", ev.label);
         assert!(ev.label.contains("recorded a similar surge"), "{}", ev.label);
+    }
+}
+
+#[cfg(test)]
+mod piece_tests {
+    use crate::analysis::analyze;
+    use crate::read::{read_str, Format};
+
+    /// The evaluation's real stories, one after another under one dateline:
+    /// a long text with many sentences of one, two and more dates.
+    fn long_text() -> String {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/eval/news");
+        let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.retain(|p| p.extension().is_some_and(|x| x == "txt"));
+        files.sort();
+        assert!(files.len() >= 20, "{dir:?}");
+        let mut text = String::from("Many Stories\nLONDON, Nov. 20, 2024 – Officials met on Monday.\n");
+        for f in files {
+            text.push_str(&std::fs::read_to_string(f).unwrap());
+            text.push('\n');
+        }
+        text
+    }
+
+    #[test]
+    fn a_timeline_cut_into_pieces_is_the_timeline_of_one_pass() {
+        let a = read_str("long.txt", Format::Text, long_text()).unwrap();
+        let an = analyze(&a);
+        let headlines: Vec<_> = a.title_span.into_iter().collect();
+        let build = |piece| {
+            super::build_timeline_in_pieces(&a.plain, &an.sentences, &an.dates, &an.entities, a.dateline, &headlines, piece)
+        };
+        let whole = build(usize::MAX);
+        assert!(whole.len() > 100, "{}", whole.len());
+        for piece in [1, 2, 3, 7, 64] {
+            assert!(build(piece) == whole, "pieces of {piece} dates");
+        }
     }
 }

@@ -34,6 +34,7 @@ use serde::Serialize;
 
 use crate::lexicon::{lexicon, GazKind, HashMap, HashSet, Lexicon};
 use crate::model::slugify;
+use crate::par;
 use crate::span::Span;
 use crate::text::{exact_key, tokens, word_key, Token, TokenKind};
 
@@ -324,13 +325,25 @@ impl<'a> Finder<'a> {
         self.rule = "political-camp";
         self.camps();
         let runs = self.runs();
-        self.teams = self.find_teams(&runs);
-        self.person_words = self.find_person_words();
-        self.alone_words = self.find_alone_words();
-        self.crafts = self.find_crafts(&runs);
-        self.thing_acronyms = self.find_thing_acronyms(&runs);
-        self.versioned = self.find_versioned();
-        self.competitions = self.find_competitions(&runs);
+        // What the rules look up across the text, each read from the tokens
+        // alone (none reads another), so side by side on a long text.
+        let f = &*self;
+        let ((teams, (person_words, alone_words)), ((crafts, thing_acronyms), (versioned, competitions))) = par::join(
+            || par::join(|| f.find_teams(&runs), || par::join(|| f.find_person_words(), || f.find_alone_words())),
+            || {
+                par::join(
+                    || par::join(|| f.find_crafts(&runs), || f.find_thing_acronyms(&runs)),
+                    || par::join(|| f.find_versioned(), || f.find_competitions(&runs)),
+                )
+            },
+        );
+        self.teams = teams;
+        self.person_words = person_words;
+        self.alone_words = alone_words;
+        self.crafts = crafts;
+        self.thing_acronyms = thing_acronyms;
+        self.versioned = versioned;
+        self.competitions = competitions;
         for run in runs.iter() {
             self.classify(run);
         }
@@ -1654,31 +1667,63 @@ fn misspelt_names(mut out: Vec<Entity>) -> Vec<Entity> {
             && one_edit(a, b)
             && !(lex.given_names.contains(a) && lex.given_names.contains(b))
     };
-    let mut into: Vec<Option<usize>> = vec![None; out.len()];
-    for (pi, &i) in persons.iter().enumerate() {
-        for &j in &persons[pi + 1..] {
-            let (a, b) = (&words[i], &words[j]);
-            let same = if a.len() == b.len() {
-                let diff: Vec<usize> = (0..a.len()).filter(|&k| a[k] != b[k]).collect();
-                diff.len() == 1 && near(a[diff[0]], b[diff[0]])
-            } else {
-                false
-            };
-            if same && into[i].is_none() && into[j].is_none() {
-                let (keep, gone) = if out[j].mentions.len() > out[i].mentions.len() { (j, i) } else { (i, j) };
-                into[gone] = Some(keep);
+    // Two names one letter apart share a form with at most one letter left
+    // out (see `one_letter_out`): only names that share one, with the
+    // same other words, are compared, not every pair of the story's people.
+    let long = |w: &str| w.chars().count() >= 5;
+    let mut same_but_one: HashMap<(usize, usize, String), Vec<usize>> = HashMap::default();
+    for &i in &persons {
+        let w = &words[i];
+        for k in (0..w.len()).filter(|&k| long(w[k])) {
+            for form in one_letter_out(w[k]) {
+                let key: Vec<&str> = w.iter().enumerate().map(|(m, x)| if m == k { form.as_str() } else { x }).collect();
+                same_but_one.entry((w.len(), k, key.join(" "))).or_default().push(i);
             }
         }
     }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for group in same_but_one.values_mut() {
+        group.dedup();
+        for (x, &i) in group.iter().enumerate() {
+            pairs.extend(group[x + 1..].iter().map(|&j| (i, j)));
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    // In the order of the story's people, each pair as it comes.
+    let mut into: Vec<Option<usize>> = vec![None; out.len()];
+    for (i, j) in pairs {
+        let (a, b) = (&words[i], &words[j]);
+        let mut diff = (0..a.len()).filter(|&k| a[k] != b[k]);
+        let same = match (diff.next(), diff.next()) {
+            (Some(k), None) => near(a[k], b[k]),
+            _ => false,
+        };
+        if same && into[i].is_none() && into[j].is_none() {
+            let (keep, gone) = if out[j].mentions.len() > out[i].mentions.len() { (j, i) } else { (i, j) };
+            into[gone] = Some(keep);
+        }
+    }
     // One word: the one person whose last word it nearly is.
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
+    for &j in persons.iter().filter(|&&j| words[j].len() > 1 && into[j].is_none() && long(words[j][words[j].len() - 1])) {
+        for form in one_letter_out(words[j][words[j].len() - 1]) {
+            by_last.entry(form).or_default().push(j);
+        }
+    }
     for &i in &persons {
-        if words[i].len() != 1 || into[i].is_some() {
+        if words[i].len() != 1 || into[i].is_some() || !long(words[i][0]) {
             continue;
         }
-        let mut fits = persons
-            .iter()
-            .filter(|&&j| j != i && into[j].is_none() && words[j].len() > 1 && near(words[i][0], words[j][words[j].len() - 1]));
-        if let (Some(&j), None) = (fits.next(), fits.next()) {
+        let mut fits: Vec<usize> = one_letter_out(words[i][0])
+            .filter_map(|form| by_last.get(&form))
+            .flatten()
+            .copied()
+            .filter(|&j| j != i && near(words[i][0], words[j][words[j].len() - 1]))
+            .collect();
+        fits.sort_unstable();
+        fits.dedup();
+        if let [j] = fits[..] {
             into[i] = Some(j);
         }
     }
@@ -1697,6 +1742,13 @@ fn misspelt_names(mut out: Vec<Entity>) -> Vec<Entity> {
         }
     }
     out.into_iter().zip(into).filter(|(_, to)| to.is_none()).map(|(e, _)| e).collect()
+}
+
+/// `w`, and `w` with one of its letters left out: two words one letter
+/// apart (see [`one_edit`]) have one of these forms in common (a letter
+/// changed or two swapped: both without it; one added: the shorter word).
+fn one_letter_out(w: &str) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(w.to_string()).chain(w.char_indices().map(move |(k, c)| format!("{}{}", &w[..k], &w[k + c.len_utf8()..])))
 }
 
 /// Are `a` and `b` one letter apart: one left out, added or changed, or
@@ -2202,5 +2254,84 @@ mod referent_tests {
         assert!(found.contains(&("Tom Hale".to_string(), 2)), "{found:?}");
         let found = entities("Marta Louise Kowalczyk spoke first. Then Marta Kowalczyk, 52, said so.");
         assert!(found.contains(&("Marta Louise Kowalczyk".to_string(), 2)), "{found:?}");
+    }
+}
+
+#[cfg(test)]
+mod misspelt_tests {
+    use super::{misspelt_names, one_edit, Entity, EntityKind};
+    use crate::span::Span;
+
+    /// [`misspelt_names`] as first written: every pair of people compared.
+    fn every_pair(mut out: Vec<Entity>) -> Vec<Entity> {
+        let lex = crate::lexicon::lexicon();
+        let words: Vec<Vec<&str>> = out.iter().map(|e| e.name.split(' ').collect()).collect();
+        let persons: Vec<usize> = (0..out.len()).filter(|&i| out[i].kind == EntityKind::Person).collect();
+        let near = |a: &str, b: &str| {
+            a.chars().count() >= 5
+                && b.chars().count() >= 5
+                && one_edit(a, b)
+                && !(lex.given_names.contains(a) && lex.given_names.contains(b))
+        };
+        let mut into: Vec<Option<usize>> = vec![None; out.len()];
+        for (pi, &i) in persons.iter().enumerate() {
+            for &j in &persons[pi + 1..] {
+                let (a, b) = (&words[i], &words[j]);
+                let diff: Vec<usize> = (0..a.len().min(b.len())).filter(|&k| a[k] != b[k]).collect();
+                let same = a.len() == b.len() && diff.len() == 1 && near(a[diff[0]], b[diff[0]]);
+                if same && into[i].is_none() && into[j].is_none() {
+                    let (keep, gone) = if out[j].mentions.len() > out[i].mentions.len() { (j, i) } else { (i, j) };
+                    into[gone] = Some(keep);
+                }
+            }
+        }
+        for &i in &persons {
+            if words[i].len() != 1 || into[i].is_some() {
+                continue;
+            }
+            let mut fits = persons
+                .iter()
+                .filter(|&&j| j != i && into[j].is_none() && words[j].len() > 1 && near(words[i][0], words[j][words[j].len() - 1]));
+            if let (Some(&j), None) = (fits.next(), fits.next()) {
+                into[i] = Some(j);
+            }
+        }
+        for i in 0..out.len() {
+            if let Some(j) = into[i] {
+                let mentions = std::mem::take(&mut out[i].mentions);
+                let description = out[i].description.take();
+                out[j].mentions.extend(mentions);
+                out[j].mentions.sort_by_key(|s| s.start);
+                if out[j].description.is_none() {
+                    out[j].description = description;
+                }
+            }
+        }
+        out.into_iter().zip(into).filter(|(_, to)| to.is_none()).map(|(e, _)| e).collect()
+    }
+
+    const WORDS: &[&str] =
+        &["Velanski", "Velansky", "Velnski", "Vleanski", "Melanski", "Orvath", "Orvathy", "Orvat", "Daniel", "Daniela", "Tomas", "Lee", "Ann", "Ánges", "Ánge"];
+
+    proptest::proptest! {
+        #[test]
+        fn only_names_sharing_a_form_are_compared_and_nothing_changes(
+            people in proptest::collection::vec(
+                (proptest::collection::vec(0..WORDS.len(), 1..4), 1usize..4, proptest::bool::ANY),
+                0..24,
+            )
+        ) {
+            let mut at = 0;
+            let entities: Vec<Entity> = people
+                .iter()
+                .map(|(words, count, person)| {
+                    let mentions = (0..*count).map(|_| { at += 10; Span::new(at, at + 5) }).collect();
+                    let name = words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ");
+                    let kind = if *person { EntityKind::Person } else { EntityKind::Organization };
+                    Entity { id: String::new(), name, kind, description: None, mentions }
+                })
+                .collect();
+            proptest::prop_assert_eq!(misspelt_names(entities.clone()), every_pair(entities));
+        }
     }
 }
