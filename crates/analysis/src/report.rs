@@ -31,6 +31,50 @@ pub struct Report<'a> {
     pub corrections: Option<&'a [crate::corrections::Applied]>,
 }
 
+impl Report<'_> {
+    /// Writes the report as `serde_json::to_writer_pretty` would, byte for
+    /// byte, with its four lists written side by side when the `parallel`
+    /// feature is on (see [`crate::par`]): each field's value is written
+    /// alone, then indented one level as it is put in the object.
+    pub fn write_pretty(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        fn pretty<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+            let mut buf = Vec::new();
+            serde_json::to_writer_pretty(&mut buf, value).expect("JSON to memory");
+            buf
+        }
+        let ((entities, dates), (context, timeline)) = crate::par::join(
+            || crate::par::join(|| pretty(&self.entities), || pretty(&self.dates)),
+            || crate::par::join(|| pretty(&self.context), || pretty(&self.timeline)),
+        );
+        let mut fields = vec![
+            ("title", pretty(self.title)),
+            ("published", pretty(&self.published)),
+            ("place", pretty(&self.place)),
+            ("entities", entities),
+            ("dates", dates),
+            ("context", context),
+            ("timeline", timeline),
+        ];
+        if let Some(c) = self.corrections {
+            fields.push(("corrections", pretty(c)));
+        }
+        for (k, (key, value)) in fields.iter().enumerate() {
+            out.write_all(if k == 0 { b"{\n  \"" } else { b",\n  \"" })?;
+            out.write_all(key.as_bytes())?;
+            out.write_all(b"\": ")?;
+            // One level deeper: two more spaces after each line break (a
+            // JSON string holds none of its own).
+            for (i, line) in value.split(|&b| b == b'\n').enumerate() {
+                if i > 0 {
+                    out.write_all(b"\n  ")?;
+                }
+                out.write_all(line)?;
+            }
+        }
+        out.write_all(b"\n}")
+    }
+}
+
 /// A date value, serialised as its [`DateValue::iso`] string without
 /// making that string first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -151,6 +195,40 @@ pub fn report<'a>(article: &'a Article, analysis: &'a Analysis) -> Report<'a> {
 mod tests {
     use super::*;
     use time::macros::date;
+
+    fn pretty_both_ways(r: &Report) {
+        let (mut serde, mut ours) = (Vec::new(), Vec::new());
+        serde_json::to_writer_pretty(&mut serde, r).unwrap();
+        r.write_pretty(&mut ours).unwrap();
+        assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(serde).unwrap());
+    }
+
+    #[test]
+    fn the_report_is_written_as_serde_json_writes_it() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/eval/news");
+        let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.retain(|p| p.extension().is_some_and(|x| x == "txt" || x == "md"));
+        files.sort();
+        assert!(files.len() >= 20, "{dir:?}");
+        for f in files.iter().take(12) {
+            let a = crate::read::read(&f.to_string_lossy(), &std::fs::read(f).unwrap()).unwrap();
+            let an = crate::analysis::analyze(&a);
+            pretty_both_ways(&report(&a, &an));
+        }
+        // No place, no date, nothing found; and a list of corrections.
+        let a = crate::read::read("t.txt", b"Quiet\n\nnothing here at all.\n").unwrap();
+        let an = crate::analysis::analyze(&a);
+        let mut r = report(&a, &an);
+        pretty_both_ways(&r);
+        let c = crate::corrections::parse("t.lede.toml", "[kinds]\n\"Nothing\" = \"place\"\n").unwrap();
+        let mut a2 = crate::read::read("t.txt", b"Quiet\n\nNothing said Ann Lee on May 4, 2024.\n").unwrap();
+        let corrected = crate::corrections::analyze(&mut a2, &c);
+        let mut r2 = report(&a2, &corrected.analysis);
+        r2.corrections = Some(&corrected.applied);
+        pretty_both_ways(&r2);
+        r.corrections = Some(&[]);
+        pretty_both_ways(&r);
+    }
 
     #[test]
     fn iso_writes_what_date_value_iso_makes() {

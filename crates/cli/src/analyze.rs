@@ -153,7 +153,7 @@ fn run(args: Args) -> Result<(), String> {
     let mut report = lede_analysis::report::report(&article, analysis);
     report.corrections = corrected.as_ref().map(|c| c.applied.as_slice());
     // One buffered write: the report of a long article is many small lines.
-    serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
+    report.write_pretty(&mut out).map_err(|e| e.to_string())?;
     writeln!(out).map_err(|e| e.to_string())?;
     out.flush().map_err(|e| e.to_string())?;
     // The process ends here: its memory goes back whole, without freeing
