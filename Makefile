@@ -20,6 +20,7 @@ TARGET ?= $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null \
   | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])' 2>/dev/null || echo target)
 PKG := $(TARGET)/pkg
 WASM_OPT := tools/node_modules/.bin/wasm-opt
+TERSER := tools/node_modules/.bin/terser
 # The wasm features today's rustc emits, which wasm-opt must accept.
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                  --enable-reference-types --enable-multivalue --enable-mutable-globals
@@ -46,7 +47,8 @@ setup-test:
 # hash, kept beside them).
 # One bundle: $(1) the cargo profile (its own folder under the target), $(2)
 # the glue's name, $(3) cargo's feature flags, $(4) wasm-bindgen's target,
-# $(5) what it is, for the message when it is up to date.
+# $(5) what it is, for the message when it is up to date, $(6) a command
+# run on the glue once it is written, if any.
 define bundle
 	cargo rustc -p lede --profile $(1) --target wasm32-unknown-unknown --lib --crate-type cdylib $(3)
 	@wasm=$(TARGET)/wasm32-unknown-unknown/$(1)/lede.wasm; \
@@ -55,13 +57,19 @@ define bundle
 	else \
 	  set -x; wasm-bindgen --target $(4) --no-typescript --out-dir $(PKG) --out-name $(2) $$wasm && \
 	  $(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/$(2)_bg.wasm -o $(PKG)/$(2)_bg.wasm && \
-	  sha256sum < $$wasm > $(PKG)/.$(2).sum; \
+	  $(if $(6),$(6) && )sha256sum < $$wasm > $(PKG)/.$(2).sum; \
 	fi
 endef
 
+# The reader's glue is part of an article page's first view: it is
+# minified (an ES module: its top-level names are its own). The full
+# bundle's glue is not: the single-file edition inlines it and calls its
+# `__wbg_init` by name.
+READER_GLUE_MIN := $(TERSER) $(PKG)/lede.js --module --compress --mangle -o $(PKG)/lede.js
+
 wasm: setup
 	@mkdir -p $(PKG)
-	$(call bundle,web,lede,,web,the viewer's reader bundle)
+	$(call bundle,web,lede,,web,the viewer's reader bundle,$(READER_GLUE_MIN))
 	$(call bundle,web-full,lede_full,--features full,web,the viewer's full bundle)
 	$(call bundle,web-worker,lede_worker,--features worker,no-modules,the worker's bundle)
 

@@ -19,8 +19,8 @@ setup_build() {
     say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   fi
-  if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/axe-core ]; then
-    say "installing wasm-opt (binaryen) and axe-core from npm"
+  if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/terser ] || [ ! -d tools/node_modules/axe-core ]; then
+    say "installing wasm-opt (binaryen), terser and axe-core from npm"
     (cd tools && npm ci --no-audit --no-fund)
   fi
 }

@@ -12,3 +12,9 @@
 
 pub mod library;
 pub mod ui;
+
+/// The wasm bundles' allocator: talc, smaller than Rust's default there
+/// (dlmalloc), so the bundles a page loads are smaller.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

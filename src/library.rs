@@ -37,7 +37,9 @@ pub struct PageData {
     /// appears, by entity id (names in one article only are left out).
     #[serde(default, skip_serializing_if = "Counts::is_empty")]
     pub counts: Counts,
-    /// The library's cards, on a library page.
+    /// The library's cards, on a library page. Not in the reader's bundle,
+    /// which only article pages load (their data has no cards).
+    #[cfg(lede_full)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub library: Option<LibraryPage>,
 }
