@@ -56,6 +56,11 @@ pub fn pieces<T: Send>(
     }
 }
 
+/// `f` of each index of `0..n`, in pieces of at least `min` indices.
+pub fn map<T: Send>(n: usize, min: usize, f: &(impl Fn(usize) -> T + Sync)) -> Vec<T> {
+    pieces(0..n, min, &|_| true, &|r: Range<usize>| r.map(f).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,6 +79,12 @@ mod tests {
         assert!(seen.len() > 1, "{seen:?}");
         assert!(seen.iter().all(|r| r.start == 0 || r.start % 3 == 0), "{seen:?}");
         assert!(seen.windows(2).all(|w| w[0].end == w[1].start), "{seen:?}");
+    }
+
+    #[test]
+    fn map_is_f_of_each_index_in_order() {
+        assert_eq!(map(1000, 7, &|k| k * 2), (0..1000).map(|k| k * 2).collect::<Vec<_>>());
+        assert_eq!(map(0, 7, &|k| k), Vec::<usize>::new());
     }
 
     #[test]

@@ -35,12 +35,22 @@ impl Report<'_> {
     /// Writes the report as `serde_json::to_writer_pretty` would, byte for
     /// byte, with its four lists written side by side when the `parallel`
     /// feature is on (see [`crate::par`]): each field's value is written
-    /// alone, then indented one level as it is put in the object.
+    /// alone and indented one level, then put in the object.
     pub fn write_pretty(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        // A field's value one level deeper: two more spaces after each line
+        // break (a JSON string holds none of its own).
         fn pretty<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
             let mut buf = Vec::new();
             serde_json::to_writer_pretty(&mut buf, value).expect("JSON to memory");
-            buf
+            let breaks = buf.iter().filter(|&&b| b == b'\n').count();
+            let mut out = Vec::with_capacity(buf.len() + 2 * breaks);
+            for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(b"\n  ");
+                }
+                out.extend_from_slice(line);
+            }
+            out
         }
         let ((entities, dates), (context, timeline)) = crate::par::join(
             || crate::par::join(|| pretty(&self.entities), || pretty(&self.dates)),
@@ -62,14 +72,7 @@ impl Report<'_> {
             out.write_all(if k == 0 { b"{\n  \"" } else { b",\n  \"" })?;
             out.write_all(key.as_bytes())?;
             out.write_all(b"\": ")?;
-            // One level deeper: two more spaces after each line break (a
-            // JSON string holds none of its own).
-            for (i, line) in value.split(|&b| b == b'\n').enumerate() {
-                if i > 0 {
-                    out.write_all(b"\n  ")?;
-                }
-                out.write_all(line)?;
-            }
+            out.write_all(value)?;
         }
         out.write_all(b"\n}")
     }

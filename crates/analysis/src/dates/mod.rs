@@ -391,21 +391,20 @@ impl<'t> Scanner<'t> {
             recent: None,
             told: Vec::new(),
         };
-        scanner.tags = (0..scanner.toks.len())
-            .map(|k| {
-                if scanner.toks[k].kind != TokenKind::Word {
-                    return 0;
-                }
-                let w = scanner.toks[k].span().of(scanner.text);
-                let tags = word_tags(word_key(w.as_bytes()));
-                let lists = tags & (STARTER | CONTEXT);
-                if tags & FUTURE != 0 && scanner.future_cue_lower(k, Lower::of(w).as_str()) {
-                    lists | FUTURE
-                } else {
-                    lists | (tags & PAST)
-                }
-            })
-            .collect();
+        // Each token's tags, looked up alone.
+        scanner.tags = crate::par::map(scanner.toks.len(), 4096, &|k| {
+            if scanner.toks[k].kind != TokenKind::Word {
+                return 0;
+            }
+            let w = scanner.toks[k].span().of(scanner.text);
+            let tags = word_tags(word_key(w.as_bytes()));
+            let lists = tags & (STARTER | CONTEXT);
+            if tags & FUTURE != 0 && scanner.future_cue_lower(k, Lower::of(w).as_str()) {
+                lists | FUTURE
+            } else {
+                lists | (tags & PAST)
+            }
+        });
         for k in 0..scanner.tags.len() {
             if scanner.cue(k) == Some(true) {
                 if let Some(f) = scanner.sentence_of(k).and_then(|s| scanner.future.get_mut(s)) {

@@ -324,18 +324,16 @@ impl<'a> Finder<'a> {
         self.dateline_place(self.dateline);
         self.rule = "political-camp";
         self.camps();
-        let runs = self.runs();
         // What the rules look up across the text, each read from the tokens
-        // alone (none reads another), so side by side on a long text.
+        // alone (none reads another), so side by side on a long text: those
+        // of single words while the runs of capitalised words are found,
+        // then those of runs.
         let f = &*self;
-        let ((teams, (person_words, alone_words)), ((crafts, thing_acronyms), (versioned, competitions))) = par::join(
-            || par::join(|| f.find_teams(&runs), || par::join(|| f.find_person_words(), || f.find_alone_words())),
-            || {
-                par::join(
-                    || par::join(|| f.find_crafts(&runs), || f.find_thing_acronyms(&runs)),
-                    || par::join(|| f.find_versioned(), || f.find_competitions(&runs)),
-                )
-            },
+        let (runs, (person_words, (alone_words, versioned))) =
+            par::join(|| f.runs(), || par::join(|| f.find_person_words(), || par::join(|| f.find_alone_words(), || f.find_versioned())));
+        let ((teams, competitions), (crafts, thing_acronyms)) = par::join(
+            || par::join(|| f.find_teams(&runs), || f.find_competitions(&runs)),
+            || par::join(|| f.find_crafts(&runs), || f.find_thing_acronyms(&runs)),
         );
         self.teams = teams;
         self.person_words = person_words;
@@ -607,9 +605,8 @@ impl<'a> Finder<'a> {
             competitions: HashSet::default(),
             org_words: HashMap::default(),
         };
-        for i in 0..n {
-            f.gaz_at[i] = pack_gaz(f.find_gaz(i));
-        }
+        // The known name that starts at each token: each looked up alone.
+        f.gaz_at = par::map(n, 4096, &|i| pack_gaz(f.find_gaz(i)));
         f
     }
 
