@@ -33,49 +33,82 @@ pub struct Report<'a> {
 
 impl Report<'_> {
     /// Writes the report as `serde_json::to_writer_pretty` would, byte for
-    /// byte, with its four lists written side by side when the `parallel`
+    /// byte, its lists written in pieces side by side when the `parallel`
     /// feature is on (see [`crate::par`]): each field's value is written
     /// alone and indented one level, then put in the object.
     pub fn write_pretty(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
-        // A field's value one level deeper: two more spaces after each line
-        // break (a JSON string holds none of its own).
-        fn pretty<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
-            let mut buf = Vec::new();
-            serde_json::to_writer_pretty(&mut buf, value).expect("JSON to memory");
-            let breaks = buf.iter().filter(|&&b| b == b'\n').count();
-            let mut out = Vec::with_capacity(buf.len() + 2 * breaks);
-            for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
-                if i > 0 {
-                    out.extend_from_slice(b"\n  ");
-                }
-                out.extend_from_slice(line);
-            }
-            out
-        }
         let ((entities, dates), (context, timeline)) = crate::par::join(
-            || crate::par::join(|| pretty(&self.entities), || pretty(&self.dates)),
-            || crate::par::join(|| pretty(&self.context), || pretty(&self.timeline)),
+            || crate::par::join(|| pretty_list(&self.entities), || pretty_list(&self.dates)),
+            || crate::par::join(|| pretty_list(&self.context), || pretty_list(&self.timeline)),
         );
         let mut fields = vec![
-            ("title", pretty(self.title)),
-            ("published", pretty(&self.published)),
-            ("place", pretty(&self.place)),
+            ("title", vec![pretty(self.title)]),
+            ("published", vec![pretty(&self.published)]),
+            ("place", vec![pretty(&self.place)]),
             ("entities", entities),
             ("dates", dates),
             ("context", context),
             ("timeline", timeline),
         ];
         if let Some(c) = self.corrections {
-            fields.push(("corrections", pretty(c)));
+            fields.push(("corrections", vec![pretty(c)]));
         }
         for (k, (key, value)) in fields.iter().enumerate() {
             out.write_all(if k == 0 { b"{\n  \"" } else { b",\n  \"" })?;
             out.write_all(key.as_bytes())?;
             out.write_all(b"\": ")?;
-            out.write_all(value)?;
+            for part in value {
+                out.write_all(part)?;
+            }
         }
         out.write_all(b"\n}")
     }
+}
+
+/// `bytes` one level deeper: two more spaces after each line break (a
+/// JSON string holds none of its own).
+fn indented(bytes: &[u8]) -> Vec<u8> {
+    let breaks = bytes.iter().filter(|&&b| b == b'\n').count();
+    let mut out = Vec::with_capacity(bytes.len() + 2 * breaks);
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b"\n  ");
+        }
+        out.extend_from_slice(line);
+    }
+    out
+}
+
+/// A field's value, pretty-printed one level deep.
+fn pretty<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    let mut buf = Vec::new();
+    serde_json::to_writer_pretty(&mut buf, value).expect("JSON to memory");
+    indented(&buf)
+}
+
+/// A list field's value as [`pretty`] writes it, in parts to be written one
+/// after the other: the list is written in pieces of items, each as a list
+/// of its own (`[`, the items each on its lines, `]`) without its brackets,
+/// and the pieces are joined by commas inside one pair of brackets.
+fn pretty_list<T: Serialize + Sync>(items: &[T]) -> Vec<Vec<u8>> {
+    if items.is_empty() {
+        return vec![b"[]".to_vec()];
+    }
+    let pieces = crate::par::pieces(0..items.len(), 512, &|_| true, &|range| {
+        let whole = pretty(&items[range]);
+        // `[`, then each item on its lines, then a line break and `]`.
+        vec![whole[1..whole.len() - 4].to_vec()]
+    });
+    let mut parts = Vec::with_capacity(2 * pieces.len() + 1);
+    parts.push(b"[".to_vec());
+    for (k, piece) in pieces.into_iter().enumerate() {
+        if k > 0 {
+            parts.push(b",".to_vec());
+        }
+        parts.push(piece);
+    }
+    parts.push(b"\n  ]".to_vec());
+    parts
 }
 
 /// A date value, serialised as its [`DateValue::iso`] string without
@@ -231,6 +264,18 @@ mod tests {
         pretty_both_ways(&r2);
         r.corrections = Some(&[]);
         pretty_both_ways(&r);
+    }
+
+    #[test]
+    fn a_long_list_written_in_pieces_is_the_list_written_whole() {
+        for n in [0, 1, 2, 511, 512, 1023, 1024, 1025, 5000] {
+            let items: Vec<EventReport> = (0..n)
+                .map(|k| EventReport { date: Iso(DateValue::Year(1900 + k as i32 % 100)), label: "a \"label\"", start: k, end: k + 1 })
+                .collect();
+            let mut whole = Vec::new();
+            serde_json::to_writer_pretty(&mut whole, &items).unwrap();
+            assert_eq!(pretty_list(&items).concat(), indented(&whole), "{n} items");
+        }
     }
 
     #[test]

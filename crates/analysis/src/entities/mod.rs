@@ -525,61 +525,70 @@ impl<'a> Finder<'a> {
         let text = input.text;
         let lex = lexicon();
         let n = toks.len();
-        let mut initial = vec![false; n];
-        let mut headline = vec![false; n];
-        let mut excluded = vec![false; n];
-        let mut capital = vec![false; n];
-        let mut lower_words = LowerWords::default();
-
-        // Sentence starts, dateline ends, opening quotes and colons.
-        let (mut si, mut hi, mut ei) = (0, 0, 0);
-        let mut expect_start = true;
-        let mut prev_end = 0;
-        for (i, t) in toks.iter().enumerate() {
-            while si < input.sentences.len() && input.sentences[si].end <= t.span().start {
-                si += 1;
-            }
-            if si < input.sentences.len() && input.sentences[si].start == t.span().start {
-                expect_start = true;
-            }
-            if text.as_bytes()[prev_end..t.span().start].contains(&b'\n') {
-                expect_start = true;
-            }
-            if let Some(d) = input.dateline {
-                if t.span().start >= d.end && prev_end <= d.end && prev_end >= d.start {
-                    expect_start = true;
-                }
-            }
-            if is_word(t) {
-                if expect_start {
-                    initial[i] = true;
-                    expect_start = false;
-                }
+        // The words written in lower case somewhere, found while the
+        // tokens' marks are set.
+        let lower = || {
+            let mut lower_words = LowerWords::default();
+            for t in toks.iter().filter(|t| is_word(t)) {
                 let s = t.text(text);
                 if s.chars().next().is_some_and(char::is_lowercase) {
                     lower_words.insert(s);
                 }
-            } else if t.kind == TokenKind::Punct && matches!(t.text(text), "“" | "\"" | ":" | "‘" | "(") {
-                expect_start = true;
-            } else if t.kind == TokenKind::Number {
-                expect_start = false;
             }
-            while hi < input.headlines.len() && input.headlines[hi].end <= t.span().start {
-                hi += 1;
+            lower_words
+        };
+        let marks = || {
+            let mut initial = vec![false; n];
+            let mut headline = vec![false; n];
+            let mut excluded = vec![false; n];
+            let mut capital = vec![false; n];
+            // Sentence starts, dateline ends, opening quotes and colons.
+            let (mut si, mut hi, mut ei) = (0, 0, 0);
+            let mut expect_start = true;
+            let mut prev_end = 0;
+            for (i, t) in toks.iter().enumerate() {
+                while si < input.sentences.len() && input.sentences[si].end <= t.span().start {
+                    si += 1;
+                }
+                if si < input.sentences.len() && input.sentences[si].start == t.span().start {
+                    expect_start = true;
+                }
+                if text.as_bytes()[prev_end..t.span().start].contains(&b'\n') {
+                    expect_start = true;
+                }
+                if let Some(d) = input.dateline {
+                    if t.span().start >= d.end && prev_end <= d.end && prev_end >= d.start {
+                        expect_start = true;
+                    }
+                }
+                if is_word(t) {
+                    if expect_start {
+                        initial[i] = true;
+                        expect_start = false;
+                    }
+                } else if t.kind == TokenKind::Punct && matches!(t.text(text), "“" | "\"" | ":" | "‘" | "(") {
+                    expect_start = true;
+                } else if t.kind == TokenKind::Number {
+                    expect_start = false;
+                }
+                while hi < input.headlines.len() && input.headlines[hi].end <= t.span().start {
+                    hi += 1;
+                }
+                headline[i] = hi < input.headlines.len() && input.headlines[hi].contains(t.span());
+                while ei < input.exclude.len() && input.exclude[ei].end <= t.span().start {
+                    ei += 1;
+                }
+                excluded[i] = ei < input.exclude.len() && input.exclude[ei].overlaps(t.span());
+                capital[i] = !excluded[i] && t.is_capitalized(text);
+                // A currency's country code joined to its sign (`NZ$40`) names nothing.
+                if i > 0 && !t.space_before && t.kind != TokenKind::Word && t.text(text).starts_with('$') {
+                    capital[i - 1] = false;
+                }
+                prev_end = t.span().end;
             }
-            headline[i] = hi < input.headlines.len() && input.headlines[hi].contains(t.span());
-            while ei < input.exclude.len() && input.exclude[ei].end <= t.span().start {
-                ei += 1;
-            }
-            excluded[i] = ei < input.exclude.len() && input.exclude[ei].overlaps(t.span());
-            capital[i] = !excluded[i] && t.is_capitalized(text);
-            // A currency's country code joined to its sign (`NZ$40`) names nothing.
-            if i > 0 && !t.space_before && t.kind != TokenKind::Word && t.text(text).starts_with('$') {
-                capital[i - 1] = false;
-            }
-            prev_end = t.span().end;
-        }
-
+            (initial, headline, excluded, capital)
+        };
+        let (lower_words, (initial, headline, excluded, capital)) = par::join(lower, marks);
         let mut f = Finder {
             text,
             lex,
