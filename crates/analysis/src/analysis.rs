@@ -47,13 +47,19 @@ pub fn analyze(article: &Article) -> Analysis {
         &toks,
     );
     entities.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
-    let mut mentions: Vec<Mention> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| e.mentions.iter().map(move |&span| Mention { span, entity: i }))
-        .collect();
-    // Mentions never overlap: their spans differ, so an unstable sort is stable.
-    mentions.sort_unstable_by_key(|m| m.span);
-    let timeline = build_timeline(text, &sentences, &found.dates, &entities, article.dateline, &headlines);
+    // Every mention in text order, listed while the timeline is built.
+    let every_mention = || {
+        let mut mentions: Vec<Mention> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |&span| Mention { span, entity: i }))
+            .collect();
+        // Mentions never overlap: their spans differ, so an unstable sort is stable.
+        mentions.sort_unstable_by_key(|m| m.span);
+        mentions
+    };
+    let (mentions, timeline) = crate::par::join(every_mention, || {
+        build_timeline(text, &sentences, &found.dates, &entities, article.dateline, &headlines)
+    });
     Analysis { sentences, entities, mentions, dates: found.dates, context: found.context, timeline }
 }
