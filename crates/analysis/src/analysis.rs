@@ -4,11 +4,10 @@
 //! finder and the timeline builder in order. The viewer and the `analyze`
 //! command both call it, so what the command prints is what the page shows.
 
-use crate::dates::{find_dates_in, tokens_of, ContextMention, DateMention};
+use crate::dates::{find_dates_in, ContextMention, DateMention};
 use crate::entities::{find_entities_in, Entity, Input};
 use crate::model::{Article, BlockKind};
 use crate::span::Span;
-use crate::text::sentences;
 use crate::timeline::{build_timeline, Event};
 
 /// One mention of an entity, for rendering in text order.
@@ -36,7 +35,7 @@ pub struct Analysis {
 pub fn analyze(article: &Article) -> Analysis {
     let text = article.plain.as_str();
     // One tokenisation, shared by the date and entity finders.
-    let (sentences, toks) = crate::par::join(|| sentences(text), || tokens_of(text));
+    let (sentences, toks) = crate::text::sentences_and_tokens(text);
     let found = find_dates_in(text, &toks, &sentences, article.published);
     let mut headlines: Vec<Span> = article.title_span.into_iter().collect();
     headlines.extend(article.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Heading(_))).map(|b| b.span()));

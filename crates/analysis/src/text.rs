@@ -126,11 +126,19 @@ fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
 
 /// Splits `text` into tokens.
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5);
+    tokens_in(text, 0..text.len())
+}
+
+/// The tokens of a part of `text` that starts after a line break (or at
+/// the start) and ends after one (or at the end): no token crosses a line
+/// break, so the tokens of such parts, one after the other, are those of
+/// the whole text.
+fn tokens_in(text: &str, part: std::ops::Range<usize>) -> Vec<Token> {
+    let mut out = Vec::with_capacity(part.len() / 5);
     let bytes = text.as_bytes();
-    let mut pos = 0;
+    let mut pos = part.start;
     let mut space_before = true;
-    while let Some((c, clen)) = char_at(text, pos) {
+    while let Some((c, clen)) = char_at(text, pos).filter(|_| pos < part.end) {
         let i = pos;
         pos += clen;
         if c.is_whitespace() {
@@ -256,11 +264,40 @@ fn is_abbreviation(w: &str) -> bool {
 /// titles, headings and paragraphs (one per line, or separated by blank
 /// lines) always start new sentences.
 pub fn sentences(text: &str) -> Vec<Span> {
+    sentences_in(text, 0..text.len())
+}
+
+/// The sentences of the lines of a part of `text` that starts and ends
+/// after a line break (or at the start or end of the text).
+fn sentences_in(text: &str, part: std::ops::Range<usize>) -> Vec<Span> {
     let mut out = Vec::new();
-    for line in lines(text) {
-        split_line(text, line, &mut out);
+    let mut pos = part.start;
+    for raw in text[part].split_inclusive('\n') {
+        let start = pos;
+        pos += raw.len();
+        if let Some(line) = trim(text, Span::new(start, pos)) {
+            split_line(text, line, &mut out);
+        }
     }
     out
+}
+
+/// The sentences and the tokens of `text`, each made in parts cut after
+/// line breaks, side by side with the `parallel` feature (see
+/// [`crate::par`]): the same as [`sentences`] and [`tokens`].
+pub fn sentences_and_tokens(text: &str) -> (Vec<Span>, Vec<Token>) {
+    by_lines(text, LINES_PART)
+}
+
+/// The fewest bytes of text in one part of [`sentences_and_tokens`].
+const LINES_PART: usize = 1 << 16;
+
+fn by_lines(text: &str, part: usize) -> (Vec<Span>, Vec<Token>) {
+    let after_break = |k: usize| text.as_bytes()[k - 1] == b'\n';
+    crate::par::join(
+        || crate::par::pieces(0..text.len(), part, &after_break, &|r| sentences_in(text, r)),
+        || crate::par::pieces(0..text.len(), part, &after_break, &|r| tokens_in(text, r)),
+    )
 }
 
 /// Byte spans of the non-blank lines of `text`, trimmed.
@@ -379,6 +416,26 @@ pub fn escape_html(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn sentences_and_tokens_made_in_parts_are_those_of_the_whole_text() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/eval/news");
+        let mut text = String::new();
+        let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        for f in files.iter().filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "md")) {
+            text.push_str(&std::fs::read_to_string(f).unwrap());
+            // Lines ending in spaces, blank lines of spaces, a last line without its break.
+            text.push_str("  \n \n\r\n");
+        }
+        text.push_str("The end. No break after it");
+        let whole = (sentences(&text), tokens(&text));
+        assert!(whole.0.len() > 1000 && whole.1.len() > 10_000);
+        for part in [1, 10, 1000, LINES_PART] {
+            assert!(super::by_lines(&text, part) == whole, "parts of {part} bytes");
+        }
+        assert!(super::by_lines("", 1) == (Vec::new(), Vec::new()));
+    }
+
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {

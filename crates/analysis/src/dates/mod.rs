@@ -259,15 +259,9 @@ pub fn find_dates(text: &str, sentences: &[Span], published: Option<Date>) -> Da
     Scanner::new(text, std::borrow::Cow::Owned(text::tokens(text)), sentences, published).run().0
 }
 
-/// [`find_dates`] on tokens already made by [`tokens_of`] for `text`.
+/// [`find_dates`] on the tokens of `text` already made (see [`text::tokens`]).
 pub(crate) fn find_dates_in(text: &str, toks: &[Token], sentences: &[Span], published: Option<Date>) -> DateFindings {
     Scanner::new(text, std::borrow::Cow::Borrowed(toks), sentences, published).run().0
-}
-
-/// The tokens of `text` as the date and entity finders see them: those of
-/// [`text::tokens`].
-pub(crate) fn tokens_of(text: &str) -> Vec<Token> {
-    text::tokens(text)
 }
 
 /// Parses a date written out in full, as found in datelines and front matter:

@@ -1196,7 +1196,7 @@ mod tests {
     /// Each mention of `text` as `(text, kind, rule)`.
     fn traced(text: &str) -> Vec<(String, EntityKind, &'static str)> {
         let sentences = crate::text::sentences(text);
-        let toks = crate::dates::tokens_of(text);
+        let toks = crate::text::tokens(text);
         let found = crate::dates::find_dates_in(text, &toks, &sentences, None);
         let exclude: Vec<_> = found.dates.iter().map(|d| d.span).chain(found.context.iter().map(|c| c.span)).collect();
         let input = Input { text, sentences: &sentences, headlines: &[], dateline: None, exclude: &exclude };
