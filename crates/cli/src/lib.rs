@@ -17,7 +17,6 @@
 
 pub mod analyze;
 #[cfg(target_os = "linux")]
-pub mod huge;
 pub mod load;
 pub mod offline;
 pub mod serve;

@@ -16,9 +16,8 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use lede_cli::site::{self, Options, Progress};
 
-#[cfg(target_os = "linux")]
 #[global_allocator]
-static ALLOCATOR: lede_cli::huge::HugePages = lede_cli::huge::HugePages;
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Lede: news articles with their names highlighted and their events on a timeline.
 #[derive(Parser)]
