@@ -1663,7 +1663,7 @@ fn is_place_name(lex: &Lexicon, name: &str) -> bool {
 /// more often (the first, as often). A name of one word joins the one
 /// person whose last word it is, so misspelt (`Velansky`). Words of five
 /// letters or more only.
-fn misspelt_names(mut out: Vec<Entity>) -> Vec<Entity> {
+fn misspelt_names(out: Vec<Entity>) -> Vec<Entity> {
     let lex = crate::lexicon::lexicon();
     let words: Vec<Vec<&str>> = out.iter().map(|e| e.name.split(' ').collect()).collect();
     let persons: Vec<usize> = (0..out.len()).filter(|&i| out[i].kind == EntityKind::Person).collect();
@@ -1736,6 +1736,12 @@ fn misspelt_names(mut out: Vec<Entity>) -> Vec<Entity> {
     if into.iter().all(Option::is_none) {
         return out;
     }
+    join_misspelt(out, &into)
+}
+
+/// Each entity `into` sends to another gives it its mentions (and its
+/// description, where it has none) and goes.
+fn join_misspelt(mut out: Vec<Entity>, into: &[Option<usize>]) -> Vec<Entity> {
     for i in 0..out.len() {
         if let Some(j) = into[i] {
             let mentions = std::mem::take(&mut out[i].mentions);
@@ -2269,7 +2275,7 @@ mod misspelt_tests {
     use crate::span::Span;
 
     /// [`misspelt_names`] as first written: every pair of people compared.
-    fn every_pair(mut out: Vec<Entity>) -> Vec<Entity> {
+    fn every_pair(out: Vec<Entity>) -> Vec<Entity> {
         let lex = crate::lexicon::lexicon();
         let words: Vec<Vec<&str>> = out.iter().map(|e| e.name.split(' ').collect()).collect();
         let persons: Vec<usize> = (0..out.len()).filter(|&i| out[i].kind == EntityKind::Person).collect();
@@ -2302,18 +2308,7 @@ mod misspelt_tests {
                 into[i] = Some(j);
             }
         }
-        for i in 0..out.len() {
-            if let Some(j) = into[i] {
-                let mentions = std::mem::take(&mut out[i].mentions);
-                let description = out[i].description.take();
-                out[j].mentions.extend(mentions);
-                out[j].mentions.sort_by_key(|s| s.start);
-                if out[j].description.is_none() {
-                    out[j].description = description;
-                }
-            }
-        }
-        out.into_iter().zip(into).filter(|(_, to)| to.is_none()).map(|(e, _)| e).collect()
+        super::join_misspelt(out, &into)
     }
 
     const WORDS: &[&str] =
