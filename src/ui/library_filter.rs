@@ -36,7 +36,7 @@ pub fn LibraryFilter() -> Html {
     html! {
         <form class="library-filter" role="search" aria-label="Find a name in the library" action={action} method="get" {onsubmit}>
             <label for="filter-name">{ "Name" }</label>
-            <input ref={name} id="filter-name" type="search" name="q" spellcheck="false" placeholder="A person, organisation, place or group" />
+            <input ref={name} id="filter-name" type="search" name="q" spellcheck="false" placeholder="Any name in the library" />
             <label for="filter-kind">{ "Kind" }</label>
             <select ref={kind} id="filter-kind" name="kind">
                 // Marked, not left to the browser's first option: Yew
