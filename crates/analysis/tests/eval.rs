@@ -32,6 +32,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use lede_analysis::calendar;
 use lede_analysis::analysis::{analyze, Analysis};
 use lede_analysis::entities::EntityKind;
 use lede_analysis::model::Article;
@@ -488,8 +489,9 @@ fn label_fault(label: &str, sentence: &str, repeated: bool) -> Option<&'static s
         // (What follows may be a date the label leaves out: `landed on Mars Feb. 18`.)
         let name_goes_on = sentence.match_indices(&written).any(|(i, _)| {
             let next = sentence[i + written.len()..].split_whitespace().next().unwrap_or("");
-            let next = next.trim_end_matches(['.', ',']).to_lowercase();
-            capital(&sentence[i + written.len()..]) && !DATE_WORDS.contains(&next.as_str()) && !MONTHS.iter().any(|m| m.starts_with(&next) && next.len() >= 3)
+            let next = next.trim_end_matches(['.', ',']);
+            let date_word = calendar::month_named(next).or(calendar::month_abbreviated(next)).is_some() || calendar::weekday_named(next).is_some();
+            capital(&sentence[i + written.len()..]) && !date_word
         });
         if capital(end) && name_goes_on {
             return Some("a cut phrase");
@@ -510,11 +512,6 @@ fn label_fault(label: &str, sentence: &str, repeated: bool) -> Option<&'static s
         Some("no verb")
     }
 }
-
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december",
-];
 
 const DATE_WORDS: &[&str] = &[
     "night", "morning", "afternoon", "evening", "day", "week", "month", "year", "weekend", "monday", "tuesday",
