@@ -88,7 +88,7 @@ async fn loads_the_seed(engine: Engine) {
     assert!(dates.as_u64().unwrap_or(0) >= 4, "{}: dates marked in the text: {dates}", engine.name());
     // The timeline is an ordered list, in date order, that keeps its list role
     // without bullets (WebKit drops it from lists with `list-style: none`).
-    assert_eq!(h.attr("#timeline ol.events", "role").await.as_deref(), Some("list"));
+    h.wait_attr("#timeline ol.events", "role", "list").await;
     let dates = h.js("return [...document.querySelectorAll('#timeline ol > li time')].map(t => t.getAttribute('datetime'))").await;
     assert_eq!(dates, json!(["2025-04-22", "2025-05-02", "2025-05-04", "2025-05-06"]));
     h.close().await;
@@ -98,8 +98,8 @@ async fn collapses_and_expands_a_section(engine: Engine) {
     let h = Harness::start_in(engine).await;
     h.open(PAGE).await;
     let btn = "#russias-strategic-interests button.section-toggle";
-    assert_eq!(h.attr(btn, "aria-controls").await.as_deref(), Some("russias-strategic-interests-body"));
-    assert_eq!(h.attr(btn, "aria-expanded").await.as_deref(), Some("true"));
+    h.wait_attr(btn, "aria-controls", "russias-strategic-interests-body").await;
+    h.wait_attr(btn, "aria-expanded", "true").await;
     h.click(btn).await;
     h.wait_until(&format!("document.querySelector('{btn}').getAttribute('aria-expanded') === 'false'"), "the section to collapse").await;
     assert_eq!(h.js("return document.getElementById('russias-strategic-interests-body').hidden").await, json!(true));
@@ -116,10 +116,7 @@ async fn deep_link_survives_reload(engine: Engine) {
     h.wait_until(&in_view, "the deep link to scroll").await;
     h.reload().await;
     assert_eq!(h.js("return location.hash").await, json!("#russias-strategic-interests"));
-    assert_eq!(
-        h.attr("#russias-strategic-interests button.section-toggle", "aria-expanded").await.as_deref(),
-        Some("true")
-    );
+    h.wait_attr("#russias-strategic-interests button.section-toggle", "aria-expanded", "true").await;
     h.wait_until(&in_view, "the section in view after reload").await;
     assert!(h.js("return scrollY").await.as_f64().unwrap_or(0.0) > 0.0);
     h.close().await;
@@ -129,13 +126,13 @@ async fn toggles_highlights_by_button_and_key(engine: Engine) {
     let h = Harness::start_in(engine).await;
     h.open(PAGE).await;
     let toggle = "button.highlight-toggle";
-    assert_eq!(h.attr(toggle, "aria-pressed").await.as_deref(), Some("true"));
+    h.wait_attr(toggle, "aria-pressed", "true").await;
     let marks_before = h.js("return document.querySelectorAll('#article mark').length").await;
     let date_sample = "return getComputedStyle(document.querySelector('.legend .date-swatch')).borderBottomColor";
     let sample_on = h.js(date_sample).await;
     h.click(toggle).await;
     h.wait_until("document.getElementById('article').classList.contains('hl-off')", "highlights off").await;
-    assert_eq!(h.attr(toggle, "aria-pressed").await.as_deref(), Some("false"));
+    h.wait_attr(toggle, "aria-pressed", "false").await;
     assert_ne!(h.js(date_sample).await, sample_on, "{}: the legend's date sample fades with the dates", engine.name());
     let bg = h.js("return getComputedStyle(document.querySelector('#article mark')).backgroundColor").await;
     assert!(bg == json!("rgba(0, 0, 0, 0)") || bg == json!("transparent"), "{}: marks look like text when off: {bg}", engine.name());
@@ -144,10 +141,10 @@ async fn toggles_highlights_by_button_and_key(engine: Engine) {
     h.wait_until("document.getElementById('article').classList.contains('hl-on')", "highlights on").await;
     h.press('h').await;
     h.wait_until("document.getElementById('article').classList.contains('hl-off')", "`h` to turn highlights off").await;
-    assert_eq!(h.attr(toggle, "aria-pressed").await.as_deref(), Some("false"));
+    h.wait_attr(toggle, "aria-pressed", "false").await;
     h.press('h').await;
     h.wait_until("document.getElementById('article').classList.contains('hl-on')", "`h` to turn highlights on").await;
-    assert_eq!(h.attr(toggle, "aria-pressed").await.as_deref(), Some("true"));
+    h.wait_attr(toggle, "aria-pressed", "true").await;
     h.close().await;
 }
 
@@ -157,7 +154,7 @@ async fn filters_one_kind(engine: Engine) {
     let place = "button.filter[data-kind='place']";
     h.click(place).await;
     h.wait_until("document.getElementById('article').classList.contains('hide-place')", "places hidden").await;
-    assert_eq!(h.attr(place, "aria-pressed").await.as_deref(), Some("false"));
+    h.wait_attr(place, "aria-pressed", "false").await;
     let look = "(k) => getComputedStyle(document.querySelector(`#article mark[data-kind=${k}]`)).backgroundColor";
     let place_bg = h.js(&format!("return ({look})('place')")).await;
     let person_bg = h.js(&format!("return ({look})('person')")).await;
@@ -165,7 +162,7 @@ async fn filters_one_kind(engine: Engine) {
     assert!(person_bg != place_bg, "{}: people still marked: {person_bg}", engine.name());
     h.click(place).await;
     h.wait_until("!document.getElementById('article').classList.contains('hide-place')", "places shown again").await;
-    assert_eq!(h.attr(place, "aria-pressed").await.as_deref(), Some("true"));
+    h.wait_attr(place, "aria-pressed", "true").await;
     h.close().await;
 }
 
@@ -174,7 +171,7 @@ async fn steps_through_an_entity(engine: Engine) {
     h.open(PAGE).await;
     h.click("button.entity-button[data-entity='sergei-lavrov']").await;
     h.wait_until("document.querySelectorAll('mark.selected[data-entity=\"sergei-lavrov\"]').length === 2", "mentions marked").await;
-    assert_eq!(h.attr("button.entity-button[data-entity='sergei-lavrov']", "aria-pressed").await.as_deref(), Some("true"));
+    h.wait_attr("button.entity-button[data-entity='sergei-lavrov']", "aria-pressed", "true").await;
     let current = h.js("return [...document.querySelectorAll('mark[data-entity=\"sergei-lavrov\"]')].findIndex(m => m.classList.contains('current'))").await;
     assert_eq!(current, json!(0));
     h.click(".stepper button.step:last-of-type").await;
@@ -198,7 +195,7 @@ async fn timeline_event_brings_its_sentence_into_view(engine: Engine) {
     let focused = h.js("return document.activeElement.textContent").await;
     assert!(focused.as_str().expect("text").contains("on Sunday"), "{}: focused sentence: {focused}", engine.name());
     h.wait_until(ACTIVE_IN_VIEW, "the sentence to scroll into view").await;
-    assert_eq!(h.attr("#timeline ol > li:nth-child(3) button", "aria-current").await.as_deref(), Some("true"));
+    h.wait_attr("#timeline ol > li:nth-child(3) button", "aria-current", "true").await;
     h.close().await;
 }
 
@@ -413,12 +410,18 @@ async fn axe(h: &Harness, state: &str) -> Vec<String> {
 }
 
 async fn set_highlights(h: &Harness, on: bool) {
+    // The switch and the article are two components, rendered in turns on a
+    // busy page: read the switch once the two agree.
+    let agree = "document.getElementById('article').classList.contains(\
+                 document.querySelector('button.highlight-toggle').getAttribute('aria-pressed') === 'true' ? 'hl-on' : 'hl-off')";
+    h.wait_until(agree, "the highlight switch and the article to agree").await;
     let pressed = h.attr("button.highlight-toggle", "aria-pressed").await;
     if (pressed.as_deref() == Some("true")) != on {
         h.click("button.highlight-toggle").await;
     }
     let class = if on { "hl-on" } else { "hl-off" };
     h.wait_until(&format!("document.getElementById('article').classList.contains('{class}')"), class).await;
+    h.wait_attr("button.highlight-toggle", "aria-pressed", if on { "true" } else { "false" }).await;
 }
 
 /// Zero violations with highlights on and off, in the light and dark themes

@@ -196,7 +196,7 @@ async fn works_offline_after_one_visit() {
     h.wait_ready().await;
     assert!(h.js("return document.querySelector('h1').textContent").await.as_str().unwrap_or("").contains("Russia"));
     h.click("button.highlight-toggle").await;
-    assert_eq!(h.attr("button.highlight-toggle", "aria-pressed").await.as_deref(), Some("false"));
+    h.wait_attr("button.highlight-toggle", "aria-pressed", "false").await;
     h.click("#timeline ol > li:nth-child(1) button").await;
     h.wait_until("document.activeElement && document.activeElement.matches('.event-sentence')", "the timeline jump offline").await;
     // An article never read was not kept: a short note says so and links to the library.

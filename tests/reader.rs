@@ -20,10 +20,10 @@ async fn preferences_survive_a_reload() {
 
     h.reload().await;
     h.wait_until("document.getElementById('article').classList.contains('hl-off')", "highlights to stay off").await;
-    assert_eq!(h.attr("button.highlight-toggle", "aria-pressed").await.as_deref(), Some("false"));
+    h.wait_attr("button.highlight-toggle", "aria-pressed", "false").await;
     assert_eq!(h.js("return document.getElementById('article').classList.contains('hide-place')").await, json!(true));
-    assert_eq!(h.attr("#whats-next button.section-toggle", "aria-expanded").await.as_deref(), Some("false"));
-    assert_eq!(h.attr("#russias-strategic-interests button.section-toggle", "aria-expanded").await.as_deref(), Some("true"));
+    h.wait_attr("#whats-next button.section-toggle", "aria-expanded", "false").await;
+    h.wait_attr("#russias-strategic-interests button.section-toggle", "aria-expanded", "true").await;
     assert_eq!(h.js("return [document.documentElement.dataset.theme, document.documentElement.dataset.size, document.querySelector('.theme-picker select').value]").await, json!(["sepia", "1", "sepia"]));
     // Highlight choices are shared by every article; collapsed sections are per article.
     h.open("sample-lunar-probe.html").await;

@@ -531,6 +531,15 @@ impl Harness {
         self.client.perform_actions(keys).await.expect("key press");
     }
 
+    /// Waits until the element's attribute has `value`. A busy page renders
+    /// its components in turns (Yew's scheduler yields to the browser after
+    /// 16 ms of work), so a control's own attribute may follow, a moment
+    /// later, the state a test waited for elsewhere on the page.
+    pub async fn wait_attr(&self, css: &str, name: &str, value: &str) {
+        let condition = format!("document.querySelector({css:?})?.getAttribute({name:?}) === {value:?}");
+        self.wait_until(&condition, &format!("{css} to have {name}={value:?}")).await
+    }
+
     pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
         let el = self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}"));
         el.attr(name).await.expect("attribute")
