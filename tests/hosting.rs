@@ -335,9 +335,10 @@ async fn single_file_from_disk(engine: Engine) {
     assert_eq!(cards.as_u64(), Some(lede::library::articles().len() as u64));
     h.click(&format!(".cards a[href='#/{SEED}']")).await;
     h.wait_until("document.querySelectorAll('#article mark[data-entity=\"sergei-lavrov\"]').length === 2", "the seed with its highlights").await;
-    assert_eq!(h.js("return document.querySelectorAll('#timeline ol > li').length").await, json!(4));
+    // (The timeline and the article are separate components: each is waited for.)
+    h.wait_until("document.querySelectorAll('#timeline ol > li').length === 4", "the seed's four events").await;
     h.click("button.highlight-toggle").await;
-    assert!(h.js("return document.getElementById('article').classList.contains('hl-off')").await.as_bool().unwrap_or(false));
+    h.wait_until("document.getElementById('article').classList.contains('hl-off')", "highlights off").await;
     h.click("#timeline ol > li:nth-child(4) button").await;
     h.wait_until("document.activeElement && document.activeElement.matches('.event-sentence')", "the timeline jump").await;
     h.click(&format!(".toc a[href='#/{SEED}/whats-next']")).await;
