@@ -1655,6 +1655,13 @@ fn is_place_name(lex: &Lexicon, name: &str) -> bool {
         .any(|p| lex.entries[p.entry].kind != GazKind::Org && p.tokens.concat() == bare)
 }
 
+/// Are two words of names one spelling misspelt: both of five letters or
+/// more, one letter apart, and not two given names (`Daniel`, `Daniela`)?
+fn misspelt_word(a: &str, b: &str) -> bool {
+    let lex = crate::lexicon::lexicon();
+    a.chars().count() >= 5 && b.chars().count() >= 5 && one_edit(a, b) && !(lex.given_names.contains(a) && lex.given_names.contains(b))
+}
+
 /// A person's name misspelt once is the same person: two people's names
 /// of a story that are the same but for one word, where the two spellings
 /// of that word are one letter apart (a letter left out, added, changed or
@@ -1664,15 +1671,9 @@ fn is_place_name(lex: &Lexicon, name: &str) -> bool {
 /// person whose last word it is, so misspelt (`Velansky`). Words of five
 /// letters or more only.
 fn misspelt_names(out: Vec<Entity>) -> Vec<Entity> {
-    let lex = crate::lexicon::lexicon();
     let words: Vec<Vec<&str>> = out.iter().map(|e| e.name.split(' ').collect()).collect();
     let persons: Vec<usize> = (0..out.len()).filter(|&i| out[i].kind == EntityKind::Person).collect();
-    let near = |a: &str, b: &str| {
-        a.chars().count() >= 5
-            && b.chars().count() >= 5
-            && one_edit(a, b)
-            && !(lex.given_names.contains(a) && lex.given_names.contains(b))
-    };
+    let near = misspelt_word;
     // Two names one letter apart share a form with at most one letter left
     // out (see `one_letter_out`): only names that share one, with the
     // same other words, are compared, not every pair of the story's people.
@@ -2271,20 +2272,14 @@ mod referent_tests {
 
 #[cfg(test)]
 mod misspelt_tests {
-    use super::{misspelt_names, one_edit, Entity, EntityKind};
+    use super::{misspelt_names, misspelt_word, Entity, EntityKind};
     use crate::span::Span;
 
     /// [`misspelt_names`] as first written: every pair of people compared.
     fn every_pair(out: Vec<Entity>) -> Vec<Entity> {
-        let lex = crate::lexicon::lexicon();
         let words: Vec<Vec<&str>> = out.iter().map(|e| e.name.split(' ').collect()).collect();
         let persons: Vec<usize> = (0..out.len()).filter(|&i| out[i].kind == EntityKind::Person).collect();
-        let near = |a: &str, b: &str| {
-            a.chars().count() >= 5
-                && b.chars().count() >= 5
-                && one_edit(a, b)
-                && !(lex.given_names.contains(a) && lex.given_names.contains(b))
-        };
+        let near = misspelt_word;
         let mut into: Vec<Option<usize>> = vec![None; out.len()];
         for (pi, &i) in persons.iter().enumerate() {
             for &j in &persons[pi + 1..] {
