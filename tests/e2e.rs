@@ -685,47 +685,6 @@ async fn an_own_article_without_a_date_takes_one_from_the_reader(engine: Engine)
     h.close().await;
 }
 
-/// Catches the page's downloads: a click on an `<a download>` is stopped
-/// (so no engine writes a file or leaves the page) and its file name and
-/// address are kept in `window.__downloads`; each Blob given an address is
-/// kept by it in `window.__blobs` (the page's CSP lets no script fetch a
-/// `blob:` address, so the test reads the Blob itself).
-const CATCH_DOWNLOADS: &str = "window.__downloads = window.__downloads || [];
-    window.__blobs = window.__blobs || {};
-    if (!window.__catching) {
-      window.__catching = true;
-      const made = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = b => { const u = made(b); window.__blobs[u] = b; return u; };
-      document.addEventListener('click', e => {
-        const a = e.target instanceof Element ? e.target.closest('a[download]') : null;
-        if (a) { e.preventDefault(); window.__downloads.push({ name: a.getAttribute('download'), href: a.href }); }
-      }, true);
-    }
-    return 1";
-
-/// Presses an export's button and returns the file it downloads: its name,
-/// MIME type and text, read back from the Blob behind the link.
-async fn export(h: &Harness, format: &str) -> (String, String, String) {
-    let before = h.js("return window.__downloads.length").await.as_u64().expect("a count");
-    h.click(&format!(".export-button[data-format='{format}']")).await;
-    h.wait_until(&format!("window.__downloads.length > {before}"), &format!("the {format} download")).await;
-    let got = h
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             const d = window.__downloads[window.__downloads.length - 1];
-             const b = window.__blobs[d.href];
-             if (!b) { done({ error: 'no Blob behind ' + d.href }); return; }
-             b.text().then(t => done({ name: d.name, href: d.href, type: b.type, text: t }), e => done({ error: String(e) }));",
-            vec![],
-        )
-        .await
-        .unwrap_or_else(|e| panic!("{}: reading the {format} export: {e}", h.engine.name()));
-    assert!(got["error"].is_null(), "{}: {format}: {}", h.engine.name(), got["error"]);
-    assert!(got["href"].as_str().unwrap_or("").starts_with("blob:"), "{}: {format} is a Blob: {}", h.engine.name(), got["href"]);
-    let field = |k: &str| got[k].as_str().unwrap_or_default().to_string();
-    (field("name"), field("type"), field("text"))
-}
 
 /// Every export of an article page, downloaded from its Export panel (with
 /// the keyboard for one of them) and read back: the TimelineJS JSON and
@@ -737,11 +696,17 @@ async fn downloads_every_export_of_an_article_and_of_ones_own(engine: Engine) {
     let h = Harness::start_in(engine).await;
     h.open(&format!("{PAGE}#russias-strategic-interests")).await;
     h.wait_until("document.querySelectorAll('.export-panel .export-button').length === 5", "the export buttons").await;
-    h.js(CATCH_DOWNLOADS).await;
+    h.catch_downloads().await;
+    // The files are made in the analysis worker: without it, the panel says
+    // a file could not be made, and makes it once the worker can start.
+    let worker = h.js("const r = document.getElementById('lede'); const w = r.dataset.worker; r.dataset.worker = w.replace(/[^/]*$/, 'no-such-worker.js'); return w").await;
+    h.click(".export-button[data-format='timelinejs']").await;
+    h.wait_until("(document.querySelector('.export-panel .export-error')?.textContent ?? '').startsWith('The file could not be made')", "the failed export said").await;
+    h.js(&format!("document.getElementById('lede').dataset.worker = {worker}; return 1")).await;
     let address = format!("{}{PAGE}", h.base);
     let days = ["2025-04-22", "2025-05-02", "2025-05-04", "2025-05-06"];
 
-    let (file, mime, text) = export(&h, "timelinejs").await;
+    let (file, mime, text) = h.export("timelinejs").await;
     assert_eq!((file.as_str(), mime.as_str()), ("russia-offers-to-mediate-kashmir.timelinejs.json", "application/json"), "{name}");
     let doc: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: TimelineJS JSON: {e}\n{text}"));
     let starts: Vec<String> = doc["events"]
@@ -759,7 +724,7 @@ async fn downloads_every_export_of_an_article_and_of_ones_own(engine: Engine) {
     let title_text = doc["title"]["text"]["text"].as_str().unwrap_or("");
     assert!(title_text.contains(&address) && !title_text.contains('#'), "{name}: the page's address without its anchor: {title_text}");
 
-    let (file, mime, text) = export(&h, "timelinejs-csv").await;
+    let (file, mime, text) = h.export("timelinejs-csv").await;
     assert_eq!((file.as_str(), mime.as_str()), ("russia-offers-to-mediate-kashmir.timelinejs.csv", "text/csv;charset=utf-8"), "{name}");
     let lines: Vec<&str> = text.trim_end_matches("\r\n").split("\r\n").collect();
     assert_eq!(lines[0], "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background");
@@ -771,7 +736,7 @@ async fn downloads_every_export_of_an_article_and_of_ones_own(engine: Engine) {
     let before = h.js("return window.__downloads.length").await.as_u64().unwrap_or(0);
     h.press(ENTER).await;
     h.wait_until(&format!("window.__downloads.length > {before}"), "the calendar downloaded by Enter").await;
-    let (file, mime, text) = export(&h, "ics").await;
+    let (file, mime, text) = h.export("ics").await;
     assert_eq!((file.as_str(), mime.as_str()), ("russia-offers-to-mediate-kashmir.ics", "text/calendar;charset=utf-8"), "{name}");
     assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), "{name}: {text}");
     let unfolded = text.replace("\r\n ", "");
@@ -783,34 +748,35 @@ async fn downloads_every_export_of_an_article_and_of_ones_own(engine: Engine) {
     assert!(lines.contains(&format!("URL:{address}").as_str()), "{name}: the page's address as the URL:\n{unfolded}");
     assert!(lines.iter().any(|l| l.starts_with("DTSTAMP:") && l.ends_with('Z')), "{name}");
 
-    let (file, mime, text) = export(&h, "names-csv").await;
+    let (file, mime, text) = h.export("names-csv").await;
     assert_eq!((file.as_str(), mime.as_str()), ("russia-offers-to-mediate-kashmir.names.csv", "text/csv;charset=utf-8"), "{name}");
     assert!(text.starts_with("name,kind,description,mentions,first sentence\r\n"), "{name}: {text}");
     assert!(text.contains("\r\nSergei Lavrov,person,"), "{name}: {text}");
 
-    let (file, mime, text) = export(&h, "json").await;
+    let (file, mime, text) = h.export("json").await;
     assert_eq!((file.as_str(), mime.as_str()), ("russia-offers-to-mediate-kashmir.analysis.json", "application/json"), "{name}");
     let report: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: analysis JSON: {e}"));
     assert_eq!(report["published"], json!("2025-05-06"));
     let dates: Vec<&str> = report["timeline"].as_array().expect("timeline").iter().filter_map(|e| e["date"].as_str()).collect();
     assert_eq!(dates, days, "{name}");
     assert!(report["entities"].as_array().expect("entities").iter().any(|e| e["id"] == json!("sergei-lavrov")));
-    // Nothing was downloaded twice for one press.
+    // Nothing was downloaded twice for one press, nor for the press that failed.
     assert_eq!(h.js("return window.__downloads.length").await, json!(6), "{name}");
+    assert_eq!(h.js("return document.querySelector('.export-panel .export-error').textContent").await, json!(""), "{name}");
 
     // One's own article has the panel too; its address is its view's.
     h.open("index.html").await;
     h.js("const t = document.getElementById('paste-text'); t.value = 'Harbour Reopens\\nPORTSMOUTH, March 13, 2024 — Mayor Ann Reyes reopened the harbour on Monday.'; t.dispatchEvent(new InputEvent('input', { bubbles: true })); return 1").await;
     h.click("button.paste-open").await;
     h.wait_until("document.querySelectorAll('.export-panel .export-button').length === 5", "the own article's export buttons").await;
-    h.js(CATCH_DOWNLOADS).await;
-    let (file, _, text) = export(&h, "ics").await;
+    h.catch_downloads().await;
+    let (file, _, text) = h.export("ics").await;
     assert!(file.starts_with("own-") && file.ends_with(".ics"), "{name}: {file}");
     let unfolded = text.replace("\r\n ", "");
     assert!(unfolded.contains("DTSTART;VALUE=DATE:20240311\r\n"), "{name}: Monday before 13 March 2024:\n{unfolded}");
     let url = unfolded.split("\r\n").find_map(|l| l.strip_prefix("URL:")).unwrap_or("").to_string();
     assert!(url.starts_with(&h.base) && url.contains("#/own/"), "{name}: the own article's address: {url}");
-    let (_, _, text) = export(&h, "names-csv").await;
+    let (_, _, text) = h.export("names-csv").await;
     assert!(text.contains("\r\nAnn Reyes,person,"), "{name}: {text}");
     h.close().await;
 }

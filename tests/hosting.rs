@@ -355,6 +355,12 @@ async fn single_file_from_disk(engine: Engine) {
     h.click("button.paste-open").await;
     h.wait_until("location.hash.startsWith('#/own/')", "the pasted article's address").await;
     h.wait_until("document.querySelectorAll('#article mark[data-kind=\"person\"]').length >= 1 && document.querySelectorAll('#timeline ol > li').length >= 1", "its highlights and timeline").await;
+    // Its exports are written by the inlined worker too.
+    h.wait_until("document.querySelectorAll('.export-panel .export-button').length === 5", "its export buttons").await;
+    h.catch_downloads().await;
+    let (file, _, text) = h.export("names-csv").await;
+    assert!(file.starts_with("own-") && file.ends_with(".names.csv"), "{file}");
+    assert!(text.contains("\r\nJonas Gahr Store,person,"), "{text}");
     // Search finds words in every article, in the hash.
     h.js("location.hash = '#/search?q=lavrov'; return 1").await;
     h.wait_until("document.querySelector('.search-entity[data-entity=\"sergei-lavrov\"]') !== null", "the search results").await;

@@ -10,8 +10,13 @@
 //! The hosted site names the worker's script in `#lede[data-worker]`; the
 //! single-file edition puts a worker made from an inlined copy there.
 
+use std::rc::Rc;
+
 use lede_analysis::analysis::Analysis;
+use lede_analysis::export::Format;
 use lede_analysis::model::Article;
+
+use super::doc::Doc;
 
 /// What the worker does with a text: reads it as the file `name` and
 /// analyses it; the result as wire JSON, or the reason it is not an article.
@@ -65,7 +70,25 @@ const STORED: &str = "your corrections";
 pub fn from_reply(reply: &str) -> Outcome {
     let (note, wire) = reply.split_once('\n').unwrap_or(("", reply));
     let (article, analysis) = lede_analysis::wire::from_json(wire)?;
-    Ok(Analysed { article, analysis, note: (!note.is_empty()).then(|| note.to_string()) })
+    Ok(Analysed { article, analysis, note: (!note.is_empty()).then(|| note.to_string()), wire: Rc::from(wire) })
+}
+
+/// Writes an export of an article in the worker, from the article's wire
+/// form: `page` is a page's data (as its island carries it, see
+/// [`crate::library::PageData`]) and `index` the article's place in it;
+/// `slug` is the address the article goes by in this page (a reader's own
+/// article takes one of its own). `url` is the article's address and `now`
+/// the moment the file is made, in seconds since 1970 (UTC), as
+/// [`Format::write`] takes them.
+///
+/// The exports' writers live in the worker's bundle only, so an article's
+/// page does not load them until a reader asks for a file.
+pub fn write_export(page: &str, index: usize, slug: &str, format: &str, url: &str, now: i64) -> Result<String, String> {
+    let format = Format::from_name(format).ok_or_else(|| format!("“{format}” is not an export"))?;
+    let wire = crate::library::PageData::from_json(page)?.articles.into_iter().nth(index).ok_or("the page carries no such article")?;
+    let (mut article, analysis) = wire.unpack()?;
+    article.slug = slug.to_string();
+    Ok(format.write(&article, &analysis, url, lede_analysis::export::utc_from_unix(now)))
 }
 
 /// An article the worker read and analysed.
@@ -75,6 +98,9 @@ pub struct Analysed {
     pub analysis: Analysis,
     /// What became of the reader's stored corrections, when some did not apply.
     pub note: Option<String>,
+    /// The article and its analysis as the worker sent them (wire JSON), to
+    /// send back for an export (see [`super::doc::Wire::Text`]).
+    pub wire: Rc<str>,
 }
 
 /// The outcome: the article and its analysis, or a sentence saying why not.
@@ -87,22 +113,40 @@ pub fn analyse(name: &str, text: &str, published: Option<&str>, stored: Option<&
     imp::analyse(name, text, published, stored, Box::new(done))
 }
 
+/// Writes an export of `doc` (see [`write_export`]) in the worker, then
+/// calls `done` with the file's text or a sentence saying why not.
+pub fn export(doc: &Doc, format: Format, url: &str, now: i64, done: impl FnOnce(Result<String, String>) + 'static) {
+    imp::export(doc, format, url, now, Box::new(done))
+}
+
+/// Starts the worker ahead of a request that is likely soon (the pointer
+/// or the focus on the Export panel), so that the file follows the press
+/// without the worker's start in between.
+pub fn warm() {
+    imp::warm()
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use std::cell::RefCell;
-    use std::collections::HashMap;
 
+    use js_sys::Array;
+    use lede_analysis::export::Format;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{MessageEvent, Worker};
 
-    use super::Outcome;
+    use super::{Doc, Outcome};
+    use crate::ui::doc::Wire;
 
-    type Done = Box<dyn FnOnce(Outcome)>;
+    /// What is done with the worker's answer: the result's text, or the
+    /// reason there is none.
+    type Reply = Box<dyn FnOnce(Result<String, String>)>;
 
     struct Bridge {
         worker: Worker,
-        pending: HashMap<u32, Done>,
+        /// The requests not yet answered, by id (a few at most).
+        pending: Vec<(u32, Reply)>,
         next: u32,
         _on_message: Closure<dyn FnMut(MessageEvent)>,
         _on_error: Closure<dyn FnMut(web_sys::Event)>,
@@ -121,23 +165,26 @@ mod imp {
 
     fn start() -> Option<Bridge> {
         let worker = Worker::new(&worker_url()?).ok()?;
+        // Answers are `[ID, "ok" | "err", TEXT]` (see static/worker.js).
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
-            let reply = e.data().as_string().unwrap_or_default();
-            let mut parts = reply.splitn(3, ' ');
-            let (Some(id), Some(status), body) = (parts.next().and_then(|i| i.parse::<u32>().ok()), parts.next(), parts.next()) else {
-                return;
-            };
-            let Some(done) = BRIDGE.with(|b| b.borrow_mut().as_mut().and_then(|b| b.pending.remove(&id))) else { return };
-            let body = body.unwrap_or_default();
-            done(match status {
-                "ok" => super::from_reply(body),
-                _ => Err(body.to_string()),
+            let answer = Array::from(&e.data());
+            let Some(id) = answer.get(0).as_f64().map(|id| id as u32) else { return };
+            let done = BRIDGE.with(|b| {
+                let mut b = b.borrow_mut();
+                let pending = &mut b.as_mut()?.pending;
+                Some(pending.remove(pending.iter().position(|(i, _)| *i == id)?).1)
+            });
+            let Some(done) = done else { return };
+            let text = answer.get(2).as_string().unwrap_or_default();
+            done(match answer.get(1).as_string().as_deref() {
+                Some("ok") => Ok(text),
+                _ => Err(text),
             });
         });
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|_| fail_all());
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Some(Bridge { worker, pending: HashMap::new(), next: 0, _on_message: on_message, _on_error: on_error })
+        Some(Bridge { worker, pending: Vec::new(), next: 0, _on_message: on_message, _on_error: on_error })
     }
 
     /// The worker failed to load or run: every pending request fails; the
@@ -145,46 +192,89 @@ mod imp {
     fn fail_all() {
         let Some(bridge) = BRIDGE.with(|b| b.borrow_mut().take()) else { return };
         bridge.worker.terminate();
-        let mut pending: Vec<_> = bridge.pending.into_iter().collect();
-        pending.sort_by_key(|(id, _)| *id);
-        for (_, done) in pending {
+        // In the order they were made.
+        for (_, done) in bridge.pending {
             done(Err(CANNOT.to_string()));
         }
     }
 
-    pub fn analyse(name: &str, text: &str, published: Option<&str>, stored: Option<&str>, done: Done) {
+    pub fn warm() {
         if BRIDGE.with(|b| b.borrow().is_none()) {
             let bridge = start();
             BRIDGE.with(|b| *b.borrow_mut() = bridge);
         }
-        let message = serde_json::to_string(&(name, text, published, stored)).unwrap_or_default();
+    }
+
+    /// Sends `[ID, VERB, ARGS…]` to the worker; `done` gets its answer.
+    fn send(verb: &str, args: &[JsValue], done: Reply) {
+        warm();
         let id = BRIDGE.with(|b| {
             let mut b = b.borrow_mut();
             let bridge = b.as_mut()?;
             let id = bridge.next;
             bridge.next += 1;
-            bridge.worker.post_message(&JsValue::from_str(&format!("{id} {message}"))).ok()?;
+            let message: Array = [JsValue::from(id), JsValue::from_str(verb)].iter().chain(args).collect();
+            bridge.worker.post_message(&message).ok()?;
             Some(id)
         });
         match id {
             Some(id) => BRIDGE.with(|b| {
                 if let Some(bridge) = b.borrow_mut().as_mut() {
-                    bridge.pending.insert(id, done);
+                    bridge.pending.push((id, done));
                 }
             }),
             None => done(Err(CANNOT.to_string())),
         }
+    }
+
+    fn text(s: Option<&str>) -> JsValue {
+        s.map(JsValue::from_str).unwrap_or(JsValue::NULL)
+    }
+
+    pub fn analyse(name: &str, text_: &str, published: Option<&str>, stored: Option<&str>, done: Box<dyn FnOnce(Outcome)>) {
+        let args = [text(Some(name)), text(Some(text_)), text(published), text(stored)];
+        send("analyse", &args, Box::new(move |reply| done(reply.and_then(|r| super::from_reply(&r)))));
+    }
+
+    pub fn export(doc: &Doc, format: Format, url: &str, now: i64, done: Reply) {
+        // The page's data as its island carries it, or a reader's own
+        // article in the same shape.
+        let (page, index) = match &doc.wire {
+            Some(Wire::Page(index)) => {
+                let island = gloo::utils::document().get_element_by_id(crate::library::ISLAND_ID).and_then(|e| e.text_content());
+                (island.unwrap_or_default(), *index)
+            }
+            Some(Wire::Text(wire)) => (format!("{{\"articles\":[{wire}]}}"), 0),
+            None => return done(Err(CANNOT.to_string())),
+        };
+        let args = [
+            JsValue::from_str(&page),
+            JsValue::from(index as u32),
+            JsValue::from_str(&doc.article.slug),
+            JsValue::from_str(format.name()),
+            JsValue::from_str(url),
+            JsValue::from(now as f64),
+        ];
+        send("export", &args, done);
     }
 }
 
 /// Natively (tests, server rendering) the analysis runs in place.
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
-    use super::Outcome;
+    use lede_analysis::export::{utc_from_unix, Format};
+
+    use super::{Doc, Outcome};
 
     pub fn analyse(name: &str, text: &str, published: Option<&str>, stored: Option<&str>, done: Box<dyn FnOnce(Outcome)>) {
         done(super::analyse_to_wire(name, text, published, stored).and_then(|reply| super::from_reply(&reply)))
     }
+
+    pub fn export(doc: &Doc, format: Format, url: &str, now: i64, done: Box<dyn FnOnce(Result<String, String>)>) {
+        done(Ok(format.write(&doc.article, &doc.analysis, url, utc_from_unix(now))))
+    }
+
+    pub fn warm() {}
 }
 
 #[cfg(test)]
@@ -199,7 +289,10 @@ mod tests {
         let got = std::rc::Rc::new(std::cell::RefCell::new(None));
         let put = got.clone();
         analyse("t.txt", text, None, None, move |o| *put.borrow_mut() = Some(o));
-        assert_eq!(got.borrow_mut().take().unwrap().unwrap(), Analysed { article, analysis: expected, note: None });
+        let a = got.borrow_mut().take().unwrap().unwrap();
+        assert_eq!((&a.article, &a.analysis, &a.note), (&article, &expected, &None));
+        // The wire form it came in, kept for the exports, is the same article.
+        assert_eq!(lede_analysis::wire::from_json(&a.wire).unwrap(), (article, expected));
         let put = got.clone();
         analyse("x.txt", "   ", None, None, move |o| *put.borrow_mut() = Some(o));
         assert!(got.borrow_mut().take().unwrap().unwrap_err().contains("empty"));
@@ -263,5 +356,35 @@ mod tests {
         assert_eq!(stale.analysis, plain.analysis);
         let note = stale.note.unwrap();
         assert!(note.contains("match nothing") && note.contains("line 2"), "{note}");
+    }
+
+    #[test]
+    fn the_worker_writes_each_export_of_the_article_a_page_carries() {
+        use lede_analysis::export::utc_from_unix;
+        let texts = ["Talks Resume\nMOSCOW, May 6, 2025 (AP) _ Sergei Lavrov spoke on Sunday.", "Harbour Reopens\nPORTSMOUTH, March 13, 2024 — Mayor Ann Reyes reopened the harbour on Monday."];
+        let articles: Vec<_> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let article = lede_analysis::read::read(&format!("a{i}.txt"), t.as_bytes()).unwrap();
+                let analysis = lede_analysis::analysis::analyze(&article);
+                (article, analysis)
+            })
+            .collect();
+        let page = crate::library::PageData { articles: articles.iter().map(|(a, x)| lede_analysis::wire::WireDoc::new(a, x)).collect(), ..Default::default() };
+        // As the island carries it: `<` escaped.
+        let island = page.island();
+        let json = &island[island.find('>').unwrap() + 1..island.rfind("</script>").unwrap()];
+        let now = 1_733_500_000;
+        for format in Format::ALL {
+            let (mut article, analysis) = articles[1].clone();
+            article.slug = "own/harbour".into();
+            let expected = format.write(&article, &analysis, "https://example.org/a1.html", utc_from_unix(now));
+            assert_eq!(write_export(json, 1, "own/harbour", format.name(), "https://example.org/a1.html", now), Ok(expected), "{format:?}");
+        }
+        // What cannot be written says why.
+        assert!(write_export(json, 2, "x", "ics", "", now).unwrap_err().contains("no such article"));
+        assert!(write_export(json, 0, "x", "pdf", "", now).unwrap_err().contains("“pdf” is not an export"));
+        assert!(write_export("{", 0, "x", "ics", "", now).unwrap_err().contains("cannot be read"));
     }
 }

@@ -19,6 +19,19 @@ pub struct Doc {
     /// For a reader's own article: what became of the corrections they
     /// made in the page, when some could not be applied.
     pub note: Option<String>,
+    /// Where the analysis worker finds the article in its wire form, to
+    /// write an export of it (see [`super::analyser::export`]); `None` for
+    /// an article analysed in place (natively).
+    pub wire: Option<Wire>,
+}
+
+/// Where an article's wire form is (see [`Doc::wire`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Wire {
+    /// The article at this index of the page's data (its island).
+    Page(usize),
+    /// A reader's own article: the wire JSON the worker sent.
+    Text(Rc<str>),
 }
 
 impl Doc {
@@ -38,7 +51,7 @@ impl Doc {
                 event_sentences[k].get_or_insert(i);
             }
         }
-        Doc { article, analysis, sections, event_sentences, note: None }
+        Doc { article, analysis, sections, event_sentences, note: None, wire: None }
     }
 
     /// How many entities of each kind.
@@ -81,7 +94,9 @@ fn embedded_at(index: usize) -> Option<DocRef> {
     }
     let page = library::page();
     let (article, analysis) = page.articles.get(index)?.clone().unpack().ok()?;
-    let doc = DocRef(Rc::new(Doc::from_parts(article, analysis)));
+    let mut doc = Doc::from_parts(article, analysis);
+    doc.wire = Some(Wire::Page(index));
+    let doc = DocRef(Rc::new(doc));
     EMBEDDED.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() <= index {
@@ -146,6 +161,7 @@ pub fn analyse_own(slug: &str, published: Option<&str>, done: impl FnOnce(Option
             article.slug = slug;
             let mut doc = Doc::from_parts(article, a.analysis);
             doc.note = a.note;
+            doc.wire = Some(Wire::Text(a.wire));
             let doc = DocRef(Rc::new(doc));
             keep_own(doc.clone());
             doc

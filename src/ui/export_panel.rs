@@ -3,8 +3,11 @@
 //! whole analysis as JSON, each a download made in the page.
 //!
 //! A file is written by `lede_analysis::export` when its button is pressed,
-//! put in a `Blob`, and downloaded through an `<a download>` link to the
-//! Blob's address: nothing leaves the browser. The link stays in the panel
+//! in the analysis worker (see [`super::analyser::export`]: the writers are
+//! in the worker's bundle, not in the viewer's, which every page loads; the
+//! worker starts when the pointer or the focus comes to the panel), put in
+//! a `Blob`, and downloaded through an `<a download>` link to the Blob's
+//! address: nothing leaves the browser. The link stays in the panel
 //! (hidden, `a.export-file[data-format]`) until the same export is made
 //! again, when its Blob is released. The buttons only work with the app
 //! running, so the panel is not in the server-rendered page: it is the
@@ -27,13 +30,20 @@ pub struct ExportPanelProps {
 #[function_component]
 pub fn ExportPanel(props: &ExportPanelProps) -> Html {
     let mode = use_context::<Mode>().unwrap_or_default();
+    // Why the last file could not be made, if it could not.
+    let failed = use_state(|| None::<String>);
     if !use_running() {
         return html! {};
     }
     let events = props.doc.analysis.timeline.len();
     let buttons = Format::ALL.into_iter().map(|format| {
         let doc = props.doc.clone();
-        let onclick = Callback::from(move |_: MouseEvent| download(&doc, format, mode));
+        let failed = failed.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            failed.set(None);
+            let failed = failed.clone();
+            download(&doc, format, mode, Box::new(move |why| failed.set(Some(why))));
+        });
         let empty = match format {
             Format::TimelineJson | Format::TimelineCsv | Format::Ics => events == 0,
             Format::NamesCsv => props.doc.analysis.entities.is_empty(),
@@ -50,20 +60,22 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
         }
     });
     html! {
-        <section class="export-panel" aria-labelledby="export-heading">
+        <section class="export-panel" aria-labelledby="export-heading" onpointerenter={Callback::from(|_: PointerEvent| super::analyser::warm())}
+                 onfocusin={Callback::from(|_: FocusEvent| super::analyser::warm())}>
             <h2 id="export-heading" class="panel-heading">{ "Export" }</h2>
             <p class="export-note">{ "Download what Lede found in this article. The files are made in this browser; nothing is sent anywhere." }</p>
             <ul class="export-list">{ for buttons }</ul>
+            <p class="export-error" role="status">{ failed.as_deref().map(|why| format!("The file could not be made: {why}.")).unwrap_or_default() }</p>
             <div class="export-files" hidden={true}></div>
         </section>
     }
 }
 
-/// Writes one export and downloads it.
+/// Has the worker write one export, then downloads it; `failed` gets the
+/// reason when it cannot be made.
 #[cfg(target_arch = "wasm32")]
-fn download(doc: &DocRef, format: Format, mode: Mode) {
-    use gloo::utils::{document, window};
-    use wasm_bindgen::JsCast;
+fn download(doc: &DocRef, format: Format, mode: Mode, failed: Box<dyn FnOnce(String)>) {
+    use gloo::utils::window;
 
     // The article's address: its view's link resolved against the page's
     // address (a section's anchor or a search's query left out).
@@ -71,11 +83,23 @@ fn download(doc: &DocRef, format: Format, mode: Mode) {
     let url = web_sys::Url::new_with_base(&mode.article_href(&doc.article.slug), &here)
         .map(|u| u.href())
         .unwrap_or_else(|_| here.split('#').next().unwrap_or("").to_string());
-    let now = lede_analysis::export::utc_from_unix((js_sys::Date::now() / 1000.0) as i64);
-    let text = format.write(&doc.article, &doc.analysis, &url, now);
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    let slug = doc.article.slug.clone();
+    super::analyser::export(doc, format, &url, now, move |made| match made {
+        Ok(text) => offer(&text, format, &slug),
+        Err(why) => failed(why),
+    });
+}
+
+/// Downloads a file made by [`download`].
+#[cfg(target_arch = "wasm32")]
+fn offer(text: &str, format: Format, slug: &str) {
+    use gloo::utils::document;
+    use wasm_bindgen::JsCast;
+
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(format.mime());
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&text));
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
     let Ok(href) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     let Some(files) = document().query_selector(".export-panel .export-files").ok().flatten() else { return };
@@ -90,7 +114,7 @@ fn download(doc: &DocRef, format: Format, mode: Mode) {
     let _ = link.set_attribute("class", "export-file");
     let _ = link.set_attribute("data-format", format.name());
     let _ = link.set_attribute("href", &href);
-    let _ = link.set_attribute("download", &format.file_name(&doc.article.slug));
+    let _ = link.set_attribute("download", &format.file_name(slug));
     let _ = files.append_child(&link);
     if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
         link.click();
@@ -98,4 +122,4 @@ fn download(doc: &DocRef, format: Format, mode: Mode) {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn download(_doc: &DocRef, _format: Format, _mode: Mode) {}
+fn download(_doc: &DocRef, _format: Format, _mode: Mode, _failed: Box<dyn FnOnce(String)>) {}

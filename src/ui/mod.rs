@@ -139,3 +139,12 @@ pub fn analyze_json(name: &str, text: &str) -> Result<String, String> {
 pub fn analyze_wire(name: &str, text: &str, published: Option<String>, corrections: Option<String>) -> Result<String, String> {
     analyser::analyse_to_wire(name, text, published.as_deref(), corrections.as_deref())
 }
+
+/// The analysis worker's other entry (`static/worker.js`): writes an export
+/// of an article the page carries (see [`analyser::write_export`]), so the
+/// exports' writers are not part of the viewer's bundles.
+#[cfg(all(target_arch = "wasm32", feature = "worker"))]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn export_file(page: &str, index: usize, slug: &str, format: &str, url: &str, now: f64) -> Result<String, String> {
+    analyser::write_export(page, index, slug, format, url, now as i64)
+}

@@ -291,6 +291,35 @@ pub struct Harness {
 }
 
 impl Harness {
+    /// Catches the page's downloads from now on (see [`CATCH_DOWNLOADS`]).
+    pub async fn catch_downloads(&self) {
+        self.js(CATCH_DOWNLOADS).await;
+    }
+
+    /// Presses an export's button and returns the file it downloads: its name,
+    /// MIME type and text, read back from the Blob behind the link.
+    pub async fn export(&self, format: &str) -> (String, String, String) {
+        let before = self.js("return window.__downloads.length").await.as_u64().expect("a count");
+        self.click(&format!(".export-button[data-format='{format}']")).await;
+        self.wait_until(&format!("window.__downloads.length > {before}"), &format!("the {format} download")).await;
+        let got = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 const d = window.__downloads[window.__downloads.length - 1];
+                 const b = window.__blobs[d.href];
+                 if (!b) { done({ error: 'no Blob behind ' + d.href }); return; }
+                 b.text().then(t => done({ name: d.name, href: d.href, type: b.type, text: t }), e => done({ error: String(e) }));",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{}: reading the {format} export: {e}", self.engine.name()));
+        assert!(got["error"].is_null(), "{}: {format}: {}", self.engine.name(), got["error"]);
+        assert!(got["href"].as_str().unwrap_or("").starts_with("blob:"), "{}: {format} is a Blob: {}", self.engine.name(), got["href"]);
+        let field = |k: &str| got[k].as_str().unwrap_or_default().to_string();
+        (field("name"), field("type"), field("text"))
+    }
+
     /// Serves `dist/` at the root and opens a Chromium session.
     pub async fn start() -> Harness {
         Harness::launch(Engine::Chromium, "/", Media::default()).await
@@ -550,3 +579,21 @@ impl Harness {
         client.close().await.unwrap_or_else(|e| panic!("{}: close the session: {e}", engine.name()));
     }
 }
+
+/// Catches the page's downloads: a click on an `<a download>` is stopped
+/// (so no engine writes a file or leaves the page) and its file name and
+/// address are kept in `window.__downloads`; each Blob given an address is
+/// kept by it in `window.__blobs` (the page's CSP lets no script fetch a
+/// `blob:` address, so the test reads the Blob itself).
+const CATCH_DOWNLOADS: &str = "window.__downloads = window.__downloads || [];
+    window.__blobs = window.__blobs || {};
+    if (!window.__catching) {
+      window.__catching = true;
+      const made = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = b => { const u = made(b); window.__blobs[u] = b; return u; };
+      document.addEventListener('click', e => {
+        const a = e.target instanceof Element ? e.target.closest('a[download]') : null;
+        if (a) { e.preventDefault(); window.__downloads.push({ name: a.getAttribute('download'), href: a.href }); }
+      }, true);
+    }
+    return 1";
