@@ -164,6 +164,14 @@ fn text_of(bytes: Vec<u8>, what: &str) -> io::Result<String> {
     String::from_utf8(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, format!("{what} is not UTF-8")))
 }
 
+/// The stylesheet as the site serves it: without comments or needless
+/// spaces. A stylesheet the minifier cannot read stops the build, saying so.
+fn minify_css(css: &str) -> io::Result<String> {
+    minifier::css::minify(css)
+        .map(|m| m.to_string().trim().to_string())
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("static/lede.css cannot be minified: {e}")))
+}
+
 /// What a build reads: the viewer's bundles (the reader's and the full one)
 /// and the worker's, and the static files, as they are on disk (not yet
 /// named by hash).
@@ -186,7 +194,7 @@ impl Inputs {
             glue: text_of(read(&pkg.join("lede.js"))?, "pkg/lede.js")?,
             full_wasm: read(&pkg.join("lede_full_bg.wasm"))?,
             full_glue: text_of(read(&pkg.join("lede_full.js"))?, "pkg/lede_full.js")?,
-            css: text_of(read(&static_dir.join("lede.css"))?, "static/lede.css")?,
+            css: minify_css(&text_of(read(&static_dir.join("lede.css"))?, "static/lede.css")?)?,
             boot: text_of(read(&static_dir.join("boot.js"))?, "static/boot.js")?,
             worker: text_of(read(&static_dir.join("worker.js"))?, "static/worker.js")?,
             worker_wasm: read(&pkg.join("lede_worker_bg.wasm"))?,
@@ -522,6 +530,26 @@ fn list_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> io::Result<()> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stylesheet_is_served_without_comments_or_spaces_and_keeps_every_rule() {
+        let small = minify_css("/* a note */\n.a > .b {\n  color: red;\n}\n@media (max-width: 700px) {\n  .c { margin: 0 auto; }\n}\n").unwrap();
+        assert_eq!(small, ".a>.b{color:red;}@media (max-width:700px){.c{margin:0 auto;}}");
+        // What the minifier cannot read stops the build, saying which file.
+        let err = minify_css(".a { color: red; } /* never closed").unwrap_err().to_string();
+        assert!(err.starts_with("static/lede.css cannot be minified"), "{err}");
+        // The repository's own: every block, custom property and selector kept.
+        let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/lede.css")).unwrap();
+        let min = minify_css(&css).unwrap();
+        assert!(min.len() < css.len() * 9 / 10, "{} → {}", css.len(), min.len());
+        let uncommented: String = css.split("/*").enumerate().map(|(i, part)| if i == 0 { part } else { part.split_once("*/").map_or("", |p| p.1) }).collect();
+        let count = |s: &str, c: char| s.chars().filter(|&x| x == c).count();
+        assert_eq!((count(&min, '{'), count(&min, '}')), (count(&uncommented, '{'), count(&uncommented, '}')));
+        let words = |s: &str| -> std::collections::BTreeSet<String> {
+            s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).filter(|w| w.starts_with("--") || w.len() > 2).map(str::to_string).collect()
+        };
+        assert_eq!(words(&min), words(&uncommented));
+    }
 
     #[test]
     fn hashes_change_with_content() {
