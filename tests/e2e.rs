@@ -701,7 +701,7 @@ async fn downloads_every_export_of_an_article_and_of_ones_own(engine: Engine) {
     // a file could not be made, and makes it once the worker can start.
     let worker = h.js("const r = document.getElementById('lede'); const w = r.dataset.worker; r.dataset.worker = w.replace(/[^/]*$/, 'no-such-worker.js'); return w").await;
     h.click(".export-button[data-format='timelinejs']").await;
-    h.wait_until("(document.querySelector('.export-panel .export-error')?.textContent ?? '').startsWith('The file could not be made')", "the failed export said").await;
+    h.wait_until("(document.querySelector('.export-panel .export-status')?.textContent ?? '').startsWith('The file could not be made')", "the failed export said").await;
     h.js(&format!("document.getElementById('lede').dataset.worker = {worker}; return 1")).await;
     let address = format!("{}{PAGE}", h.base);
     let days = ["2025-04-22", "2025-05-02", "2025-05-04", "2025-05-06"];
@@ -762,7 +762,7 @@ async fn downloads_every_export_of_an_article_and_of_ones_own(engine: Engine) {
     assert!(report["entities"].as_array().expect("entities").iter().any(|e| e["id"] == json!("sergei-lavrov")));
     // Nothing was downloaded twice for one press, nor for the press that failed.
     assert_eq!(h.js("return window.__downloads.length").await, json!(6), "{name}");
-    assert_eq!(h.js("return document.querySelector('.export-panel .export-error').textContent").await, json!(""), "{name}");
+    assert_eq!(h.js("return document.querySelector('.export-panel .export-status').textContent").await, json!(""), "{name}");
 
     // One's own article has the panel too; its address is its view's.
     h.open("index.html").await;

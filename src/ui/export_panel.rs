@@ -30,19 +30,18 @@ pub struct ExportPanelProps {
 #[function_component]
 pub fn ExportPanel(props: &ExportPanelProps) -> Html {
     let mode = use_context::<Mode>().unwrap_or_default();
-    // Why the last file could not be made, if it could not.
-    let failed = use_state(|| None::<String>);
+    let status = use_state(|| Status::Idle);
     if !use_running() {
         return html! {};
     }
     let events = props.doc.analysis.timeline.len();
     let buttons = Format::ALL.into_iter().map(|format| {
         let doc = props.doc.clone();
-        let failed = failed.clone();
+        let status = status.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
-            failed.set(None);
-            let failed = failed.clone();
-            download(&doc, format, mode, Box::new(move |why| failed.set(Some(why))));
+            status.set(Status::Making(format.file_name(&doc.article.slug)));
+            let status = status.clone();
+            download(&doc, format, mode, Box::new(move |made| status.set(made.map_or_else(Status::Failed, |()| Status::Idle))));
         });
         let empty = match format {
             Format::TimelineJson | Format::TimelineCsv | Format::Ics => events == 0,
@@ -65,16 +64,36 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
             <h2 id="export-heading" class="panel-heading">{ "Export" }</h2>
             <p class="export-note">{ "Download what Lede found in this article. The files are made in this browser; nothing is sent anywhere." }</p>
             <ul class="export-list">{ for buttons }</ul>
-            <p class="export-error" role="status">{ failed.as_deref().map(|why| format!("The file could not be made: {why}.")).unwrap_or_default() }</p>
+            <p class="export-status" role="status">{ status.text() }</p>
             <div class="export-files" hidden={true}></div>
         </section>
     }
 }
 
-/// Has the worker write one export, then downloads it; `failed` gets the
-/// reason when it cannot be made.
+/// What the panel says under its buttons.
+#[derive(Clone, PartialEq)]
+enum Status {
+    Idle,
+    /// A file is being written (its name).
+    Making(String),
+    /// The last file could not be made (why).
+    Failed(String),
+}
+
+impl Status {
+    fn text(&self) -> String {
+        match self {
+            Status::Idle => String::new(),
+            Status::Making(file) => format!("Making {file}…"),
+            Status::Failed(why) => format!("The file could not be made: {why}."),
+        }
+    }
+}
+
+/// Has the worker write one export, then downloads it; `done` is told
+/// once it is downloaded, or why it could not be made.
 #[cfg(target_arch = "wasm32")]
-fn download(doc: &DocRef, format: Format, mode: Mode, failed: Box<dyn FnOnce(String)>) {
+fn download(doc: &DocRef, format: Format, mode: Mode, done: Box<dyn FnOnce(Result<(), String>)>) {
     use gloo::utils::window;
 
     // The article's address: its view's link resolved against the page's
@@ -86,8 +105,11 @@ fn download(doc: &DocRef, format: Format, mode: Mode, failed: Box<dyn FnOnce(Str
     let now = (js_sys::Date::now() / 1000.0) as i64;
     let slug = doc.article.slug.clone();
     super::analyser::export(doc, format, &url, now, move |made| match made {
-        Ok(text) => offer(&text, format, &slug),
-        Err(why) => failed(why),
+        Ok(text) => {
+            offer(&text, format, &slug);
+            done(Ok(()))
+        }
+        Err(why) => done(Err(why)),
     });
 }
 
@@ -122,4 +144,4 @@ fn offer(text: &str, format: Format, slug: &str) {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn download(_doc: &DocRef, _format: Format, _mode: Mode, _failed: Box<dyn FnOnce(String)>) {}
+fn download(_doc: &DocRef, _format: Format, _mode: Mode, _done: Box<dyn FnOnce(Result<(), String>)>) {}
