@@ -396,13 +396,13 @@ if (!url) throw new Error('the page names no analysis worker');
 const worker = new Worker(url);
 const ask = (id) => new Promise((resolve, reject) => {
   worker.onmessage = (e) => {
-    const reply = String(e.data);
-    // "ID ok NOTE\nWIRE-JSON" (static/worker.js): a note line, then the analysis.
-    if (!reply.startsWith(id + ' ok ') || !reply.includes('\n{')) reject(new Error('the worker gave no analysis: ' + reply.slice(0, 200)));
+    // [ID, "ok", "NOTE\nWIRE-JSON"] (static/worker.js): a note line, then the analysis.
+    const [got, status, text] = e.data;
+    if (got !== id || status !== 'ok' || !String(text).includes('\n{')) reject(new Error('the worker gave no analysis: ' + String(text).slice(0, 200)));
     resolve();
   };
   worker.onerror = (e) => reject(new Error('the worker failed: ' + e.message));
-  worker.postMessage(id + ' ' + JSON.stringify(['bench.txt', args[0]]));
+  worker.postMessage([id, 'analyse', 'bench.txt', args[0], null, null]);
 });
 await ask(0);
 const times = [];
