@@ -56,6 +56,14 @@ const NAME_JOINERS: &[&str] = &["de", "for", "of", "the"];
 /// cut (`came exactly [a month after …]`).
 const DEGREE: &[&str] = &["almost", "exactly", "just", "nearly", "roughly"];
 
+/// Reporting verbs, as participles, a label cannot end on: what they
+/// report was cut, or is a clause of its own (`announced their plans
+/// saying [that …]`, `announced their intentions saying, ["From …"]`).
+/// Only those that always take a report: not `warning` ("issued a
+/// warning"), `arguing` ("heard them arguing") or `telling` ("the figures
+/// were telling"); `saying` is a noun only in "an old saying".
+const REPORTING: &[&str] = &["adding", "claiming", "declaring", "insisting", "noting", "saying", "stating", "urging"];
+
 /// The fewest dates the timeline's first pass labels as one piece of a
 /// long text (see [`crate::par`]): a piece costs a few lookups to start.
 const PIECE: usize = 256;
@@ -1225,6 +1233,9 @@ fn make_label(
     // Was the end of the clause cut (a date at its end, or the words past the
     // longest label)? Then a word left dangling at the end goes too.
     let mut cut_at_end = cuts.iter().any(|c| !text[c.end.min(raw.end)..raw.end].contains(char::is_alphanumeric));
+    // A reporting verb at the end is a cut too: its report is not there.
+    let reporting = |w: &str| lower_is_one_of(w.trim_end_matches([',', ';', ':', '.']), REPORTING);
+    cut_at_end |= words.last().is_some_and(|w| reporting(word(w)));
     if words.len() > MAX_WORDS {
         cut_at_end = true;
         // Cut before an infinitive or preposition that starts the tail, but
@@ -1272,7 +1283,11 @@ fn make_label(
     // of`, `… against Australia and`).
     let needs_more = |w: &str| {
         let w = w.trim_end_matches([',', ';', ':', '.']);
-        w.is_empty() || !w.chars().any(char::is_alphanumeric) || lower_is_one_of(w, DANGLING) || lower_is_one_of(w, DEGREE)
+        w.is_empty()
+            || !w.chars().any(char::is_alphanumeric)
+            || lower_is_one_of(w, DANGLING)
+            || lower_is_one_of(w, DEGREE)
+            || reporting(w)
     };
     // Nor on what a cut phrase's head would have completed: a number after a
     // preposition (`rose by 50 [percent]`), an ordinal after a determiner
@@ -1683,6 +1698,11 @@ mod happening_tests {
                 "The new rules are part of the mayor's long effort to clear the city's 9,000 unpaid parking fines by year end.",
                 "The new rules are part of the mayor's long effort to clear",
             ),
+            // A reporting verb without what it reports: cut, or a clause of
+            // its own after a comma.
+            ("On Sunday, in a video posted online, the group announced its plans saying, \"We will not stop.\"", "The group announced its plans"),
+            ("On Monday the leaders of the union announced their plans for a strike saying that it would go on.", "The leaders of the union announced their plans for a strike"),
+            ("On Monday the minister of the interior defended the new rules at length adding that more would follow.", "The minister of the interior defended the new rules at length"),
             // Two names joined by `and` are two names: the cut keeps the first.
             ("On Monday the national side won the annual four nations cup against Chile and New Zealand at home.", "The national side won the annual four nations cup against Chile"),
         ] {

@@ -420,6 +420,10 @@ const DANGLING: &[&str] = &[
     "whether", "what",
 ];
 
+/// Reporting verbs a label cannot end on: what they report is not in it
+/// (`announced their intentions saying`).
+const REPORTING: &[&str] = &["saying", "adding", "noting", "stating", "claiming", "insisting", "urging", "declaring"];
+
 /// Forms of common verbs without a regular ending, and the auxiliaries.
 const VERBS: &[&str] = &[
     "adds", "agrees", "allows", "announced", "are", "argues", "arose", "arrived", "asks", "ate", "awoke", "backs",
@@ -478,7 +482,7 @@ fn label_fault(label: &str, sentence: &str, repeated: bool) -> Option<&'static s
     }
     let last = lower.last()?;
     let open_quote = label.trim_end().ends_with('"') && label.matches('"').count() % 2 == 1;
-    if DANGLING.contains(&last.as_str()) || open_quote || label.trim_end().ends_with([',', ';', ':', '(', '“']) {
+    if DANGLING.contains(&last.as_str()) || REPORTING.contains(&last.as_str()) || open_quote || label.trim_end().ends_with([',', ';', ':', '(', '“']) {
         return Some("a cut phrase");
     }
     // `… the coast of Nova` from `the coast of Nova Scotia`.
@@ -677,6 +681,7 @@ fn the_label_checks_catch_each_fault() {
     assert_eq!(label_fault("Sergei Lavrov", "", false), Some("a bare name"));
     assert_eq!(label_fault("Lavrov spoke with", "", false), Some("a cut phrase"));
     assert_eq!(label_fault("Talks began between", "", false), Some("a cut phrase"));
+    assert_eq!(label_fault("The group announced its plans saying", "", false), Some("a cut phrase"));
     let sentence = "A storm tore through the coast of Nova Scotia on Monday.";
     assert_eq!(label_fault("A storm tore through the coast of Nova", sentence, false), Some("a cut phrase"));
     assert_eq!(label_fault("A storm tore through the coast of Nova Scotia", sentence, false), None);
