@@ -227,12 +227,13 @@ mod imp {
         }
     }
 
-    fn text(s: Option<&str>) -> JsValue {
-        s.map(JsValue::from_str).unwrap_or(JsValue::NULL)
+    /// A text the worker may be given or not (`null`).
+    fn maybe(s: Option<&str>) -> JsValue {
+        s.map_or(JsValue::NULL, JsValue::from_str)
     }
 
-    pub fn analyse(name: &str, text_: &str, published: Option<&str>, stored: Option<&str>, done: Box<dyn FnOnce(Outcome)>) {
-        let args = [text(Some(name)), text(Some(text_)), text(published), text(stored)];
+    pub fn analyse(name: &str, text: &str, published: Option<&str>, stored: Option<&str>, done: Box<dyn FnOnce(Outcome)>) {
+        let args = [JsValue::from_str(name), JsValue::from_str(text), maybe(published), maybe(stored)];
         send("analyse", &args, Box::new(move |reply| done(reply.and_then(|r| super::from_reply(&r)))));
     }
 

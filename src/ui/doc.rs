@@ -54,6 +54,18 @@ impl Doc {
         Doc { article, analysis, sections, event_sentences, note: None, wire: None }
     }
 
+    /// A reader's own article as the worker read and analysed it, under its
+    /// own address (`own/…`), with the note on the reader's corrections and
+    /// the wire form its exports are written from.
+    pub fn own(a: super::analyser::Analysed, slug: String) -> Doc {
+        let mut article = a.article;
+        article.slug = slug;
+        let mut doc = Doc::from_parts(article, a.analysis);
+        doc.note = a.note;
+        doc.wire = Some(Wire::Text(a.wire));
+        doc
+    }
+
     /// How many entities of each kind.
     pub fn kind_count(&self, kind: EntityKind) -> usize {
         self.analysis.entities.iter().filter(|e| e.kind == kind).count()
@@ -157,12 +169,7 @@ pub fn analyse_own(slug: &str, published: Option<&str>, done: impl FnOnce(Option
     let slug = slug.to_string();
     super::analyser::analyse(&file, &text, published, stored.as_deref(), move |outcome| {
         done(outcome.ok().map(|a| {
-            let mut article = a.article;
-            article.slug = slug;
-            let mut doc = Doc::from_parts(article, a.analysis);
-            doc.note = a.note;
-            doc.wire = Some(Wire::Text(a.wire));
-            let doc = DocRef(Rc::new(doc));
+            let doc = DocRef(Rc::new(Doc::own(a, slug)));
             keep_own(doc.clone());
             doc
         }))

@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use super::analyser;
 use super::chrome::use_running;
-use super::doc::{keep_own, Doc, DocRef, Wire};
+use super::doc::{keep_own, Doc, DocRef};
 use super::own::{self, MAX_BYTES};
 
 /// Properties of [`OpenArticle`].
@@ -63,12 +63,9 @@ pub fn OpenArticle(props: &OpenArticleProps) -> Html {
             let file = name.clone();
             analyser::analyse(&name, &text.clone(), None, None, move |outcome| match outcome {
                 Err(why) => status.set(Status::Error(own::cannot_open(&file, &why))),
-                Ok(analyser::Analysed { mut article, analysis, wire, .. }) => {
-                    let (entry, kept) = own::keep(&file, &text, &article);
-                    article.slug = entry.slug.clone();
-                    let mut doc = Doc::from_parts(article, analysis);
-                    doc.wire = Some(Wire::Text(wire));
-                    keep_own(DocRef(Rc::new(doc)));
+                Ok(analysed) => {
+                    let (entry, kept) = own::keep(&file, &text, &analysed.article);
+                    keep_own(DocRef(Rc::new(Doc::own(analysed, entry.slug.clone()))));
                     match kept {
                         Ok(()) => status.set(Status::Idle),
                         Err(msg) => status.set(Status::Note(msg)),
