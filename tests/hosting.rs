@@ -73,8 +73,10 @@ fn rel(d: &Path, f: &Path) -> String {
 fn the_service_worker_precaches_the_shell_and_offline_json_lists_every_file() {
     let d = dist();
     let sw = std::fs::read_to_string(d.join("sw.js")).expect("sw.js");
-    let list = &sw[sw.find("const FILES = ").expect("FILES") + 14..];
-    let list: Vec<String> = serde_json::from_str(&list[..list.find(";\n").expect("end")]).expect("a JSON list");
+    // `const FILES=[...]`, the list as JSON (the script is served minified).
+    let list = &sw[sw.find("const FILES").expect("FILES")..];
+    let list = &list[list.find('[').expect("a list")..];
+    let list: Vec<String> = serde_json::Deserializer::from_str(list).into_iter().next().expect("a list").expect("a JSON list");
     let mut files = Vec::new();
     dist_files(&d, &mut files);
     let mut articles = 0;
@@ -393,7 +395,8 @@ async fn a_new_build_replaces_the_old_one_and_its_cache() {
     // (HTTP dates have one-second resolution: make its files newer.)
     std::thread::sleep(Duration::from_millis(1100));
     let sw = std::fs::read_to_string(new.join("sw.js")).expect("sw.js");
-    let version = &sw[sw.find("const VERSION = \"").expect("VERSION") + 17..][..10];
+    let version = &sw[sw.find("const VERSION").expect("VERSION")..];
+    let version = &version[version.find('"').expect("a string") + 1..][..10];
     std::fs::write(new.join("sw.js"), sw.replace(version, "0000000000")).expect("write");
     let page = new.join(format!("{SEED}.html"));
     let html = std::fs::read_to_string(&page).expect("page");

@@ -101,13 +101,10 @@ fn brotli_sizes(dir: &Path, files: &[String]) -> Result<Vec<(String, u64)>> {
     Ok(compress(dir, files)?.into_iter().map(|s| (s.file, s.brotli)).collect())
 }
 
-/// The files `sw.js` precaches (its `const FILES = [...]`), but `./`.
+/// The files `sw.js` precaches (its `FILES` list), but `./`.
 fn precache_list(dir: &Path) -> Result<Vec<String>> {
     let sw = std::fs::read_to_string(dir.join("sw.js")).map_err(|e| format!("sw.js: {e}"))?;
-    let Some(i) = sw.find("const FILES = ") else { return Err("sw.js has no FILES list".into()) };
-    let list = &sw[i + 14..];
-    let list: Vec<String> =
-        serde_json::from_str(&list[..list.find(";\n").unwrap_or(list.len())]).map_err(|e| format!("sw.js FILES: {e}"))?;
+    let list = lede_cli::site::precache_of(&sw).ok_or("sw.js has no FILES list that can be read")?;
     Ok(list.into_iter().filter(|f| f != "./").collect())
 }
 

@@ -121,9 +121,7 @@ fn snapshot_dist(to: &Path) -> Result<PathBuf> {
 /// What the service worker precaches beyond `first` (fetched in the background after the first view).
 fn precached(dir: &Path, first: &[String]) -> Result<Vec<String>> {
     let sw = std::fs::read_to_string(dir.join("sw.js")).map_err(|e| format!("sw.js: {e}"))?;
-    let Some(i) = sw.find("const FILES = ") else { return Ok(Vec::new()) };
-    let list = &sw[i + 14..];
-    let list: Vec<String> = serde_json::from_str(&list[..list.find(";\n").unwrap_or(list.len())]).unwrap_or_default();
+    let list = lede_cli::site::precache_of(&sw).unwrap_or_default();
     Ok(list.into_iter().filter(|f| f != "./" && !first.contains(f) && dir.join(f).is_file()).collect())
 }
 
@@ -324,7 +322,9 @@ for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(() =>
 if (self.gc) gc();
 const href = document.querySelector('link[rel=modulepreload]').href;
 const exports = await (await import(href)).default();
-return { js_heap: performance.memory.usedJSHeapSize, wasm: exports.memory.buffer.byteLength };
+// The memory export, whatever the build named it (the viewer's exports have short names).
+const memory = Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
+return { js_heap: performance.memory.usedJSHeapSize, wasm: memory.buffer.byteLength };
 "#;
 
 /// Presses the highlight toggle `args[0]` times; for each, the time from the

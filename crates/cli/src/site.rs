@@ -90,7 +90,8 @@ pub struct Template<'s> {
 
 /// The asset names a page links to (content-hashed in a build).
 pub struct Assets<'a> {
-    pub css: &'a str,
+    /// The stylesheets, in the order the page links them.
+    pub stylesheets: &'a [&'a str],
     pub boot: &'a str,
     pub glue: &'a str,
     pub worker: &'a str,
@@ -111,7 +112,7 @@ impl<'s> Template<'s> {
             }
             Ok(())
         });
-        env.add_global("css", assets.css);
+        env.add_global("stylesheets", assets.stylesheets.iter().map(|s| s.to_string()).collect::<Vec<_>>());
         env.add_global("boot", assets.boot);
         env.add_global("glue", assets.glue);
         env.add_global("worker", assets.worker);
@@ -164,12 +165,26 @@ fn text_of(bytes: Vec<u8>, what: &str) -> io::Result<String> {
     String::from_utf8(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, format!("{what} is not UTF-8")))
 }
 
-/// The stylesheet as the site serves it: without comments or needless
-/// spaces. A stylesheet the minifier cannot read stops the build, saying so.
-fn minify_css(css: &str) -> io::Result<String> {
+/// A stylesheet as the site serves it: without comments or needless
+/// spaces. A stylesheet the minifier cannot read stops the build, saying
+/// which (`what`).
+fn minify_css(css: &str, what: &str) -> io::Result<String> {
     minifier::css::minify(css)
         .map(|m| m.to_string().trim().to_string())
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("static/lede.css cannot be minified: {e}")))
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{what} cannot be minified: {e}")))
+}
+
+/// A stylesheet read from the static folder and minified.
+fn stylesheet(static_dir: &Path, name: &str) -> io::Result<String> {
+    let what = format!("static/{name}");
+    minify_css(&text_of(read(&static_dir.join(name))?, &what)?, &what)
+}
+
+/// A script as the site serves it (the boot scripts and the service
+/// worker, in every page's first view): without its comments and needless
+/// spaces. Run on the script as it is served, once every path is written in.
+fn minify_js(js: &str) -> String {
+    minifier::js::minify(js).to_string()
 }
 
 /// What a build reads: the viewer's bundles (the reader's and the full one)
@@ -180,7 +195,11 @@ struct Inputs {
     glue: String,
     full_wasm: Vec<u8>,
     full_glue: String,
+    /// The reading page's stylesheet, which every page links.
     css: String,
+    /// The library's views' stylesheet, which the pages other than an
+    /// article's link after it.
+    library_css: String,
     boot: String,
     worker: String,
     worker_wasm: Vec<u8>,
@@ -194,7 +213,8 @@ impl Inputs {
             glue: text_of(read(&pkg.join("lede.js"))?, "pkg/lede.js")?,
             full_wasm: read(&pkg.join("lede_full_bg.wasm"))?,
             full_glue: text_of(read(&pkg.join("lede_full.js"))?, "pkg/lede_full.js")?,
-            css: minify_css(&text_of(read(&static_dir.join("lede.css"))?, "static/lede.css")?)?,
+            css: stylesheet(static_dir, "lede.css")?,
+            library_css: stylesheet(static_dir, "library.css")?,
             boot: text_of(read(&static_dir.join("boot.js"))?, "static/boot.js")?,
             worker: text_of(read(&static_dir.join("worker.js"))?, "static/worker.js")?,
             worker_wasm: read(&pkg.join("lede_worker_bg.wasm"))?,
@@ -297,10 +317,19 @@ pub fn assemble(opts: &Options, progress: &dyn Progress) -> io::Result<Built> {
     let sw = text_of(read(&opts.static_dir.join("sw.js"))?, "static/sw.js")?
         .replace("{{version}}", &content_hash(&all))
         .replace("{{files}}", &serde_json::to_string(&precache).unwrap_or_else(|_| "[]".into()));
+    let sw = minify_js(&sw);
     b.files.insert("sw.js".into(), sw.into_bytes());
     // GitHub Pages: serve the files as they are (no Jekyll processing).
     b.files.insert(".nojekyll".into(), Vec::new());
     Ok(Built { build: b, articles: loaded.len(), cached, notes })
+}
+
+/// The files a built `sw.js` precaches (its `FILES` list, a JSON array),
+/// as the benchmarks read it back; none if it has no such list.
+pub fn precache_of(sw: &str) -> Option<Vec<String>> {
+    let rest = &sw[sw.find("const FILES")?..];
+    let rest = &rest[rest.find('[')?..];
+    serde_json::Deserializer::from_str(rest).into_iter::<Vec<String>>().next()?.ok()
 }
 
 /// `index-2.html`, `index-3.html`, …: the library's further pages.
@@ -316,7 +345,7 @@ fn is_library_page(name: &str) -> bool {
 /// the full one; each page is rendered by the code of the bundle it loads
 /// (see `lede::ui::route::OWN_ARTICLES`), so hydration matches.
 fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress: &dyn Progress) -> io::Result<Build> {
-    let Inputs { wasm, glue, full_wasm, full_glue, css, boot, worker, worker_wasm, worker_glue } = inputs;
+    let Inputs { wasm, glue, full_wasm, full_glue, css, library_css, boot, worker, worker_wasm, worker_glue } = inputs;
     let mut b = Build::default();
     let worker_wasm_name = hashed_name("pkg/lede_worker_bg.wasm", worker_wasm);
     let worker_glue_name = hashed_name("pkg/lede_worker.js", worker_glue.as_bytes());
@@ -325,9 +354,10 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
     let full_wasm_name = hashed_name("pkg/lede_full_bg.wasm", full_wasm);
     let full_glue_name = hashed_name("pkg/lede_full.js", full_glue.as_bytes());
     let css_name = hashed_name("static/lede.css", css.as_bytes());
+    let library_css_name = hashed_name("static/library.css", library_css.as_bytes());
     // A boot script per bundle.
     let boot_for = |glue: &str, wasm: &str| {
-        let boot = boot.replace("../pkg/lede.js", &format!("../{glue}")).replace("../pkg/lede_bg.wasm", &format!("../{wasm}"));
+        let boot = minify_js(&boot.replace("../pkg/lede.js", &format!("../{glue}")).replace("../pkg/lede_bg.wasm", &format!("../{wasm}")));
         (hashed_name("static/boot.js", boot.as_bytes()), boot)
     };
     let (boot_name, boot) = boot_for(&glue_name, &wasm_name);
@@ -341,17 +371,18 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
     statics.sort_by_key(|e| e.file_name());
     for e in statics {
         let name = e.file_name().to_string_lossy().to_string();
-        if name.starts_with('.') || matches!(name.as_str(), "lede.css" | "boot.js" | "sw.js" | "worker.js") || e.path().is_dir() {
+        if name.starts_with('.') || matches!(name.as_str(), "lede.css" | "library.css" | "boot.js" | "sw.js" | "worker.js") || e.path().is_dir() {
             continue;
         }
         b.files.insert(format!("static/{name}"), read(&e.path())?);
     }
 
-    // Articles' pages load the reader's bundle; the others the full one.
-    let article_template = Template::new(TEMPLATE, &Assets { css: &css_name, boot: &boot_name, glue: &glue_name, worker: &worker_name })
-        .map_err(io::Error::other)?;
-    let template = Template::new(TEMPLATE, &Assets { css: &css_name, boot: &full_boot_name, glue: &full_glue_name, worker: &worker_name })
-        .map_err(io::Error::other)?;
+    // Articles' pages load the reader's bundle and stylesheet; the others
+    // the full bundle and the library's stylesheet too.
+    let article_assets = Assets { stylesheets: &[&css_name], boot: &boot_name, glue: &glue_name, worker: &worker_name };
+    let article_template = Template::new(TEMPLATE, &article_assets).map_err(io::Error::other)?;
+    let assets = Assets { stylesheets: &[&css_name, &library_css_name], boot: &full_boot_name, glue: &full_glue_name, worker: &worker_name };
+    let template = Template::new(TEMPLATE, &assets).map_err(io::Error::other)?;
     // Each article page carries its article and, for its names, in how
     // many of the library's articles each appears.
     let counts = entity_counts(loaded.iter().map(|l| &l.analysis));
@@ -413,6 +444,7 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
     b.files.insert(full_glue_name, full_glue.clone().into_bytes());
     b.files.insert(full_boot_name, full_boot.into_bytes());
     b.files.insert(css_name, css.clone().into_bytes());
+    b.files.insert(library_css_name, library_css.clone().into_bytes());
     b.files.insert(boot_name, boot.into_bytes());
     b.files.insert(worker_name, worker.into_bytes());
     Ok(b)
@@ -431,7 +463,7 @@ fn single_file_edition(i: &Inputs, loaded: &[Loaded], limit: usize) -> Result<St
         .map(|l| lede::library::Analysed { path: l.path.clone(), article: l.article.clone(), analysis: l.analysis.clone(), warnings: Vec::new() })
         .collect();
     // The full bundle: the one file holds every view.
-    let html = single_file(&i.css, &i.full_glue, &i.full_wasm, &single_file_worker(&i.worker, &i.worker_glue, &i.worker_wasm), lede::library::whole_library(&analysed));
+    let html = single_file(&format!("{}\n{}", i.css, i.library_css), &i.full_glue, &i.full_wasm, &single_file_worker(&i.worker, &i.worker_glue, &i.worker_wasm), lede::library::whole_library(&analysed));
     if html.len() > limit {
         return Err(html.len());
     }
@@ -532,23 +564,54 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_stylesheet_is_served_without_comments_or_spaces_and_keeps_every_rule() {
-        let small = minify_css("/* a note */\n.a > .b {\n  color: red;\n}\n@media (max-width: 700px) {\n  .c { margin: 0 auto; }\n}\n").unwrap();
+    fn the_stylesheets_are_served_without_comments_or_spaces_and_keep_every_rule() {
+        let small = minify_css("/* a note */\n.a > .b {\n  color: red;\n}\n@media (max-width: 700px) {\n  .c { margin: 0 auto; }\n}\n", "a.css").unwrap();
         assert_eq!(small, ".a>.b{color:red;}@media (max-width:700px){.c{margin:0 auto;}}");
         // What the minifier cannot read stops the build, saying which file.
-        let err = minify_css(".a { color: red; } /* never closed").unwrap_err().to_string();
-        assert!(err.starts_with("static/lede.css cannot be minified"), "{err}");
+        let err = minify_css(".a { color: red; } /* never closed", "static/library.css").unwrap_err().to_string();
+        assert!(err.starts_with("static/library.css cannot be minified"), "{err}");
         // The repository's own: every block, custom property and selector kept.
-        let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/lede.css")).unwrap();
-        let min = minify_css(&css).unwrap();
-        assert!(min.len() < css.len() * 9 / 10, "{} → {}", css.len(), min.len());
-        let uncommented: String = css.split("/*").enumerate().map(|(i, part)| if i == 0 { part } else { part.split_once("*/").map_or("", |p| p.1) }).collect();
-        let count = |s: &str, c: char| s.chars().filter(|&x| x == c).count();
-        assert_eq!((count(&min, '{'), count(&min, '}')), (count(&uncommented, '{'), count(&uncommented, '}')));
-        let words = |s: &str| -> std::collections::BTreeSet<String> {
-            s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).filter(|w| w.starts_with("--") || w.len() > 2).map(str::to_string).collect()
-        };
-        assert_eq!(words(&min), words(&uncommented));
+        for name in ["lede.css", "library.css"] {
+            let css = std::fs::read_to_string(format!("{}/../../static/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            let min = stylesheet(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../static")), name).unwrap();
+            assert!(min.len() < css.len() * 9 / 10, "{name}: {} → {}", css.len(), min.len());
+            let uncommented: String = css.split("/*").enumerate().map(|(i, part)| if i == 0 { part } else { part.split_once("*/").map_or("", |p| p.1) }).collect();
+            let count = |s: &str, c: char| s.chars().filter(|&x| x == c).count();
+            assert_eq!((count(&min, '{'), count(&min, '}')), (count(&uncommented, '{'), count(&uncommented, '}')), "{name}");
+            let words = |s: &str| -> std::collections::BTreeSet<String> {
+                s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).filter(|w| w.starts_with("--") || w.len() > 2).map(str::to_string).collect()
+            };
+            assert_eq!(words(&min), words(&uncommented), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_boot_script_and_service_worker_are_served_without_comments_or_spaces_and_keep_every_literal() {
+        let small = minify_js("// a note\nconst url = new URL(\"../pkg/lede_bg.wasm\", import.meta.url); /* why */\nconst re = /^a\\/b$/;\nconst t = `x ${url}\n  y`;\n");
+        assert_eq!(small, "const url=new URL(\"../pkg/lede_bg.wasm\",import.meta.url);const re=/^a\\/b$/;const t=`x ${url}\n  y`;");
+        // The repository's own: every string, regular expression and
+        // template literal kept as written, and most of the rest gone.
+        for name in ["boot.js", "sw.js"] {
+            let js = std::fs::read_to_string(format!("{}/../../static/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            let min = minify_js(&js);
+            assert!(min.len() < js.len() * 6 / 10, "{name}: {} → {}", js.len(), min.len());
+            let code: Vec<&str> = js.lines().map(str::trim).filter(|l| !l.starts_with("//")).collect();
+            for line in code {
+                for (i, literal) in line.split('"').enumerate() {
+                    if i % 2 == 1 && !line.contains("//") {
+                        assert!(min.contains(&format!("\"{literal}\"")), "{name}: \"{literal}\" lost");
+                    }
+                }
+            }
+            assert!(!min.contains("\n//") && !min.contains("/*"), "{name}: a comment is left");
+        }
+    }
+
+    #[test]
+    fn the_precache_list_is_read_back_from_a_minified_service_worker() {
+        let sw = minify_js("const VERSION = \"0123456789\";\nconst FILES = [\"./\", \"pkg/a-0123456789.js\"];\nself.addEventListener(\"install\", () => {});\n");
+        assert_eq!(precache_of(&sw), Some(vec!["./".to_string(), "pkg/a-0123456789.js".to_string()]));
+        assert_eq!(precache_of("const OTHER = [];"), None);
     }
 
     #[test]
@@ -560,25 +623,25 @@ mod tests {
 
     #[test]
     fn template_text_is_escaped_and_never_read_as_a_placeholder() {
-        let assets = Assets { css: "static/lede-1.css", boot: "static/boot-2.js", glue: "pkg/lede-3.js", worker: "static/worker-4.js" };
-        let t = Template::new("<title>{{ title }}</title><link href=\"{{ css }}\">{{ app|safe }}{{ data|safe }}", &assets).unwrap();
+        let assets = Assets { stylesheets: &["static/lede-1.css", "static/library-5.css"], boot: "static/boot-2.js", glue: "pkg/lede-3.js", worker: "static/worker-4.js" };
+        let t = Template::new("<title>{{ title }}</title>{% for s in stylesheets %}<link href=\"{{ s }}\">{% endfor %}{{ app|safe }}{{ data|safe }}", &assets).unwrap();
         let p = t.page("A <b>& {{ data }}", "", "article", "s", "<main/>", "<script>1</script>");
-        assert_eq!(p, "<title>A &lt;b&gt;&amp; {{ data }}</title><link href=\"static/lede-1.css\"><main/><script>1</script>");
+        assert_eq!(p, "<title>A &lt;b&gt;&amp; {{ data }}</title><link href=\"static/lede-1.css\"><link href=\"static/library-5.css\"><main/><script>1</script>");
     }
 
     #[test]
     fn the_sites_template_fills_every_placeholder() {
-        let assets = Assets { css: "static/lede-1.css", boot: "static/boot-2.js", glue: "pkg/lede-3.js", worker: "static/worker-4.js" };
+        let assets = Assets { stylesheets: &["static/lede-1.css", "static/library-5.css"], boot: "static/boot-2.js", glue: "pkg/lede-3.js", worker: "static/worker-4.js" };
         let p = Template::new(TEMPLATE, &assets).unwrap().page("T", "D", "article", "slug", "<main></main>", "");
         assert!(!p.contains("{{") && !p.contains("}}"), "{p}");
-        for needle in ["static/lede-1.css", "static/boot-2.js", "pkg/lede-3.js", "data-worker=\"static/worker-4.js\"", "data-article=\"slug\"", "<main></main>"] {
+        for needle in ["href=\"static/lede-1.css\"", "href=\"static/library-5.css\"", "static/boot-2.js", "pkg/lede-3.js", "data-worker=\"static/worker-4.js\"", "data-article=\"slug\"", "<main></main>"] {
             assert!(p.contains(needle), "{needle} missing in {p}");
         }
     }
 
     #[test]
     fn a_template_naming_an_unknown_value_is_an_error_when_read() {
-        let assets = Assets { css: "", boot: "", glue: "", worker: "" };
+        let assets = Assets { stylesheets: &[], boot: "", glue: "", worker: "" };
         let err = Template::new("{{ titel }}", &assets).err().expect("an unknown name is an error");
         assert!(err.contains("index.html"), "{err}");
     }

@@ -57,6 +57,15 @@ fn write_library(dir: &Path, n: usize) {
     }
 }
 
+/// The stylesheets a page links, in order, by their name without the hash
+/// (`static/lede-0123456789.css` is `lede`).
+fn stylesheets(html: &str) -> Vec<String> {
+    html.split("<link rel=\"stylesheet\" href=\"static/")
+        .skip(1)
+        .map(|rest| rest[..rest.find('-').expect("a hashed name")].to_string())
+        .collect()
+}
+
 #[test]
 fn every_page_carries_and_shows_its_own_article_and_the_library_is_paged() {
     let root = temp("pages");
@@ -89,7 +98,17 @@ fn every_page_carries_and_shows_its_own_article_and_the_library_is_paged() {
         }
         assert_eq!(text.trim(), title, "{slug}: the page shows its own article");
         assert!(data.counts.values().all(|n| n > 1));
+        // The reading page's stylesheet, without the library's.
+        assert_eq!(stylesheets(&html), ["lede"], "{slug}");
         slugs.push(slug);
+    }
+    // The library's and the search page link both, the library's last.
+    for page in ["index.html", "index-2.html", "search.html"] {
+        assert_eq!(stylesheets(&String::from_utf8(files[page].clone()).expect("utf-8")), ["lede", "library"], "{page}");
+        for sheet in ["lede", "library"] {
+            let name = files.keys().find(|k| k.starts_with(&format!("static/{sheet}-")) && k.ends_with(".css")).expect("the stylesheet is written");
+            assert!(!String::from_utf8(files[name].clone()).expect("utf-8").contains("/*"), "{name} is minified");
+        }
     }
     // Two library pages, newest first, every article on one of them.
     let one = island(&String::from_utf8(files["index.html"].clone()).expect("utf-8")).library.expect("cards");
