@@ -99,12 +99,17 @@ impl<T: Ord> SmallSet<T> {
     }
 }
 
+/// Each member put in its place as it comes (a handful of members needs no
+/// sort, and a sort's code would be in the bundle once per member type).
 impl<T: Ord> FromIterator<T> for SmallSet<T> {
     fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
-        let mut v: Vec<T> = items.into_iter().collect();
-        v.sort_unstable();
-        v.dedup();
-        SmallSet(v)
+        let mut set = SmallSet::default();
+        for x in items {
+            if let Err(i) = set.find(&x) {
+                set.0.insert(i, x);
+            }
+        }
+        set
     }
 }
 

@@ -124,8 +124,10 @@ impl Article {
             })
             .min();
         let mut out: Vec<Section> = Vec::new();
-        let mut used = std::collections::HashSet::new();
-        used.insert("lead".to_string());
+        // The slugs taken so far: an article has a few dozen sections at
+        // most, so a list does (and keeps a hash set's code out of the
+        // reader's bundle, which calls this).
+        let mut used = vec!["lead".to_string()];
         let mut start = 0;
         let mut current: Option<(usize, String, String)> = None;
         let close = |out: &mut Vec<Section>, cur: Option<(usize, String, String)>, end: usize, start: usize| {
@@ -148,10 +150,11 @@ impl Article {
                     }
                     let base = slug.clone();
                     let mut n = 2;
-                    while !used.insert(slug.clone()) {
+                    while used.contains(&slug) {
                         slug = format!("{base}-{n}");
                         n += 1;
                     }
+                    used.push(slug.clone());
                     current = Some((i, slug, title));
                     start = i + 1;
                 }
