@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Lede needs, checking first so that a second run installs
 # nothing. Usage: scripts/setup.sh build|test
-#   build: the wasm target, wasm-bindgen-cli (same version as the crate), wasm-opt
+#   build: the wasm target, rust-src, wasm-bindgen-cli (same version as the crate), wasm-opt
 #   test:  build, plus Chromium, Firefox and WebKit with their WebDrivers
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,12 @@ setup_build() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
+  fi
+  # The standard library's source: the wasm bundles compile it with them
+  # (the Makefile's lean bundles).
+  if ! rustup component list --installed | grep -qx 'rust-src'; then
+    say "adding the rust-src component"
+    rustup component add rust-src
   fi
   if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
     say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
