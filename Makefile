@@ -33,13 +33,16 @@ setup:
 setup-test:
 	@scripts/setup.sh test
 
-# The three wasm bundles, each compiled, given its JS glue and shrunk: the
-# viewer's two, ES modules, the reader's (the `lede` crate without features:
-# the article view, loaded by an article's page) and the full one (`full`
-# feature: every view, loaded by the library, search and name pages and
-# inlined in the single-file edition), and the analysis worker's (the `lede`
-# crate with its `worker` feature, a classic script for static/worker.js,
-# loaded only when a reader opens a file of their own).
+# The four wasm bundles, each compiled, given its JS glue and shrunk: the
+# viewer's three, ES modules, the reader's (the `lede` crate without
+# features: the article view, loaded by an article's page), the library's
+# (`library` feature: the library, a reader's own articles and keeping the
+# library offline, loaded by the library's pages; no search, whose code
+# loads with the search page when the search box is first used) and the
+# full one (`full` feature: every view, loaded by the search and name pages
+# and inlined in the single-file edition), and the analysis worker's (the
+# `lede` crate with its `worker` feature, a classic script for
+# static/worker.js, loaded only when a reader opens a file of their own).
 #
 # The viewer's bundle holds no article, so a new article compiles nothing:
 # cargo finds nothing to do, and each bundle's glue and shrinking are
@@ -47,7 +50,7 @@ setup-test:
 # hash, kept beside them with the shrinking's options and the command run
 # on the glue).
 #
-# The viewer's two bundles are compiled lean: the standard library is
+# The viewer's three bundles are compiled lean: the standard library is
 # compiled with each of them (cargo's build-std, from the rust-src component
 # that setup adds), so that a panic is a bare trap with no message
 # formatting behind it (-Cpanic=immediate-abort) and no source locations are
@@ -56,7 +59,7 @@ setup-test:
 # and takes the standard library's smaller, slower algorithms (it sorts and
 # searches little). Together these make the reader's bundle 16.5 KB brotli
 # smaller, a tenth of an article's first view. The options are unstable;
-# RUSTC_BOOTSTRAP=1 lets a stable compiler take them for these two builds
+# RUSTC_BOOTSTRAP=1 lets a stable compiler take them for these three builds
 # only, and a compiler that does not take them (asked at each build) builds
 # the bundles the ordinary way. The price is a panic's message, which Yew's
 # panic hook printed to the console: `make serve LEAN=` builds the ordinary
@@ -66,7 +69,7 @@ setup-test:
 # The reader's bundle is also shrunk once more after flattening and
 # restructuring its control flow (1.5 KB brotli less, for a few seconds).
 WASM_OPT_web := --flatten --rereloop -Oz
-LEAN_BUNDLES := web web-full
+LEAN_BUNDLES := web web-library web-full
 LEAN_FLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none
 LEAN_FLAGS_web := -Zfmt-debug=none
 LEAN_STD := -Zbuild-std=std,panic_abort
@@ -94,20 +97,21 @@ define bundle
 	fi
 endef
 
-# The viewer's two bundles: the names their wasm imports and exports are
+# The viewer's three bundles: the names their wasm imports and exports are
 # made short in the wasm and the glue (wasm-bindgen's are long and hashed;
 # scripts/minify-wasm-names.py): 4.5 KB brotli less with the reader's glue
-# then minified. The reader's glue is part of an article page's first view,
-# and is minified (an ES module: its top-level names are its own); the full
-# bundle's is not: the single-file edition inlines it and calls its
-# `__wbg_init` by name.
+# then minified. The reader's and the library's glue are part of a page's
+# first view, and are minified (ES modules: their top-level names are their
+# own); the full bundle's is not: the single-file edition inlines it and
+# calls its `__wbg_init` by name.
 SHORT_NAMES = python3 scripts/minify-wasm-names.py $(WASM_OPT) $(PKG)/$(1).js $(PKG)/$(1)_bg.wasm $(WASM_FEATURES)
-READER_GLUE_MIN := $(call SHORT_NAMES,lede) && $(TERSER) $(PKG)/lede.js --module --compress --mangle -o $(PKG)/lede.js
+GLUE_MIN = $(call SHORT_NAMES,$(1)) && $(TERSER) $(PKG)/$(1).js --module --compress --mangle -o $(PKG)/$(1).js
 FULL_GLUE := $(call SHORT_NAMES,lede_full)
 
 wasm: setup
 	@mkdir -p $(PKG)
-	$(call bundle,web,lede,,web,the viewer's reader bundle,$(READER_GLUE_MIN))
+	$(call bundle,web,lede,,web,the viewer's reader bundle,$(call GLUE_MIN,lede))
+	$(call bundle,web-library,lede_library,--features library,web,the viewer's library bundle,$(call GLUE_MIN,lede_library))
 	$(call bundle,web-full,lede_full,--features full,web,the viewer's full bundle,$(FULL_GLUE))
 	$(call bundle,web-worker,lede_worker,--features worker,no-modules,the worker's bundle)
 

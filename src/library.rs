@@ -39,7 +39,7 @@ pub struct PageData {
     pub counts: Counts,
     /// The library's cards, on a library page. Not in the reader's bundle,
     /// which only article pages load (their data has no cards).
-    #[cfg(lede_full)]
+    #[cfg(lede_library)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub library: Option<LibraryPage>,
 }

@@ -579,11 +579,18 @@ async fn highlights_keep_contrast_and_differ_by_more_than_colour(engine: Engine)
 async fn search_finds_an_entity_and_opens_its_article_at_the_mention(engine: Engine) {
     let h = Harness::start_in(engine).await;
     h.open("index.html").await;
-    // `/` focuses the search box from anywhere; typing opens the results.
+    // The library's page loads the library bundle, which holds no search:
+    // `/` focuses the search box from anywhere, and Enter opens the search
+    // page, which loads the search's code.
+    assert_eq!(h.js(WASM_LOADED).await, json!(["lede_library_bg"]), "{}: the library's page loads the library bundle", engine.name());
     h.press('/').await;
     h.wait_until("document.activeElement && document.activeElement.id === 'search-input'", "the search box to take focus").await;
     h.type_text("lavrov").await;
+    assert!(h.js("return location.pathname").await.as_str().unwrap_or("").ends_with("/index.html"), "{}: typing stays on the library", engine.name());
+    h.press(ENTER).await;
     h.wait_until("location.pathname.endsWith('/search.html') && location.search === '?q=lavrov'", "the search's own address").await;
+    h.wait_ready().await;
+    assert_eq!(h.js("return document.getElementById('search-input').value").await, json!("lavrov"));
     h.wait_until("document.querySelector('.search-entity[data-entity=\"sergei-lavrov\"]') !== null", "the entity result").await;
     let count = h.js("return document.querySelector('.search-entity[data-entity=\"sergei-lavrov\"] .search-entity-count').textContent").await;
     assert_eq!(count, json!("Sergei Lavrov: 2 articles"), "{}", engine.name());

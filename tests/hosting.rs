@@ -98,8 +98,9 @@ fn the_service_worker_precaches_the_shell_and_offline_json_lists_every_file() {
     for shell in ["./", "index.html", "search.html"] {
         assert!(list.iter().any(|f| f == shell), "the shell holds {shell}");
     }
-    // Both viewer bundles: the reader's (articles' pages) and the full one.
-    for wasm in ["pkg/lede_bg-", "pkg/lede_full_bg-"] {
+    // The viewer's bundles: the reader's (articles' pages), the library's
+    // (its pages) and the full one (search and names' pages).
+    for wasm in ["pkg/lede_bg-", "pkg/lede_library_bg-", "pkg/lede_full_bg-"] {
         assert!(list.iter().any(|f| f.starts_with(wasm) && f.ends_with(".wasm")), "the wasm {wasm}HASH.wasm is precached, named by hash");
     }
     assert!(!sw.contains("{{"), "sw.js placeholders are filled");

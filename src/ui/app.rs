@@ -1,19 +1,20 @@
 //! The app root: provides the [`Mode`] and shows the current view.
 //!
-//! The reader's bundle (article pages) shows articles of the library only;
-//! a view it does not hold is another page of the site, which loads the
-//! full bundle (see [`super::route::is_own`]).
+//! A bundle shows the views it holds: the reader's (article pages) articles
+//! of the library only (see [`super::route::is_own`]), the library's the
+//! library and articles, the full one every view. A view a bundle does not
+//! hold is another page of the site, which loads the bundle that holds it.
 
 use yew::prelude::*;
 
 use super::article_view::ArticleView;
-#[cfg(lede_full)]
+#[cfg(lede_library)]
 use super::library_view::LibraryView;
-#[cfg(lede_full)]
+#[cfg(lede_search)]
 use super::name_view::NameView;
 use super::route::{Mode, Route};
 use super::search_box::Nav;
-#[cfg(lede_full)]
+#[cfg(lede_search)]
 use super::search_view::SearchView;
 
 /// Properties of [`App`].
@@ -69,19 +70,17 @@ pub fn App(props: &AppProps) -> Html {
             route.set(next);
         }))
     };
-    #[cfg(lede_full)]
     let view = match &*route {
+        #[cfg(lede_library)]
         Route::Library => html! { <LibraryView /> },
-        Route::Article(slug) => html! { <ArticleView key={slug.clone()} slug={AttrValue::from(slug.clone())} /> },
-        Route::Search(q) => html! { <SearchView query={AttrValue::from(q.clone())} /> },
-        Route::Name(id) => html! { <NameView key={id.clone()} id={AttrValue::from(id.clone())} /> },
-    };
-    #[cfg(not(lede_full))]
-    let view = match &*route {
-        Route::Article(slug) if !slug.starts_with(super::route::OWN_PREFIX) => {
+        Route::Article(slug) if !slug.starts_with(super::route::OWN_PREFIX) || super::route::OWN_ARTICLES => {
             html! { <ArticleView key={slug.clone()} slug={AttrValue::from(slug.clone())} /> }
         }
-        other => html! { <reader::OnItsPage href={AttrValue::from(reader::page_of(other, props.mode))} /> },
+        #[cfg(lede_search)]
+        Route::Search(q) => html! { <SearchView query={AttrValue::from(q.clone())} /> },
+        #[cfg(lede_search)]
+        Route::Name(id) => html! { <NameView key={id.clone()} id={AttrValue::from(id.clone())} /> },
+        other => html! { <elsewhere::OnItsPage href={AttrValue::from(elsewhere::page_of(other, props.mode))} /> },
     };
     html! {
         <ContextProvider<Mode> context={props.mode}>
@@ -90,16 +89,15 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// What the reader's bundle does with a view it does not hold (never in a
-/// native build, which holds every view).
-#[cfg(not(lede_full))]
-mod reader {
+/// What a bundle does with a view it does not hold (never in a native
+/// build, which holds every view).
+mod elsewhere {
     use yew::prelude::*;
 
     use super::super::chrome::{Masthead, SiteFooter};
     use super::super::route::{Mode, Route};
 
-    /// The page that shows `route` with the full bundle.
+    /// The page that shows `route`, which loads the bundle that holds it.
     pub fn page_of(route: &Route, mode: Mode) -> String {
         match route {
             Route::Library => mode.library_href(),

@@ -267,6 +267,9 @@ mod store {
         wait(storage.persist().ok()?).await.ok()?.as_bool()
     }
 
+    /// What is called once a run ends: whether every file was kept.
+    type Finish = Box<dyn FnOnce(Result<(), String>)>;
+
     /// One run of keeping: the files, who takes the next, what is done.
     struct Run {
         files: Vec<(String, u64)>,
@@ -278,7 +281,7 @@ mod store {
         lanes: Cell<usize>,
         failed: RefCell<Option<String>>,
         progress: Box<dyn Fn(usize, usize)>,
-        finish: RefCell<Option<Box<dyn FnOnce(Result<(), String>)>>>,
+        finish: RefCell<Option<Finish>>,
     }
 
     /// Stores every file of `m` not yet kept, calling `progress` with the
@@ -329,7 +332,9 @@ mod store {
         if run.lanes.get() > 0 {
             return;
         }
-        let result = match run.failed.borrow_mut().take() {
+        // Taken before the match: the borrow would last through its arms.
+        let failed = run.failed.borrow_mut().take();
+        let result = match failed {
             Some(why) => Err(why),
             None => {
                 prune(&run).await;

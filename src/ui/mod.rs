@@ -5,12 +5,16 @@
 //! Yew's `ServerRenderer`) and are hydrated in the browser, so the article
 //! text arrives as HTML and reads without JavaScript.
 //!
-//! The browser loads one of two bundles of these components: an article's
-//! page the reader's (the article view), every other page the full one (the
-//! library, the search page and names' pages too, and a reader's own
-//! articles). The views only the full bundle holds are compiled under the
-//! `lede_full` cfg (set by `build.rs`: the `full` feature, and every native
-//! build); see [`route::is_own`] for the own-article parts of shared views.
+//! The browser loads one of three bundles of these components: an
+//! article's page the reader's (the article view), the library's pages the
+//! library bundle (the library, a reader's own articles, keeping the
+//! library offline), and the search page, names' pages and the single-file
+//! edition the full one (every view). What the reader's bundle leaves out
+//! is compiled under the `lede_library` cfg, and the search's views, which
+//! only the full bundle holds, under `lede_search` (both set by `build.rs`
+//! from the bundle's feature, and in every native build); see
+//! [`route::is_own`] for the own-article parts of shared views. A view a
+//! bundle does not hold is another page of the site (see [`app`]).
 //!
 //! State lives in one reducer ([`state::ViewState`]); effects that touch
 //! the page outside Yew's tree (scrolling, marking the chosen entity's
@@ -31,18 +35,18 @@ pub mod export_panel;
 pub mod header;
 pub mod highlight_bar;
 pub mod hooks;
-#[cfg(lede_full)]
+#[cfg(lede_library)]
 pub mod keep_offline;
-#[cfg(lede_full)]
+#[cfg(lede_search)]
 pub mod kind_filter;
-#[cfg(lede_full)]
+#[cfg(lede_library)]
 pub mod library_filter;
-#[cfg(lede_full)]
+#[cfg(lede_library)]
 pub mod library_view;
 pub mod mention_stepper;
-#[cfg(lede_full)]
+#[cfg(lede_search)]
 pub mod name_view;
-#[cfg(lede_full)]
+#[cfg(lede_library)]
 pub mod open_article;
 pub mod own;
 pub mod own_corrections;
@@ -52,11 +56,11 @@ pub mod prose;
 pub mod published_date;
 pub mod route;
 pub mod search_box;
-#[cfg(lede_full)]
+#[cfg(lede_search)]
 pub mod search_view;
 pub mod section;
 pub mod shortcuts_help;
-#[cfg(lede_full)]
+#[cfg(lede_search)]
 pub mod site_index;
 pub mod state;
 pub mod timeline;

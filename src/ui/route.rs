@@ -187,8 +187,8 @@ pub const OWN_PREFIX: &str = "own/";
 /// article has (its date field, corrections, the analysis worker): not the
 /// reader's bundle (article pages), from which this constant leaves that
 /// code out (an own article opens on the library's page, which loads the
-/// full bundle).
-pub const OWN_ARTICLES: bool = cfg!(lede_full);
+/// library bundle).
+pub const OWN_ARTICLES: bool = cfg!(lede_library);
 
 /// Whether `slug` is a reader's own article, shown as one (see
 /// [`OWN_ARTICLES`]).

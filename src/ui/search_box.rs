@@ -6,9 +6,10 @@
 //! view at once (see [`Nav`]), and on the search view each keystroke
 //! updates the results.
 //!
-//! The reader's bundle (article pages) holds no search: there the same
-//! form is submitted as it is, to `search.html?q=…`, a page that loads the
-//! full bundle, so the search's code is loaded when the box is first used.
+//! The reader's bundle (article pages) and the library's hold no search:
+//! there the same form is submitted as it is, to `search.html?q=…`, a page
+//! that loads the full bundle, so the search's code is loaded when the box
+//! is first used.
 
 use yew::prelude::*;
 
@@ -19,8 +20,8 @@ use super::route::{Mode, Route};
 pub struct Nav(pub Callback<Route>);
 
 /// Whether this bundle searches in the page (the full bundle): the reader's
-/// submits the form to the search page instead.
-const LIVE: bool = cfg!(lede_full);
+/// and the library's submit the form to the search page instead.
+const LIVE: bool = cfg!(lede_search);
 
 /// Properties of [`SearchBox`].
 #[derive(Properties, PartialEq)]

@@ -128,7 +128,8 @@ fn tree_size(dir: &Path) -> (u64, usize) {
 }
 
 /// `pkg/STEM-HASH.wasm` in a site (`lede_bg` the reader's bundle, which an
-/// article's page loads, `lede_full_bg` the full one), and its bytes.
+/// article's page loads, `lede_library_bg` the library pages', `lede_full_bg`
+/// the full one), and its bytes.
 fn viewer_wasm(dir: &Path, stem: &str) -> Result<(String, Vec<u8>)> {
     let name = std::fs::read_dir(dir.join("pkg"))
         .map_err(|e| format!("{}/pkg: {e}", dir.display()))?
@@ -363,10 +364,13 @@ fn run() -> Result<()> {
         .map(|s| std::fs::read_to_string(s.site.join(&page)).is_ok_and(|h| !h.contains("<main class=\"not-found\"")))
         .collect();
     let wasms: Vec<(String, Vec<u8>)> = sites.iter().map(|s| viewer_wasm(&s.site, "lede_bg")).collect::<Result<_>>()?;
+    let libraries: Vec<(String, Vec<u8>)> = sites.iter().map(|s| viewer_wasm(&s.site, "lede_library_bg")).collect::<Result<_>>()?;
     let fulls: Vec<(String, Vec<u8>)> = sites.iter().map(|s| viewer_wasm(&s.site, "lede_full_bg")).collect::<Result<_>>()?;
-    let wasm_same = wasms.windows(2).all(|w| w[0] == w[1]) && fulls.windows(2).all(|w| w[0] == w[1]);
-    // The full bundle (library, search and names' pages), compressed.
-    let full_brotli = brotli_sizes(&sites[0].site, std::slice::from_ref(&fulls[0].0))?.first().map_or(0, |(_, b)| *b);
+    let wasm_same = [&wasms, &libraries, &fulls].iter().all(|b| b.windows(2).all(|w| w[0] == w[1]));
+    // The library's bundle (its pages) and the full one (search and names'
+    // pages), compressed.
+    let brotli_of = |wasm: &(String, Vec<u8>)| -> Result<u64> { Ok(brotli_sizes(&sites[0].site, std::slice::from_ref(&wasm.0))?.first().map_or(0, |(_, b)| *b)) };
+    let (library_brotli, full_brotli) = (brotli_of(&libraries[0])?, brotli_of(&fulls[0])?);
 
     // Sizes, precache, the offline button.
     let trees: Vec<(u64, usize)> = sites.iter().map(|s| tree_size(&s.site)).collect();
@@ -381,7 +385,7 @@ fn run() -> Result<()> {
     const KEEP: &str = "Keep the whole library offline";
     let last = sites.last().ok_or("no sizes")?;
     let has_keep_button = std::fs::read_to_string(last.site.join("index.html")).is_ok_and(|h| h.contains(KEEP))
-        || fulls.last().is_some_and(|(_, w)| w.windows(KEEP.len()).any(|x| x == KEEP.as_bytes()));
+        || libraries.last().is_some_and(|(_, w)| w.windows(KEEP.len()).any(|x| x == KEEP.as_bytes()));
 
     // The query words: the index's shared names, and common words of the articles.
     let root_json: Value = serde_json::from_str(&std::fs::read_to_string(last.site.join("search/root.json")).map_err(|e| e.to_string())?)
@@ -536,13 +540,28 @@ fn run() -> Result<()> {
         "viewer wasm the same file in every build",
         vec![String::new(); cols - 1]
             .into_iter()
-            .chain([format!("{} ({}, {}; {}, {})", if wasm_same { "yes" } else { "NO" }, wasms[0].0, kb(wasms[0].1.len() as u64), fulls[0].0, kb(fulls[0].1.len() as u64))])
+            .chain([format!(
+                "{} ({}, {}; {}, {}; {}, {})",
+                if wasm_same { "yes" } else { "NO" },
+                wasms[0].0,
+                kb(wasms[0].1.len() as u64),
+                libraries[0].0,
+                kb(libraries[0].1.len() as u64),
+                fulls[0].0,
+                kb(fulls[0].1.len() as u64)
+            )])
             .collect(),
         "identical",
         Some(wasm_same),
     ));
     rows.push(row(
-        "  the full bundle (library, search and names' pages), brotli",
+        "  the library's bundle (its pages: no search), brotli",
+        vec![String::new(); cols - 1].into_iter().chain([kb(library_brotli)]).collect(),
+        "",
+        None,
+    ));
+    rows.push(row(
+        "  the full bundle (search and names' pages), brotli",
         vec![String::new(); cols - 1].into_iter().chain([kb(full_brotli)]).collect(),
         "",
         None,
@@ -637,11 +656,13 @@ fn run() -> Result<()> {
             "single_file_edition": s.site.join("lede-offline.html").is_file(),
             "first_view": { "server_rendered_article": fv_rendered[i], "viewer_started": fv_interactive.get(i), "brotli_total": fv_total[i], "files": first_view[i].iter().map(|(f, b)| json!({ "file": f, "brotli": b })).collect::<Vec<_>>(), "chromium_requests": fv_requests.get(i) },
             "viewer_wasm": wasms[i].0,
+            "library_wasm": libraries[i].0,
             "full_wasm": fulls[i].0,
             "precache": { "bytes": precache[i].0, "files": precache[i].1, "search_files": precache[i].2 },
         })).collect::<Vec<_>>(),
         "first_view_spread": fv_spread,
         "viewer_wasm_identical": wasm_same,
+        "library_wasm_brotli": library_brotli,
         "full_wasm_brotli": full_brotli,
         "rebuild": { "s": rebuild_secs, "output": rebuild_line, "written": rebuild_files.map(|f| f.0), "unchanged": rebuild_files.map(|f| f.1), "removed": rebuild_files.map(|f| f.2) },
         "cold_search": {

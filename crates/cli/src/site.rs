@@ -7,10 +7,11 @@
 //!   Each page carries what it shows as JSON (`lede::library::PageData`):
 //!   the viewer's bundle holds no article, so it is the same whatever the
 //!   library holds;
-//! - `pkg/` and `static/`: the viewer's two bundles (the reader's, loaded
-//!   by an article's page, and the full one, loaded by the library, search
-//!   and name pages), a boot script for each, the stylesheet, icons and web
-//!   app manifest, and the worker that analyses a reader's own articles;
+//! - `pkg/` and `static/`: the viewer's three bundles (the reader's, loaded
+//!   by an article's page, the library's, loaded by the library's pages,
+//!   and the full one, loaded by the search and name pages), a boot script
+//!   for each, the stylesheets, icons and web app manifest, and the worker
+//!   that analyses a reader's own articles;
 //!   the bundles, stylesheet, boot scripts and worker are named by
 //!   content hash, so a new build never mixes with an old one;
 //! - `search/`: the search index, a small root and shards fetched for the
@@ -187,12 +188,14 @@ fn minify_js(js: &str) -> String {
     minifier::js::minify(js).to_string()
 }
 
-/// What a build reads: the viewer's bundles (the reader's and the full one)
-/// and the worker's, and the static files, as they are on disk (not yet
-/// named by hash).
+/// What a build reads: the viewer's bundles (the reader's, the library's and
+/// the full one) and the worker's, and the static files, as they are on
+/// disk (not yet named by hash).
 struct Inputs {
     wasm: Vec<u8>,
     glue: String,
+    library_wasm: Vec<u8>,
+    library_glue: String,
     full_wasm: Vec<u8>,
     full_glue: String,
     /// The reading page's stylesheet, which every page links.
@@ -211,6 +214,8 @@ impl Inputs {
         Ok(Inputs {
             wasm: read(&pkg.join("lede_bg.wasm"))?,
             glue: text_of(read(&pkg.join("lede.js"))?, "pkg/lede.js")?,
+            library_wasm: read(&pkg.join("lede_library_bg.wasm"))?,
+            library_glue: text_of(read(&pkg.join("lede_library.js"))?, "pkg/lede_library.js")?,
             full_wasm: read(&pkg.join("lede_full_bg.wasm"))?,
             full_glue: text_of(read(&pkg.join("lede_full.js"))?, "pkg/lede_full.js")?,
             css: stylesheet(static_dir, "lede.css")?,
@@ -227,8 +232,8 @@ impl Inputs {
 pub struct Options {
     /// The folder of articles.
     pub articles: std::path::PathBuf,
-    /// The viewer's bundles (the reader's and the full one) and the
-    /// worker's (`wasm-bindgen`'s output).
+    /// The viewer's bundles (the reader's, the library's and the full one)
+    /// and the worker's (`wasm-bindgen`'s output).
     pub pkg: std::path::PathBuf,
     /// The stylesheet, scripts, icons and manifest.
     pub static_dir: std::path::PathBuf,
@@ -341,16 +346,20 @@ fn is_library_page(name: &str) -> bool {
 /// the search page, around the bundles, stylesheet, boot scripts and worker
 /// named by content hash, and the other static files (icons, manifest)
 /// under their own names. An article's page loads the reader's bundle
-/// (the article view alone, so its first view is small), every other page
-/// the full one; each page is rendered by the code of the bundle it loads
-/// (see `lede::ui::route::OWN_ARTICLES`), so hydration matches.
+/// (the article view alone, so its first view is small), the library's
+/// pages the library bundle (no search: its box opens the search page), the
+/// search page the full one; each page is rendered by the code of the
+/// bundle it loads (see `lede::ui::route::OWN_ARTICLES`), so hydration
+/// matches.
 fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress: &dyn Progress) -> io::Result<Build> {
-    let Inputs { wasm, glue, full_wasm, full_glue, css, library_css, boot, worker, worker_wasm, worker_glue } = inputs;
+    let Inputs { wasm, glue, library_wasm, library_glue, full_wasm, full_glue, css, library_css, boot, worker, worker_wasm, worker_glue } = inputs;
     let mut b = Build::default();
     let worker_wasm_name = hashed_name("pkg/lede_worker_bg.wasm", worker_wasm);
     let worker_glue_name = hashed_name("pkg/lede_worker.js", worker_glue.as_bytes());
     let wasm_name = hashed_name("pkg/lede_bg.wasm", wasm);
     let glue_name = hashed_name("pkg/lede.js", glue.as_bytes());
+    let library_wasm_name = hashed_name("pkg/lede_library_bg.wasm", library_wasm);
+    let library_glue_name = hashed_name("pkg/lede_library.js", library_glue.as_bytes());
     let full_wasm_name = hashed_name("pkg/lede_full_bg.wasm", full_wasm);
     let full_glue_name = hashed_name("pkg/lede_full.js", full_glue.as_bytes());
     let css_name = hashed_name("static/lede.css", css.as_bytes());
@@ -361,6 +370,7 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
         (hashed_name("static/boot.js", boot.as_bytes()), boot)
     };
     let (boot_name, boot) = boot_for(&glue_name, &wasm_name);
+    let (library_boot_name, library_boot) = boot_for(&library_glue_name, &library_wasm_name);
     let (full_boot_name, full_boot) = boot_for(&full_glue_name, &full_wasm_name);
     let worker = worker
         .replace("../pkg/lede_worker.js", &format!("../{worker_glue_name}"))
@@ -378,11 +388,13 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
     }
 
     // Articles' pages load the reader's bundle and stylesheet; the others
-    // the full bundle and the library's stylesheet too.
+    // their own bundle and the library's stylesheet too.
     let article_assets = Assets { stylesheets: &[&css_name], boot: &boot_name, glue: &glue_name, worker: &worker_name };
     let article_template = Template::new(TEMPLATE, &article_assets).map_err(io::Error::other)?;
-    let assets = Assets { stylesheets: &[&css_name, &library_css_name], boot: &full_boot_name, glue: &full_glue_name, worker: &worker_name };
-    let template = Template::new(TEMPLATE, &assets).map_err(io::Error::other)?;
+    let library_assets = Assets { stylesheets: &[&css_name, &library_css_name], boot: &library_boot_name, glue: &library_glue_name, worker: &worker_name };
+    let library_template = Template::new(TEMPLATE, &library_assets).map_err(io::Error::other)?;
+    let search_assets = Assets { stylesheets: &[&css_name, &library_css_name], boot: &full_boot_name, glue: &full_glue_name, worker: &worker_name };
+    let search_template = Template::new(TEMPLATE, &search_assets).map_err(io::Error::other)?;
     // Each article page carries its article and, for its names, in how
     // many of the library's articles each appears.
     let counts = entity_counts(loaded.iter().map(|l| &l.analysis));
@@ -421,7 +433,7 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
             let island = data.island();
             let app = render_page(Route::Library, Mode::Pages, data);
             let title = if i == 0 { "Library".to_string() } else { format!("Library, page {}", i + 1) };
-            (Mode::Pages.library_page_href(i + 1), template.page(&title, &intro, "library", "", &app, &island).into_bytes())
+            (Mode::Pages.library_page_href(i + 1), library_template.page(&title, &intro, "library", "", &app, &island).into_bytes())
         })
         .collect();
     b.files.extend(library);
@@ -434,12 +446,15 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
     let island = data.island();
     let app = render_page(Route::Search(String::new()), Mode::Pages, data);
     let search = "Search the library's articles: words, and the people, organisations, places and groups they name.";
-    b.files.insert("search.html".into(), template.page("Search", search, "search", "", &app, &island).into_bytes());
+    b.files.insert("search.html".into(), search_template.page("Search", search, "search", "", &app, &island).into_bytes());
 
     b.files.insert(worker_wasm_name, worker_wasm.clone());
     b.files.insert(worker_glue_name, worker_glue.clone().into_bytes());
     b.files.insert(wasm_name, wasm.clone());
     b.files.insert(glue_name, glue.clone().into_bytes());
+    b.files.insert(library_wasm_name, library_wasm.clone());
+    b.files.insert(library_glue_name, library_glue.clone().into_bytes());
+    b.files.insert(library_boot_name, library_boot.into_bytes());
     b.files.insert(full_wasm_name, full_wasm.clone());
     b.files.insert(full_glue_name, full_glue.clone().into_bytes());
     b.files.insert(full_boot_name, full_boot.into_bytes());

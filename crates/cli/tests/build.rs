@@ -24,6 +24,8 @@ fn pkg(root: &Path) -> PathBuf {
     for (name, bytes) in [
         ("lede_bg.wasm", &b"\0asm reader"[..]),
         ("lede.js", b"export default function init() {}"),
+        ("lede_library_bg.wasm", b"\0asm library"),
+        ("lede_library.js", b"export default function init() { /* library */ }"),
         ("lede_full_bg.wasm", b"\0asm full"),
         ("lede_full.js", b"export default function init() { /* full */ }"),
         ("lede_worker_bg.wasm", b"\0asm worker"),
@@ -66,6 +68,14 @@ fn stylesheets(html: &str) -> Vec<String> {
         .collect()
 }
 
+/// The viewer's bundle a page loads: its glue's name without the hash
+/// (`pkg/lede_full-0123456789.js` is `lede_full`).
+fn bundle(html: &str) -> &str {
+    const GLUE: &str = "<link rel=\"modulepreload\" href=\"pkg/";
+    let rest = &html[html.find(GLUE).expect("a bundle's glue") + GLUE.len()..];
+    &rest[..rest.find('-').expect("a hashed name")]
+}
+
 #[test]
 fn every_page_carries_and_shows_its_own_article_and_the_library_is_paged() {
     let root = temp("pages");
@@ -98,13 +108,19 @@ fn every_page_carries_and_shows_its_own_article_and_the_library_is_paged() {
         }
         assert_eq!(text.trim(), title, "{slug}: the page shows its own article");
         assert!(data.counts.values().all(|n| n > 1));
-        // The reading page's stylesheet, without the library's.
+        // The reading page's stylesheet, without the library's, and the
+        // reader's bundle.
         assert_eq!(stylesheets(&html), ["lede"], "{slug}");
+        assert_eq!(bundle(&html), "lede", "{slug}");
         slugs.push(slug);
     }
-    // The library's and the search page link both, the library's last.
-    for page in ["index.html", "index-2.html", "search.html"] {
-        assert_eq!(stylesheets(&String::from_utf8(files[page].clone()).expect("utf-8")), ["lede", "library"], "{page}");
+    // The library's and the search page link both, the library's last. The
+    // library's pages load the library bundle, which holds no search; the
+    // search page the full one.
+    for (page, loads) in [("index.html", "lede_library"), ("index-2.html", "lede_library"), ("search.html", "lede_full")] {
+        let html = String::from_utf8(files[page].clone()).expect("utf-8");
+        assert_eq!(stylesheets(&html), ["lede", "library"], "{page}");
+        assert_eq!(bundle(&html), loads, "{page}");
         for sheet in ["lede", "library"] {
             let name = files.keys().find(|k| k.starts_with(&format!("static/{sheet}-")) && k.ends_with(".css")).expect("the stylesheet is written");
             assert!(!String::from_utf8(files[name].clone()).expect("utf-8").contains("/*"), "{name} is minified");
@@ -123,6 +139,11 @@ fn every_page_carries_and_shows_its_own_article_and_the_library_is_paged() {
     assert!(files.contains_key("search/root.json"));
     let sw = String::from_utf8(files["sw.js"].clone()).expect("utf-8");
     assert!(!sw.contains(&format!("\"{}.html\"", slugs[0])) && sw.contains("\"index.html\"") && !sw.contains("index-2.html"));
+    // Every bundle is in the precache, so that each page opens offline.
+    let precache = site::precache_of(&sw).expect("a precache list");
+    for wasm in ["pkg/lede_bg-", "pkg/lede_library_bg-", "pkg/lede_full_bg-", "pkg/lede_worker_bg-"] {
+        assert_eq!(precache.iter().filter(|f| f.starts_with(wasm)).count(), 1, "{wasm} in {precache:?}");
+    }
     fs::remove_dir_all(&root).expect("clean up");
 }
 
