@@ -357,6 +357,13 @@ fn run() -> Result<()> {
         first_view.push(sizes);
     }
     let fv_total: Vec<u64> = first_view.iter().map(|f| f.iter().map(|(_, b)| b).sum()).collect();
+    // The library's first page (its fifty newest cards, so not the same
+    // page at each size), which loads the library's bundle.
+    let mut library_view = Vec::new();
+    for s in &sites {
+        let sizes = brotli_sizes(&s.site, &first_view_files(&s.site, "index.html")?)?;
+        library_view.push((sizes.len(), sizes.iter().map(|(_, b)| b).sum::<u64>()));
+    }
     let fv_spread = *fv_total.iter().max().unwrap_or(&0) as f64 / (*fv_total.iter().min().unwrap_or(&1)).max(1) as f64 - 1.0;
     // The page as the server rendered it: its article, or “Article not found”.
     let fv_rendered: Vec<bool> = sites
@@ -537,6 +544,12 @@ fn run() -> Result<()> {
     ));
     rows.push(row("  requests Chromium made (page included)", per(&|i| fv_requests.get(i).map_or("?".into(), |n| n.to_string())), "", None));
     rows.push(row(
+        format!("first view of the library's first page, brotli ({} files)", library_view[0].0),
+        per(&|i| kb(library_view[i].1)),
+        "",
+        None,
+    ));
+    rows.push(row(
         "viewer wasm the same file in every build",
         vec![String::new(); cols - 1]
             .into_iter()
@@ -654,6 +667,7 @@ fn run() -> Result<()> {
             "site_bytes": trees[i].0,
             "site_files": trees[i].1,
             "single_file_edition": s.site.join("lede-offline.html").is_file(),
+            "library_first_view_brotli": library_view[i].1,
             "first_view": { "server_rendered_article": fv_rendered[i], "viewer_started": fv_interactive.get(i), "brotli_total": fv_total[i], "files": first_view[i].iter().map(|(f, b)| json!({ "file": f, "brotli": b })).collect::<Vec<_>>(), "chromium_requests": fv_requests.get(i) },
             "viewer_wasm": wasms[i].0,
             "library_wasm": libraries[i].0,
