@@ -188,16 +188,37 @@ fn minify_js(js: &str) -> String {
     minifier::js::minify(js).to_string()
 }
 
-/// What a build reads: the viewer's bundles (the reader's, the library's and
-/// the full one) and the worker's, and the static files, as they are on
-/// disk (not yet named by hash).
-struct Inputs {
+/// The viewer's bundles, by the name `make wasm` gives each
+/// (`pkg/NAME_bg.wasm`, `pkg/NAME.js`): the reader's (articles' pages), the
+/// library's (its pages) and the full one (the search and names' pages,
+/// and the single-file edition).
+pub const VIEWER_BUNDLES: [&str; 3] = ["lede", "lede_library", "lede_full"];
+
+/// One bundle as wasm-bindgen wrote it: its wasm and its JS glue.
+struct Bundle {
+    name: &'static str,
     wasm: Vec<u8>,
     glue: String,
-    library_wasm: Vec<u8>,
-    library_glue: String,
-    full_wasm: Vec<u8>,
-    full_glue: String,
+}
+
+impl Bundle {
+    fn read(pkg: &Path, name: &'static str) -> io::Result<Bundle> {
+        let glue = format!("{name}.js");
+        Ok(Bundle { name, wasm: read(&pkg.join(format!("{name}_bg.wasm")))?, glue: text_of(read(&pkg.join(&glue))?, &format!("pkg/{glue}"))? })
+    }
+
+    /// The wasm's and the glue's names in the site, by content hash.
+    fn hashed_names(&self) -> (String, String) {
+        (hashed_name(&format!("pkg/{}_bg.wasm", self.name), &self.wasm), hashed_name(&format!("pkg/{}.js", self.name), self.glue.as_bytes()))
+    }
+}
+
+/// What a build reads: the viewer's bundles and the worker's, and the
+/// static files, as they are on disk (not yet named by hash).
+struct Inputs {
+    reader: Bundle,
+    library: Bundle,
+    full: Bundle,
     /// The reading page's stylesheet, which every page links.
     css: String,
     /// The library's views' stylesheet, which the pages other than an
@@ -205,25 +226,22 @@ struct Inputs {
     library_css: String,
     boot: String,
     worker: String,
-    worker_wasm: Vec<u8>,
-    worker_glue: String,
+    /// The analysis worker's bundle.
+    analysis: Bundle,
 }
 
 impl Inputs {
     fn read(pkg: &Path, static_dir: &Path) -> io::Result<Inputs> {
+        let [reader, library, full] = VIEWER_BUNDLES;
         Ok(Inputs {
-            wasm: read(&pkg.join("lede_bg.wasm"))?,
-            glue: text_of(read(&pkg.join("lede.js"))?, "pkg/lede.js")?,
-            library_wasm: read(&pkg.join("lede_library_bg.wasm"))?,
-            library_glue: text_of(read(&pkg.join("lede_library.js"))?, "pkg/lede_library.js")?,
-            full_wasm: read(&pkg.join("lede_full_bg.wasm"))?,
-            full_glue: text_of(read(&pkg.join("lede_full.js"))?, "pkg/lede_full.js")?,
+            reader: Bundle::read(pkg, reader)?,
+            library: Bundle::read(pkg, library)?,
+            full: Bundle::read(pkg, full)?,
             css: stylesheet(static_dir, "lede.css")?,
             library_css: stylesheet(static_dir, "library.css")?,
             boot: text_of(read(&static_dir.join("boot.js"))?, "static/boot.js")?,
             worker: text_of(read(&static_dir.join("worker.js"))?, "static/worker.js")?,
-            worker_wasm: read(&pkg.join("lede_worker_bg.wasm"))?,
-            worker_glue: text_of(read(&pkg.join("lede_worker.js"))?, "pkg/lede_worker.js")?,
+            analysis: Bundle::read(pkg, "lede_worker")?,
         })
     }
 }
@@ -352,30 +370,34 @@ fn is_library_page(name: &str) -> bool {
 /// bundle it loads (see `lede::ui::route::OWN_ARTICLES`), so hydration
 /// matches.
 fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress: &dyn Progress) -> io::Result<Build> {
-    let Inputs { wasm, glue, library_wasm, library_glue, full_wasm, full_glue, css, library_css, boot, worker, worker_wasm, worker_glue } = inputs;
+    let Inputs { reader, library, full, css, library_css, boot, worker, analysis } = inputs;
     let mut b = Build::default();
-    let worker_wasm_name = hashed_name("pkg/lede_worker_bg.wasm", worker_wasm);
-    let worker_glue_name = hashed_name("pkg/lede_worker.js", worker_glue.as_bytes());
-    let wasm_name = hashed_name("pkg/lede_bg.wasm", wasm);
-    let glue_name = hashed_name("pkg/lede.js", glue.as_bytes());
-    let library_wasm_name = hashed_name("pkg/lede_library_bg.wasm", library_wasm);
-    let library_glue_name = hashed_name("pkg/lede_library.js", library_glue.as_bytes());
-    let full_wasm_name = hashed_name("pkg/lede_full_bg.wasm", full_wasm);
-    let full_glue_name = hashed_name("pkg/lede_full.js", full_glue.as_bytes());
     let css_name = hashed_name("static/lede.css", css.as_bytes());
     let library_css_name = hashed_name("static/library.css", library_css.as_bytes());
-    // A boot script per bundle.
-    let boot_for = |glue: &str, wasm: &str| {
-        let boot = minify_js(&boot.replace("../pkg/lede.js", &format!("../{glue}")).replace("../pkg/lede_bg.wasm", &format!("../{wasm}")));
-        (hashed_name("static/boot.js", boot.as_bytes()), boot)
+    b.files.insert(css_name.clone(), css.clone().into_bytes());
+    b.files.insert(library_css_name.clone(), library_css.clone().into_bytes());
+    // Each viewer bundle's wasm and glue, and a boot script that loads
+    // them: the names of its glue and boot script, which its pages link.
+    let mut place = |bundle: &Bundle| {
+        let (wasm_name, glue_name) = bundle.hashed_names();
+        let boot = minify_js(&boot.replace("../pkg/lede.js", &format!("../{glue_name}")).replace("../pkg/lede_bg.wasm", &format!("../{wasm_name}")));
+        let boot_name = hashed_name("static/boot.js", boot.as_bytes());
+        b.files.insert(wasm_name, bundle.wasm.clone());
+        b.files.insert(glue_name.clone(), bundle.glue.clone().into_bytes());
+        b.files.insert(boot_name.clone(), boot.into_bytes());
+        (glue_name, boot_name)
     };
-    let (boot_name, boot) = boot_for(&glue_name, &wasm_name);
-    let (library_boot_name, library_boot) = boot_for(&library_glue_name, &library_wasm_name);
-    let (full_boot_name, full_boot) = boot_for(&full_glue_name, &full_wasm_name);
+    let (glue_name, boot_name) = place(reader);
+    let (library_glue_name, library_boot_name) = place(library);
+    let (full_glue_name, full_boot_name) = place(full);
+    let (worker_wasm_name, worker_glue_name) = analysis.hashed_names();
     let worker = worker
         .replace("../pkg/lede_worker.js", &format!("../{worker_glue_name}"))
         .replace("../pkg/lede_worker_bg.wasm", &format!("../{worker_wasm_name}"));
     let worker_name = hashed_name("static/worker.js", worker.as_bytes());
+    b.files.insert(worker_wasm_name, analysis.wasm.clone());
+    b.files.insert(worker_glue_name, analysis.glue.clone().into_bytes());
+    b.files.insert(worker_name.clone(), worker.into_bytes());
 
     let mut statics: Vec<_> = fs::read_dir(static_dir)?.filter_map(Result::ok).collect();
     statics.sort_by_key(|e| e.file_name());
@@ -447,21 +469,6 @@ fn pages_edition(inputs: &Inputs, static_dir: &Path, loaded: &[Loaded], progress
     let app = render_page(Route::Search(String::new()), Mode::Pages, data);
     let search = "Search the library's articles: words, and the people, organisations, places and groups they name.";
     b.files.insert("search.html".into(), search_template.page("Search", search, "search", "", &app, &island).into_bytes());
-
-    b.files.insert(worker_wasm_name, worker_wasm.clone());
-    b.files.insert(worker_glue_name, worker_glue.clone().into_bytes());
-    b.files.insert(wasm_name, wasm.clone());
-    b.files.insert(glue_name, glue.clone().into_bytes());
-    b.files.insert(library_wasm_name, library_wasm.clone());
-    b.files.insert(library_glue_name, library_glue.clone().into_bytes());
-    b.files.insert(library_boot_name, library_boot.into_bytes());
-    b.files.insert(full_wasm_name, full_wasm.clone());
-    b.files.insert(full_glue_name, full_glue.clone().into_bytes());
-    b.files.insert(full_boot_name, full_boot.into_bytes());
-    b.files.insert(css_name, css.clone().into_bytes());
-    b.files.insert(library_css_name, library_css.clone().into_bytes());
-    b.files.insert(boot_name, boot.into_bytes());
-    b.files.insert(worker_name, worker.into_bytes());
     Ok(b)
 }
 
@@ -478,7 +485,7 @@ fn single_file_edition(i: &Inputs, loaded: &[Loaded], limit: usize) -> Result<St
         .map(|l| lede::library::Analysed { path: l.path.clone(), article: l.article.clone(), analysis: l.analysis.clone(), warnings: Vec::new() })
         .collect();
     // The full bundle: the one file holds every view.
-    let html = single_file(&format!("{}\n{}", i.css, i.library_css), &i.full_glue, &i.full_wasm, &single_file_worker(&i.worker, &i.worker_glue, &i.worker_wasm), lede::library::whole_library(&analysed));
+    let html = single_file(&format!("{}\n{}", i.css, i.library_css), &i.full.glue, &i.full.wasm, &single_file_worker(&i.worker, &i.analysis.glue, &i.analysis.wasm), lede::library::whole_library(&analysed));
     if html.len() > limit {
         return Err(html.len());
     }

@@ -99,7 +99,7 @@ impl Bar {
 }
 
 fn build(articles: PathBuf, out: PathBuf, pkg: PathBuf, cache: Option<PathBuf>) -> Result<(), String> {
-    if let Some(missing) = ["lede_bg.wasm", "lede_library_bg.wasm", "lede_full_bg.wasm"].into_iter().find(|f| !pkg.join(f).is_file()) {
+    if let Some(missing) = site::VIEWER_BUNDLES.map(|name| format!("{name}_bg.wasm")).into_iter().find(|f| !pkg.join(f).is_file()) {
         return Err(format!("{}: no viewer bundle here ({missing}); run `make wasm`, or pass --pkg", pkg.display()));
     }
     // The top of the repository (this crate is `crates/cli`): the
